@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace auth {
+
+//! Who is making a request, as established by auth::Gate before any handler runs.
+struct Actor {
+    enum class Via { anonymous, session, token, password };
+
+    std::int64_t user_id = 0;
+    std::string username;
+    bool is_admin = false;
+    Via via = Via::anonymous;
+    std::string session_id;  //!< set when via == session
+    std::int64_t token_id = 0;  //!< set when via == token
+
+    bool signed_in() const { return user_id != 0; }
+};
+
+//! What a route requires of its caller, declared with the route (Gitea's reqSignIn, reqSiteAdmin).
+enum class Need {
+    none,        //!< anyone, signed in or not (sign-in page, health, static)
+    user,        //!< a signed-in browser session; anonymous visitors are sent to /signin
+    site_admin,  //!< a signed-in site administrator; others get 404
+    api,         //!< an access token or HTTP basic credentials; JSON errors, no CSRF (no cookies)
+};
+
+}  // namespace auth

@@ -1,0 +1,63 @@
+#include "auth/gate.hpp"
+
+#include "auth/service.hpp"
+#include "core/crypto.hpp"
+#include "http/csrf.hpp"
+#include "http/render.hpp"
+
+namespace auth {
+namespace {
+
+std::optional<http::Response> api_gate(Accounts& accounts, http::Request& req) {
+    std::string_view header = req.header("Authorization");
+    std::optional<Actor> actor;
+    auto scheme_is = [&](std::string_view scheme) {
+        return header.size() > scheme.size() && header[scheme.size()] == ' ' &&
+               std::equal(scheme.begin(), scheme.end(), header.begin(),
+                          [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+    };
+    if (scheme_is("token") || scheme_is("bearer")) {
+        actor = accounts.actor_from_token(std::string(header.substr(header.find(' ') + 1)));
+    } else if (scheme_is("basic")) {
+        auto decoded = core::crypto::base64_decode(header.substr(6));
+        auto colon = decoded ? decoded->find(':') : std::string::npos;
+        if (colon != std::string::npos)
+            actor = accounts.actor_from_basic(decoded->substr(0, colon), decoded->substr(colon + 1), req.remote_ip);
+    }
+    if (!actor) {
+        auto res = http::json_error(401, header.empty() ? "Authentication required: send an access token."
+                                                        : "Invalid credentials.");
+        res.header("WWW-Authenticate", "Basic realm=\"Skyscape\"");
+        return res;
+    }
+    req.actor = std::move(*actor);
+    return std::nullopt;
+}
+
+}  // namespace
+
+http::Gate make_gate(Accounts& accounts) {
+    return [&accounts](http::Request& req, Need need) -> std::optional<http::Response> {
+        if (need == Need::api) return api_gate(accounts, req);
+
+        if (auto cookie = req.cookie(kSessionCookie); cookie && !cookie->empty()) {
+            if (auto actor = accounts.actor_from_session(*cookie))
+                req.actor = std::move(*actor);
+            else
+                req.pending_cookies.push_back(http::cookie(req, kSessionCookie, "", 0));
+        }
+        auto method = req.method();
+        if (method != "GET" && method != "HEAD" && !http::csrf::verify(req))
+            return http::error_page(req, 403, "This form has expired or did not come from this site. "
+                                              "Reload the page and try again.");
+        if (need == Need::none || (need == Need::user && req.actor.signed_in())) return std::nullopt;
+        if (!req.actor.signed_in()) {
+            std::string next = req.path + (req.raw_query.empty() ? "" : "?" + req.raw_query);
+            return http::redirect(req, "/signin?next=" + http::percent_encode(next));
+        }
+        if (need == Need::site_admin && req.actor.is_admin) return std::nullopt;
+        return http::error_page(req, 404, "There is nothing at this address.");
+    };
+}
+
+}  // namespace auth

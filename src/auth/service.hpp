@@ -1,0 +1,77 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "auth/actor.hpp"
+#include "auth/store.hpp"
+#include "core/rate_limit.hpp"
+#include "core/result.hpp"
+
+namespace core {
+struct Config;
+}
+
+namespace auth {
+
+constexpr std::int64_t kSessionSeconds = 30LL * 24 * 3600;
+
+core::Status validate_username(std::string_view username);
+core::Status validate_email(std::string_view email);
+core::Status validate_password(std::string_view password);
+
+//! A local path safe to redirect to after sign-in ("/repos?x=1"); "/" for anything that could
+//! leave the site ("//evil.example", "/\evil", "https://…") or is malformed.
+std::string safe_next(std::string_view next);
+
+struct NewToken {
+    std::int64_t id;
+    std::string name;
+    std::string token;  //!< shown once; only its SHA-256 is stored
+    std::string last_eight;
+};
+
+//! Accounts, sign-in, sessions and access tokens: the rules; SQL lives in auth::store.
+class Accounts {
+public:
+    Accounts(db::Pool& pool, const core::Config& config);
+
+    //! The first account becomes site admin; later ones need open sign-up.
+    core::Result<store::User> sign_up(const std::string& username, const std::string& email,
+                                      const std::string& password);
+    //! Every failure reads "invalid username or password"; too many failures per IP or per
+    //! account answer too_many before the password is even checked.
+    core::Result<store::User> sign_in(const std::string& login, const std::string& password, const std::string& ip);
+    //! Creates a session row and returns the signed cookie value.
+    std::string start_session(const store::User& user);
+    void end_session(const std::string& session_id);
+    core::Status change_password(const Actor& actor, const std::string& current, const std::string& next);
+
+    std::optional<Actor> actor_from_session(const std::string& cookie_value);
+    std::optional<Actor> actor_from_token(const std::string& token);
+    //! HTTP basic credentials: the password, or an access token in its place (as git clients send).
+    std::optional<Actor> actor_from_basic(const std::string& username, const std::string& secret, const std::string& ip);
+
+    core::Result<NewToken> create_token(const Actor& actor, const std::string& name);
+    std::vector<store::Token> tokens(const Actor& actor);
+    core::Status revoke_token(const Actor& actor, std::int64_t token_id);
+
+    bool open_signup();
+    bool has_users();
+    void set_open_signup(bool open);
+    std::vector<store::User> users();
+    std::optional<store::User> user(std::int64_t id);
+    //! Site admin actions; an admin cannot demote or disable themself, so the site keeps one.
+    core::Status set_admin(const Actor& actor, std::int64_t user_id, bool admin);
+    core::Status set_disabled(const Actor& actor, std::int64_t user_id, bool disabled);
+
+private:
+    Actor actor_for(const store::User& user, Actor::Via via) const;
+
+    db::Pool& pool_;
+    const core::Config& config_;
+    core::RateLimiter ip_failures_;
+    core::RateLimiter account_failures_;
+};
+
+}  // namespace auth

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "db/pool.hpp"
+
+//! SQL for accounts, sessions, access tokens and site settings.
+namespace auth::store {
+
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string email;
+    std::string password_hash;
+    bool is_admin = false;
+    bool disabled = false;
+    std::int64_t created_at = 0;
+};
+
+struct Token {
+    std::int64_t id = 0;
+    std::string name;
+    std::string last_eight;
+    std::int64_t created_at = 0;
+    std::optional<std::int64_t> last_used_at;
+};
+
+//! Inserts a user; the first user of the site becomes its admin in the same statement, so two
+//! racing sign-ups cannot both become admin. conflict names the taken field.
+core::Result<User> insert_user(db::Pool& pool, const std::string& username, const std::string& email,
+                               const std::string& password_hash);
+std::optional<User> find_user(db::Pool& pool, std::int64_t id);
+std::optional<User> find_user_by_username(db::Pool& pool, const std::string& username);
+//! login is a username or an email address, already lowercased.
+std::optional<User> find_user_by_login(db::Pool& pool, const std::string& login);
+std::vector<User> list_users(db::Pool& pool);
+std::int64_t count_users(db::Pool& pool);
+std::int64_t count_admins(db::Pool& pool);
+void set_admin(db::Pool& pool, std::int64_t user_id, bool admin);
+//! Disabling also deletes the user's sessions.
+void set_disabled(db::Pool& pool, std::int64_t user_id, bool disabled);
+//! Changing the password also deletes every session of the user.
+void set_password_hash(db::Pool& pool, std::int64_t user_id, const std::string& hash);
+
+void insert_session(db::Pool& pool, const std::string& id, std::int64_t user_id, std::int64_t expires_at);
+//! The enabled user owning a live session id, if any.
+std::optional<User> session_user(db::Pool& pool, const std::string& session_id, std::int64_t user_id);
+void delete_session(db::Pool& pool, const std::string& session_id);
+
+std::int64_t insert_token(db::Pool& pool, std::int64_t user_id, const std::string& name, const std::string& hash,
+                          const std::string& last_eight);
+std::vector<Token> list_tokens(db::Pool& pool, std::int64_t user_id);
+//! False when the user has no such token.
+bool delete_token(db::Pool& pool, std::int64_t user_id, std::int64_t token_id);
+//! The enabled user owning a token hash, with the token's id.
+std::optional<std::pair<User, std::int64_t>> token_user(db::Pool& pool, const std::string& hash);
+//! Records use, at most once a minute per token so that API calls do not all write.
+void touch_token(db::Pool& pool, std::int64_t token_id);
+
+std::optional<std::string> get_setting(db::Pool& pool, const std::string& key);
+void set_setting(db::Pool& pool, const std::string& key, const std::string& value);
+
+}  // namespace auth::store

@@ -1,0 +1,119 @@
+#include "core/config.hpp"
+
+#include <sys/stat.h>
+
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <system_error>
+
+#include "core/crypto.hpp"
+
+namespace core {
+namespace {
+
+constexpr std::array kThemes = {
+    "light",  "dark",    "cupcake", "bumblebee", "emerald",   "corporate", "synthwave", "retro",    "cyberpunk",
+    "valentine", "halloween", "garden", "forest", "aqua",     "lofi",      "pastel",    "fantasy",  "wireframe",
+    "black",  "luxury",  "dracula", "cmyk",      "autumn",    "business",  "acid",      "lemonade", "night",
+    "coffee", "winter",  "dim",     "nord",      "sunset",    "caramellatte", "abyss",  "silk",
+};
+
+Result<std::uint16_t> parse_port(std::string_view text) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value > 65535)
+        return fail(Errc::invalid, "PORT must be a number from 0 to 65535, got \"" + std::string(text) + "\"");
+    return static_cast<std::uint16_t>(value);
+}
+
+Result<std::string> parse_prefix(std::string text) {
+    while (!text.empty() && text.back() == '/') text.pop_back();
+    if (text.empty()) return text;
+    if (text.front() != '/') text.insert(text.begin(), '/');
+    for (char c : text)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~'))
+            return fail(Errc::invalid, "PREFIX may hold only letters, digits and / - _ . ~, got \"" + text + "\"");
+    if (text.find("//") != std::string::npos || text.find("/.") != std::string::npos)
+        return fail(Errc::invalid, "PREFIX must be a plain path such as /git, got \"" + text + "\"");
+    return text;
+}
+
+Result<bool> parse_bool(const char* name, std::string_view text) {
+    if (text.empty() || text == "false" || text == "0" || text == "no") return false;
+    if (text == "true" || text == "1" || text == "yes") return true;
+    return fail(Errc::invalid, std::string(name) + " must be true or false, got \"" + std::string(text) + "\"");
+}
+
+}  // namespace
+
+bool is_theme(std::string_view name) {
+    for (auto theme : kThemes)
+        if (name == theme) return true;
+    return false;
+}
+
+Result<Config> config_from_env(const Getenv& getenv) {
+    auto env = [&](const char* name) -> std::string {
+        const char* value = getenv(name);
+        return value ? value : "";
+    };
+    Config config;
+    config.auth_secret = env("AUTH_SECRET");
+    if (auto host = env("HOST"); !host.empty()) config.host = host;
+    if (auto port = env("PORT"); !port.empty()) {
+        auto parsed = parse_port(port);
+        if (!parsed) return tl::unexpected(parsed.error());
+        config.port = *parsed;
+    }
+    auto prefix = parse_prefix(env("PREFIX"));
+    if (!prefix) return tl::unexpected(prefix.error());
+    config.prefix = *prefix;
+    if (auto theme = env("THEME"); !theme.empty()) {
+        if (!is_theme(theme)) return fail(Errc::invalid, "THEME must be a DaisyUI theme name, got \"" + theme + "\"");
+        config.theme = theme;
+    }
+    if (auto dir = env("DATA_DIR"); !dir.empty()) {
+        config.data_dir = dir;
+    } else if (auto home = env("HOME"); !home.empty()) {
+        config.data_dir = std::filesystem::path(home) / ".skyscape";
+    } else {
+        return fail(Errc::invalid, "DATA_DIR is unset and so is HOME; set DATA_DIR");
+    }
+    auto ai = parse_bool("AI_ENABLED", env("AI_ENABLED"));
+    if (!ai) return tl::unexpected(ai.error());
+    config.ai_enabled = *ai;
+    return config;
+}
+
+Status prepare_data_dir(Config& config) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec) return fail(Errc::invalid, "DATA_DIR " + config.data_dir.string() + " cannot be created: " + ec.message());
+    ::chmod(config.data_dir.c_str(), 0700);
+    auto probe = config.data_dir / ".write-test";
+    if (!std::ofstream(probe) || !std::filesystem::remove(probe, ec))
+        return fail(Errc::invalid, "DATA_DIR " + config.data_dir.string() + " is not writable");
+
+    if (!config.auth_secret.empty()) return {};
+    auto path = config.data_dir / "auth_secret";
+    if (std::ifstream in{path}; in) {
+        std::getline(in, config.auth_secret);
+        if (config.auth_secret.size() >= 32) return {};
+        return fail(Errc::invalid, path.string() + " is damaged; delete it to make a new secret (signs everyone out)");
+    }
+    config.auth_secret = crypto::random_hex(32);
+    auto tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        ::chmod(tmp.c_str(), 0600);
+        out << config.auth_secret << '\n';
+        if (!out.flush()) return fail(Errc::invalid, "cannot write " + tmp.string());
+    }
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) return fail(Errc::invalid, "cannot write " + path.string() + ": " + ec.message());
+    return {};
+}
+
+}  // namespace core

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace core {
+
+//! Everything the process reads from its environment, checked once at start-up.
+struct Config {
+    std::string auth_secret;  //!< filled by prepare_data_dir() when AUTH_SECRET is unset
+    std::string host = "0.0.0.0";
+    std::uint16_t port = 5000;  //!< 0 picks a free port (tests)
+    std::string prefix;         //!< "" or "/path" without a trailing slash
+    std::string theme = "corporate";
+    std::filesystem::path data_dir;
+    bool ai_enabled = false;
+};
+
+using Getenv = std::function<const char*(const char*)>;
+
+//! Parses and validates the environment; touches no files.
+Result<Config> config_from_env(const Getenv& getenv);
+
+//! Creates DATA_DIR (0700), proves it writable, and loads or creates DATA_DIR/auth_secret (0600)
+//! when no AUTH_SECRET was given, so restarts keep sessions valid.
+Status prepare_data_dir(Config& config);
+
+//! True for the DaisyUI theme names the stylesheet carries.
+bool is_theme(std::string_view name);
+
+}  // namespace core

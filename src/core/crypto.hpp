@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+//! Small wrappers over libsodium; every secret comparison goes through equal().
+namespace core::crypto {
+
+//! Must run once before any other function here (sodium_init).
+void init();
+
+std::string random_bytes(std::size_t n);
+std::string random_hex(std::size_t bytes);
+
+std::string hex(std::string_view bytes);
+std::string base64url(std::string_view bytes);
+std::optional<std::string> base64url_decode(std::string_view text);
+//! Standard base64 with padding, as in HTTP Basic credentials.
+std::optional<std::string> base64_decode(std::string_view text);
+
+std::string sha256_hex(std::string_view data);
+std::string hmac_sha256(std::string_view key, std::string_view message);
+
+//! Constant-time comparison (length is not secret).
+bool equal(std::string_view a, std::string_view b);
+
+}  // namespace core::crypto

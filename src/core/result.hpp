@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <tl/expected.hpp>
+
+namespace core {
+
+//! Expected failures a forge meets every day; anything else throws and becomes a 500 in http/.
+enum class Errc {
+    invalid,       //!< bad input: 400 or the form again with a message
+    unauthorized,  //!< no or wrong credentials: 401
+    forbidden,     //!< known caller without the right: 403
+    not_found,     //!< missing, or hidden from this caller: 404
+    conflict,      //!< taken name, moved ref: 409
+    too_many,      //!< rate limited: 429
+};
+
+struct Error {
+    Errc code;
+    std::string message;
+};
+
+template <class T>
+using Result = tl::expected<T, Error>;
+
+//! For operations that succeed with nothing to return.
+using Status = Result<void>;
+
+inline tl::unexpected<Error> fail(Errc code, std::string message) {
+    return tl::unexpected<Error>(Error{code, std::move(message)});
+}
+
+}  // namespace core

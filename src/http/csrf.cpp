@@ -1,0 +1,44 @@
+#include "http/csrf.hpp"
+
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace http::csrf {
+namespace {
+
+constexpr std::string_view kCookie = "skyscape_csrf";
+constexpr std::size_t kNonceBytes = 24;
+
+std::string token_for(const Request& req, std::string_view nonce) {
+    return core::crypto::base64url(core::crypto::hmac_sha256(req.config->auth_secret, "csrf:" + std::string(nonce)));
+}
+
+bool valid_nonce(const std::string& nonce) {
+    auto bytes = core::crypto::base64url_decode(nonce);
+    return bytes && bytes->size() == kNonceBytes;
+}
+
+}  // namespace
+
+std::string token(Request& req) {
+    if (auto nonce = req.cookie(kCookie); nonce && valid_nonce(*nonce)) return token_for(req, *nonce);
+    static const std::string kPrefix = std::string(kCookie) + "=";
+    for (const auto& pending : req.pending_cookies)
+        if (pending.starts_with(kPrefix))
+            return token_for(req, pending.substr(kPrefix.size(), pending.find(';') - kPrefix.size()));
+    auto nonce = core::crypto::base64url(core::crypto::random_bytes(kNonceBytes));
+    req.pending_cookies.push_back(cookie(req, kCookie, nonce, -1));
+    return token_for(req, nonce);
+}
+
+bool verify(const Request& req) {
+    auto nonce = req.cookie(kCookie);
+    if (!nonce || !valid_nonce(*nonce)) return false;
+    std::string sent(req.header("X-CSRF-Token"));
+    if (sent.empty()) sent = req.form_or("csrf_token");
+    return !sent.empty() && core::crypto::equal(sent, token_for(req, *nonce));
+}
+
+}  // namespace http::csrf

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+#include "http/response.hpp"
+
+namespace core {
+struct Config;
+}
+
+namespace http {
+
+struct Request;
+
+//! Registers the embedded templates with ctemplate and sets the values every template sees
+//! ({{P}} = PREFIX, asset URLs). Call once at start-up after assets::load().
+void load_views(const core::Config& config);
+
+//! A full page: the body template inside templates/layout/page.tpl.
+class Page {
+public:
+    Page(std::string tpl, std::string title);
+    Page(const Page&) = delete;
+    Page& operator=(const Page&) = delete;
+
+    //! The body template's dictionary.
+    ctemplate::TemplateDictionary& dict() { return *body_; }
+    ctemplate::TemplateDictionary& layout() { return *root_; }
+
+private:
+    std::unique_ptr<ctemplate::TemplateDictionary> root_;
+    ctemplate::TemplateDictionary* body_;
+};
+
+//! Renders a page with the navbar for req.actor, the flash message, theme and CSRF token.
+Response render(Request& req, Page& page, unsigned status = 200);
+
+//! Renders one template alone: an HTMX fragment. {{CSRF}} is set for its forms.
+Response render_fragment(Request& req, const std::string& tpl, ctemplate::TemplateDictionary& dict,
+                         unsigned status = 200);
+
+//! The error page in the layout, or an alert fragment for HTMX requests.
+Response error_page(Request& req, unsigned status, const std::string& message);
+Response error_page(Request& req, const core::Error& error);
+
+//! The status an expected failure answers with.
+unsigned status_of(core::Errc code);
+
+//! Adds a section `name` to dict when `on` (ctemplate's way of writing a boolean).
+void show_if(ctemplate::TemplateDictionary& dict, const char* name, bool on);
+
+//! "3 minutes ago" style text for Unix seconds, and the ISO date for a tooltip.
+std::string time_ago(std::int64_t unix_seconds);
+
+}  // namespace http

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "auth/actor.hpp"
+
+namespace core {
+struct Config;
+}
+
+namespace http {
+
+namespace beast_http = boost::beast::http;
+
+using Params = std::map<std::string, std::string, std::less<>>;
+
+//! One parsed HTTP request and what the layers before the handler learned about it.
+struct Request {
+    beast_http::request<beast_http::string_body> raw;
+    const core::Config* config = nullptr;
+    std::string path;        //!< percent-decoded path below PREFIX, always starting with '/'
+    std::string raw_query;   //!< the part after '?', undecoded
+    Params params;           //!< path parameters from the route pattern
+    std::string remote_ip;
+    std::string request_id;
+    auth::Actor actor;
+    //! Set-Cookie values that whatever renders the response must send (csrf nonce, cleared flash).
+    std::vector<std::string> pending_cookies;
+
+    std::string_view method() const { return {raw.method_string().data(), raw.method_string().size()}; }
+    std::string_view header(std::string_view name) const;
+    std::optional<std::string> cookie(std::string_view name) const;
+    std::optional<std::string> query(std::string_view name) const;
+    std::string query_or(std::string_view name, std::string fallback) const;
+    //! Fields of an application/x-www-form-urlencoded body (empty for other types).
+    const Params& form() const;
+    std::string form_or(std::string_view name, std::string fallback = {}) const;
+    bool is_htmx() const { return header("HX-Request") == "true"; }
+    bool is_https() const { return header("X-Forwarded-Proto") == "https"; }
+
+private:
+    mutable std::optional<Params> form_;
+};
+
+//! Decodes %XX escapes (and '+' as space when plus_is_space); nullopt on a malformed escape.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+std::string percent_encode(std::string_view text);
+//! Parses "a=1&b=2" into decoded pairs; malformed pairs are dropped.
+Params parse_urlencoded(std::string_view text);
+
+}  // namespace http

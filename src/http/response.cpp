@@ -1,0 +1,50 @@
+#include "http/response.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "http/request.hpp"
+
+namespace http {
+
+Response text(unsigned status, std::string body) {
+    return Response{status, "text/plain; charset=utf-8", std::move(body), {}};
+}
+
+Response json(unsigned status, const nlohmann::json& body) {
+    return Response{status, "application/json", body.dump(), {}};
+}
+
+Response json_error(unsigned status, std::string message) {
+    return json(status, {{"message", std::move(message)}});
+}
+
+Response redirect(const Request& req, const std::string& local_path) {
+    Response res;
+    std::string location = req.config->prefix + local_path;
+    if (req.is_htmx()) {
+        res.status = 200;
+        res.header("HX-Redirect", location);
+    } else {
+        res.status = 303;
+        res.header("Location", location);
+    }
+    for (const auto& c : req.pending_cookies) res.header("Set-Cookie", c);
+    return res;
+}
+
+void flash(Response& res, const Request& req, std::string_view kind, std::string_view message) {
+    std::string value = std::string(kind) + "|" + std::string(message);
+    res.header("Set-Cookie", cookie(req, "skyscape_flash", core::crypto::base64url(value), -1));
+}
+
+std::string cookie(const Request& req, std::string_view name, std::string_view value, long max_age) {
+    std::string out = std::string(name) + "=" + std::string(value) + "; Path=" +
+                      (req.config->prefix.empty() ? "/" : req.config->prefix) + "; HttpOnly; SameSite=Lax";
+    if (max_age >= 0) out += "; Max-Age=" + std::to_string(max_age);
+    if (req.is_https()) out += "; Secure";
+    return out;
+}
+
+}  // namespace http

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace http {
+
+struct Request;
+
+//! What a handler returns; the server adds security headers, Content-Length and keep-alive.
+struct Response {
+    unsigned status = 200;
+    std::string content_type = "text/html; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    Response& header(std::string name, std::string value) {
+        headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+};
+
+Response text(unsigned status, std::string body);
+Response json(unsigned status, const nlohmann::json& body);
+//! {"message": "..."} with the given status, as the JSON API answers errors.
+Response json_error(unsigned status, std::string message);
+
+//! A redirect to a path under PREFIX: 303 for plain browsers and scripts, HX-Redirect for htmx.
+Response redirect(const Request& req, const std::string& local_path);
+
+//! Sets a one-shot message that the next rendered page shows.
+void flash(Response& res, const Request& req, std::string_view kind, std::string_view message);
+
+//! A Set-Cookie value scoped to PREFIX: HttpOnly, SameSite=Lax, Secure over https.
+//! max_age < 0 makes a session cookie; 0 deletes it.
+std::string cookie(const Request& req, std::string_view name, std::string_view value, long max_age);
+
+}  // namespace http

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/actor.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace http {
+
+using Handler = std::function<Response(Request&)>;
+
+constexpr std::size_t kFormBodyLimit = 1 << 20;
+
+struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    auth::Need need;
+    Handler handler;
+    std::size_t body_limit;
+};
+
+struct Match {
+    const Route* route = nullptr;  //!< null: see allow / bad_path
+    Params params;
+    std::string allow;     //!< methods the path takes when the method did not match ("GET, HEAD")
+    bool bad_path = false; //!< a malformed %-escape or a NUL byte in the path
+};
+
+//! Maps method + path to a handler. Patterns are literal segments, `{name}` for one segment and
+//! a final `{name...}` for the rest of the path. The most literal pattern wins, so
+//! POST /repos/create is never taken for /repos/{id}. HEAD is served by the GET route.
+class Router {
+public:
+    void add(std::string method, std::string pattern, auth::Need need, Handler handler,
+             std::size_t body_limit = kFormBodyLimit);
+    void get(std::string pattern, auth::Need need, Handler handler) {
+        add("GET", std::move(pattern), need, std::move(handler));
+    }
+    void post(std::string pattern, auth::Need need, Handler handler, std::size_t body_limit = kFormBodyLimit) {
+        add("POST", std::move(pattern), need, std::move(handler), body_limit);
+    }
+    void del(std::string pattern, auth::Need need, Handler handler) {
+        add("DELETE", std::move(pattern), need, std::move(handler));
+    }
+
+    //! path is the undecoded path below PREFIX; parameters come back decoded.
+    Match match(std::string_view method, std::string_view path) const;
+
+private:
+    std::vector<Route> routes_;
+};
+
+}  // namespace http

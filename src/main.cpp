@@ -1,0 +1,36 @@
+// build/workspace: the Skyscape Workspace server and, by subcommand, its helper roles.
+#include <spdlog/cfg/env.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <string_view>
+
+#include "app/server.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: workspace [serve]\n"
+    "\n"
+    "Serves Skyscape Workspace on PORT (default 5000) with its data in DATA_DIR\n"
+    "(default ~/.skyscape). Environment: AUTH_SECRET, PORT, HOST, PREFIX, THEME,\n"
+    "DATA_DIR, AI_ENABLED. See README.md.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL=debug shows denials and client errors
+    std::string_view command = argc > 1 ? argv[1] : "serve";
+    if (command == "serve" && argc <= 2) return app::serve();
+    if (command == "version" || command == "--version") {
+        std::printf("workspace %s\n", SKYSCAPE_VERSION);
+        return 0;
+    }
+    if (command == "help" || command == "--help" || command == "-h") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    std::fputs(kUsage, stderr);
+    return 2;
+}

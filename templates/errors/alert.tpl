@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<div role="alert" class="alert alert-error"><span>{{MESSAGE}}</span></div>

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+//! Starts the real build/workspace and talks to it over loopback HTTP, as a user's browser or
+//! script would. Nothing here reaches into the server's internals.
+namespace harness {
+
+//! A temporary directory removed when the object goes away.
+struct TempDir {
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::filesystem::path path;
+};
+
+//! build/workspace on 127.0.0.1 with PORT=0, its log in DATA_DIR/../server.log.
+class Server {
+public:
+    //! env entries "NAME=value" are added to (and override) the defaults.
+    explicit Server(std::filesystem::path data_dir, std::vector<std::string> env = {});
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    void start();
+    //! Sends the signal and waits for exit; returns the exit status.
+    int stop(int signal = 15);
+    std::uint16_t port() const { return port_; }
+    std::string log() const;
+    pid_t pid() const { return pid_; }
+
+private:
+    std::filesystem::path data_dir_;
+    std::filesystem::path log_path_;
+    std::vector<std::string> env_;
+    pid_t pid_ = -1;
+    std::uint16_t port_ = 0;
+};
+
+//! Runs build/workspace to completion with the given environment; returns exit code and stderr.
+std::pair<int, std::string> run_workspace(std::vector<std::string> env);
+
+struct Response {
+    unsigned status = 0;
+    std::multimap<std::string, std::string> headers;  //!< names lowercased
+    std::string body;
+
+    std::string header(const std::string& name) const;
+    bool has(const std::string& text) const { return body.find(text) != std::string::npos; }
+};
+
+//! An HTTP/1.1 client with a cookie jar, one connection per request.
+class Client {
+public:
+    explicit Client(std::uint16_t port, std::string prefix = "") : port_(port), prefix_(std::move(prefix)) {}
+
+    Response get(const std::string& path, std::map<std::string, std::string> headers = {});
+    //! Posts a form; adds the CSRF token from the jar's last page unless the fields hold one.
+    Response post_form(const std::string& path, std::map<std::string, std::string> fields,
+                       std::map<std::string, std::string> headers = {});
+    Response request(const std::string& method, const std::string& path, const std::string& body = "",
+                     std::map<std::string, std::string> headers = {});
+
+    //! The csrf_token of the last HTML page fetched by this client.
+    const std::string& csrf() const { return csrf_; }
+    std::map<std::string, std::string>& cookies() { return cookies_; }
+
+    //! Signs up (first fetching /signup for the CSRF token); expects success.
+    void sign_up(const std::string& username, const std::string& password = "correct horse battery");
+    void sign_in(const std::string& username, const std::string& password = "correct horse battery");
+
+private:
+    std::uint16_t port_;
+    std::string prefix_;
+    std::map<std::string, std::string> cookies_;
+    std::string csrf_;
+};
+
+//! Sends bytes on a fresh connection and returns everything the server sends before closing
+//! (or until the timeout).
+std::string raw_exchange(std::uint16_t port, const std::string& bytes,
+                         std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
+
+std::string url_encode(const std::string& text);
+
+}  // namespace harness
