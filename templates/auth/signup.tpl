@@ -9,7 +9,7 @@
       <input type="hidden" name="csrf_token" value="{{CSRF}}">
       <label class="floating-label">
         <span>Username</span>
-        <input class="input w-full" type="text" name="username" value="{{USERNAME}}" placeholder="Username" autocomplete="username" autocapitalize="none" pattern="[a-z0-9](?:[a-z0-9-]{0,37}[a-z0-9])?" maxlength="39" required autofocus>
+        <input class="input w-full" type="text" name="username" value="{{USERNAME}}" placeholder="Username" autocomplete="username" autocapitalize="none" pattern="[a-z0-9](?:[a-z0-9\-]{0,37}[a-z0-9])?" maxlength="39" required autofocus>
       </label>
       <p class="text-xs text-base-content/60 -mt-2">Lowercase letters, digits and hyphens.</p>
       <label class="floating-label">

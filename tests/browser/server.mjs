@@ -1,0 +1,34 @@
+// Starts the real build/workspace on a free loopback port with a temporary DATA_DIR.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export async function startServer(extraEnv = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "skyscape-browser-"));
+  const child = spawn(process.env.WORKSPACE_BINARY, [], {
+    env: { PATH: process.env.PATH, HOME: dir, HOST: "127.0.0.1", PORT: "0", DATA_DIR: join(dir, "data"), ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const port = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      log += chunk;
+      const m = log.match(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`workspace exited with ${code}:\n${log}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    log: () => log,
+    async stop() {
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
