@@ -1,11 +1,9 @@
 // build/workspace: the Skyscape Workspace server and, by subcommand, its helper roles.
-#include <spdlog/cfg/env.h>
-#include <spdlog/spdlog.h>
-
 #include <cstdio>
 #include <string_view>
 
 #include "app/server.hpp"
+#include "core/log.hpp"
 
 namespace {
 
@@ -19,8 +17,7 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
-    spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL=debug shows denials and client errors
+    core::log::init();
     std::string_view command = argc > 1 ? argv[1] : "serve";
     if (command == "serve" && argc <= 2) return app::serve();
     if (command == "version" || command == "--version") {

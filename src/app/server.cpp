@@ -1,7 +1,5 @@
 #include "app/server.hpp"
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <soci/soci-backend.h>
 #include <spdlog/spdlog.h>
 
@@ -9,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
-#include <vector>
 
 #include "admin/routes.hpp"
 #include "api/routes.hpp"
@@ -43,6 +40,7 @@ int serve() {
     if (!config) return refuse(config.error().message);
     if (auto ready = core::prepare_data_dir(*config); !ready) return refuse(ready.error().message);
 
+    // Two workers per core: a handler that blocks (argon2, a slow query) leaves others running.
     unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
     std::unique_ptr<db::Pool> pool;
     try {
@@ -66,21 +64,12 @@ int serve() {
     api::register_routes(router, accounts);
     http::Dispatcher dispatcher(std::move(router), auth::make_gate(accounts));
 
-    boost::asio::io_context io(static_cast<int>(threads));
-    http::Server server(io, *config, dispatcher);
+    http::Server server(*config, dispatcher, threads);
     auto port = server.listen();
     if (!port) return refuse(port.error().message);
     spdlog::info("Skyscape Workspace {} listening on http://{}:{}{}/ (data in {})", SKYSCAPE_VERSION, config->host,
                  *port, config->prefix, config->data_dir.string());
-
-    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](const boost::system::error_code& ec, int) {
-        if (!ec) server.shutdown();
-    });
-    std::vector<std::thread> pool_threads;
-    for (unsigned i = 1; i < threads; ++i) pool_threads.emplace_back([&io] { io.run(); });
-    io.run();
-    for (auto& t : pool_threads) t.join();
+    server.run();
     spdlog::info("stopped");
     return 0;
 }

@@ -3,7 +3,9 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -16,6 +18,7 @@
 #include <spdlog/spdlog.h>
 
 #include <limits>
+#include <thread>
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
@@ -29,7 +32,7 @@ using tcp = asio::ip::tcp;
 struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
-    bool busy = false;  //!< a request is being read, handled or answered; touched only on the strand
+    bool busy = false;  //!< a request is being read, handled or answered; touched only on its worker
 };
 
 namespace {
@@ -81,10 +84,52 @@ asio::awaitable<void> linger(beast::tcp_stream& stream, beast::flat_buffer& buff
     buffer.clear();
 }
 
+// Request ids: a random per-process prefix and a counter, unique across restarts without a
+// syscall per request.
+std::string next_request_id() {
+    static const std::string prefix = core::crypto::random_hex(3);
+    static std::atomic<std::uint64_t> counter{0};
+    char digits[17];
+    std::snprintf(digits, sizeof digits, "%06llx", static_cast<unsigned long long>(++counter & 0xffffff));
+    return prefix + digits;
+}
+
 }  // namespace
 
-Server::Server(asio::io_context& io, const core::Config& config, const Dispatcher& dispatcher, Limits limits)
-    : io_(io), config_(config), dispatcher_(dispatcher), limits_(limits), acceptor_(asio::make_strand(io)) {}
+namespace {
+
+std::vector<std::unique_ptr<asio::io_context>> make_workers(unsigned count) {
+    std::vector<std::unique_ptr<asio::io_context>> workers;
+    for (unsigned i = 0; i < std::max(1u, count); ++i) workers.push_back(std::make_unique<asio::io_context>(1));
+    return workers;
+}
+
+}  // namespace
+
+Server::Server(const core::Config& config, const Dispatcher& dispatcher, unsigned workers, Limits limits)
+    : config_(config),
+      dispatcher_(dispatcher),
+      limits_(limits),
+      workers_(make_workers(workers)),
+      acceptor_(*workers_.front()) {}
+
+Server::~Server() = default;
+
+void Server::run() {
+    asio::signal_set signals(*workers_.front(), SIGINT, SIGTERM);
+    signals.async_wait([this](const beast::error_code& ec, int) {
+        if (!ec) shutdown();
+    });
+    // Each worker runs until shutdown stops it; the guard keeps an idle worker from returning early.
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
+        threads.emplace_back([ctx = workers_[i].get()] {
+            auto guard = asio::make_work_guard(*ctx);
+            ctx->run();
+        });
+    }
+    for (auto& t : threads) t.join();
+}
 
 core::Result<std::uint16_t> Server::listen() {
     beast::error_code ec;
@@ -105,7 +150,8 @@ core::Result<std::uint16_t> Server::listen() {
 asio::awaitable<void> Server::accept_loop() {
     for (;;) {
         beast::error_code ec;
-        tcp::socket socket = co_await acceptor_.async_accept(asio::make_strand(io_), asio::redirect_error(asio::use_awaitable, ec));
+        auto& worker = *workers_[next_worker_++ % workers_.size()];
+        tcp::socket socket = co_await acceptor_.async_accept(worker, asio::redirect_error(asio::use_awaitable, ec));
         if (stopping_) co_return;
         if (ec) {
             // Out of file descriptors or a transient error: back off instead of spinning.
@@ -177,7 +223,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
         Request req;
         req.config = &config_;
         req.remote_ip = remote_ip;
-        req.request_id = core::crypto::random_hex(6);
+        req.request_id = next_request_id();
         if (ec) {
             if (is_disconnect(ec) && ec != beast::http::error::partial_message) break;
             if (ec == beast::http::error::partial_message && buffer.size() == 0) break;
@@ -186,8 +232,14 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
                           false, started);
             break;
         }
-        req.raw.base() = parser.get().base();
-        std::string_view target(req.raw.target().data(), req.raw.target().size());
+        // Route from the parser's message; it moves into req once the body is read. Answers
+        // sent before that (refused targets and bodies) copy the header for the log line.
+        const auto& header = parser.get();
+        auto refuse = [&](unsigned status, const char* message) {
+            req.raw.base() = header.base();
+            return dispatcher_.reject(req, status, message);
+        };
+        std::string_view target(header.target().data(), header.target().size());
         auto question = target.find('?');
         std::string_view path = target.substr(0, question);
         if (question != std::string_view::npos) req.raw_query = std::string(target.substr(question + 1));
@@ -195,36 +247,38 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
         bool under_prefix = path.starts_with(config_.prefix) &&
                             (path.size() == config_.prefix.size() || path[config_.prefix.size()] == '/');
         if (!path.starts_with('/')) {
-            co_await send(req, dispatcher_.reject(req, 400, "The request target must be a path."), false, started);
+            co_await send(req, refuse(400, "The request target must be a path."), false, started);
             break;
         }
         if (under_prefix) {
             path.remove_prefix(config_.prefix.size());
             req.path = path.empty() ? "/" : std::string(path);
-            m = dispatcher_.match(req.method(), req.path);
+            m = dispatcher_.match({header.method_string().data(), header.method_string().size()}, req.path);
         } else {
             req.path = std::string(path);
         }
         std::size_t limit = m.route ? m.route->body_limit : kFormBodyLimit;
         auto length = parser.content_length();
         if (length && *length > limit) {
-            co_await send(req, dispatcher_.reject(req, 413, "The request body is too large."), false, started);
+            co_await send(req, refuse(413, "The request body is too large."), false, started);
             co_await linger(stream, buffer);
             break;
         }
         parser.body_limit(limit);
-        if (parser.get()[beast::http::field::expect] == "100-continue") {
+        if (header[beast::http::field::expect] == "100-continue") {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
             co_await asio::async_write(stream, asio::buffer(kContinue), asio::redirect_error(asio::use_awaitable, ec));
             if (ec) break;
         }
-        stream.expires_after(limits_.body_timeout);
-        co_await beast::http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        if (!parser.is_done()) {
+            stream.expires_after(limits_.body_timeout);
+            co_await beast::http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        }
         if (ec) {
             if (is_disconnect(ec)) break;
             spdlog::debug("{} reading the body: {}", req.request_id, ec.message());
             bool too_large = ec == beast::http::error::body_limit;
-            co_await send(req, dispatcher_.reject(req, too_large ? 413 : 400, too_large ? "The request body is too large." : "The request body is malformed."),
+            co_await send(req, refuse(too_large ? 413 : 400, too_large ? "The request body is too large." : "The request body is malformed."),
                           false, started);
             co_await linger(stream, buffer);
             break;
@@ -262,7 +316,7 @@ void Server::shutdown() {
 
 // Polls until every connection is gone or the grace period ends, then stops the io_context.
 void Server::drain() {
-    auto timer = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(20));
+    auto timer = std::make_shared<asio::steady_timer>(*workers_.front(), std::chrono::milliseconds(20));
     timer->async_wait([this, timer](const beast::error_code&) {
         bool idle;
         {
@@ -271,7 +325,7 @@ void Server::drain() {
         }
         if (idle || std::chrono::steady_clock::now() >= shutdown_deadline_) {
             if (!idle) spdlog::warn("shutdown grace period over; closing the remaining connections");
-            io_.stop();
+            for (auto& worker : workers_) worker->stop();
             return;
         }
         drain();

@@ -2,7 +2,6 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/awaitable.hpp>
 
 #include <atomic>
@@ -10,6 +9,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "core/result.hpp"
 #include "http/dispatcher.hpp"
@@ -31,17 +31,23 @@ struct Limits {
     std::chrono::seconds shutdown_grace{10};
 };
 
-//! HTTP/1.1 server: one coroutine per connection on its own strand, handlers run inline on the
-//! io threads (they may block briefly on SQLite or libgit2).
+//! HTTP/1.1 server in nginx's worker model: one io_context and thread per worker, each
+//! connection handled start to end by one coroutine on one worker, so no strands and no
+//! hand-offs between threads. Handlers run inline on the worker (they may block briefly on
+//! SQLite or libgit2); a handler that blocks for long delays only its own worker's connections.
 class Server {
 public:
-    Server(boost::asio::io_context& io, const core::Config& config, const Dispatcher& dispatcher, Limits limits = {});
+    Server(const core::Config& config, const Dispatcher& dispatcher, unsigned workers, Limits limits = {});
+    ~Server();
 
     //! Binds HOST:PORT and starts accepting; returns the bound port (PORT=0 picks one).
     core::Result<std::uint16_t> listen();
 
+    //! Runs the workers until shutdown() has finished; SIGINT and SIGTERM call shutdown().
+    void run();
+
     //! Stops accepting, closes idle connections, lets in-flight requests finish, and stops the
-    //! io_context once none are left or the grace period is over. Safe to call from any thread.
+    //! workers once none are left or the grace period is over. Safe to call from any thread.
     void shutdown();
 
 private:
@@ -49,10 +55,11 @@ private:
     boost::asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
     void drain();
 
-    boost::asio::io_context& io_;
     const core::Config& config_;
     const Dispatcher& dispatcher_;
     Limits limits_;
+    std::vector<std::unique_ptr<boost::asio::io_context>> workers_;
+    std::size_t next_worker_ = 0;
     boost::asio::ip::tcp::acceptor acceptor_;
     std::atomic<bool> stopping_{false};
     std::chrono::steady_clock::time_point shutdown_deadline_;

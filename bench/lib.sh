@@ -1,0 +1,36 @@
+# Helpers shared by the benchmark scripts: start build/workspace on a free loopback port with a
+# temporary DATA_DIR, read a process's RSS, run wrk and pull out requests/s and latency.
+BIN=${WORKSPACE_BINARY:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build/workspace}
+WORK=$(mktemp -d /tmp/skyscape-bench-XXXXXX)
+chmod 755 "$WORK"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null ||
+  shuf -i 20000-60000 -n 1; }
+
+# start_workspace: sets WS_PID and WS_URL
+start_workspace() {
+  local port; port=$(free_port)
+  HOST=127.0.0.1 PORT=$port DATA_DIR=$WORK/data "$BIN" >"$WORK/workspace.log" 2>&1 &
+  WS_PID=$!
+  PIDS+=("$WS_PID")
+  WS_URL=http://127.0.0.1:$port
+  for _ in $(seq 100); do curl -sf "$WS_URL/health" >/dev/null && return; sleep 0.05; done
+  echo "workspace did not start" >&2; cat "$WORK/workspace.log" >&2; exit 1
+}
+
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+# Sum over a process and its children (nginx master + workers).
+tree_rss_kb() { local total=0 p; for p in $1 $(pgrep -P "$1"); do total=$((total + $(rss_kb "$p"))); done; echo $total; }
+
+# wrk_run URL SECONDS CONNECTIONS -> "requests/s p50 p99"
+wrk_run() {
+  local out; out=$(wrk -t2 -c"$3" -d"$2"s --latency "$1")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  echo "$rps $p50 $p99"
+}
