@@ -4,11 +4,13 @@
 
 #include "app/server.hpp"
 #include "core/log.hpp"
+#include "git/hook.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: workspace [serve]\n"
+    "       workspace hook pre-receive   (run by git in pushes through the server)\n"
     "\n"
     "Serves Skyscape Workspace on PORT (default 5000) with its data in DATA_DIR\n"
     "(default ~/.skyscape). Environment: AUTH_SECRET, PORT, HOST, PREFIX, THEME,\n"
@@ -20,6 +22,7 @@ int main(int argc, char** argv) {
     core::log::init();
     std::string_view command = argc > 1 ? argv[1] : "serve";
     if (command == "serve" && argc <= 2) return app::serve();
+    if (command == "hook" && argc == 3) return git::run_hook(argv[2]);
     if (command == "version" || command == "--version") {
         std::printf("workspace %s\n", SKYSCAPE_VERSION);
         return 0;

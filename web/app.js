@@ -12,6 +12,15 @@ document.addEventListener("alpine:init", () => {
       });
     },
   }));
+
+  // x-data="repoFilter" around rows with x-data="repoRow" and data-repo="id name": rows not
+  // matching the filter box are hidden.
+  window.Alpine.data("repoFilter", () => ({ query: "" }));
+  window.Alpine.data("repoRow", () => ({
+    get shown() {
+      return this.$el.dataset.repo.toLowerCase().includes(this.query.trim().toLowerCase());
+    },
+  }));
 });
 
 // The light/dark switch is DaisyUI's CSS-only theme controller; remember the choice in a

@@ -4,11 +4,13 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
 
 #include "admin/routes.hpp"
+#include "api/repos.hpp"
 #include "api/routes.hpp"
 #include "auth/gate.hpp"
 #include "auth/routes.hpp"
@@ -16,10 +18,17 @@
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "db/pool.hpp"
+#include "events/bus.hpp"
+#include "git/backend.hpp"
+#include "git/http_routes.hpp"
 #include "home/routes.hpp"
 #include "http/assets.hpp"
 #include "http/render.hpp"
 #include "http/server.hpp"
+#include "repos/disk.hpp"
+#include "repos/gate.hpp"
+#include "repos/routes.hpp"
+#include "repos/service.hpp"
 #include "settings/routes.hpp"
 
 namespace app {
@@ -54,22 +63,37 @@ int serve() {
 
     http::assets::load();
     http::load_views(*config);
+    repos::disk::init();
+    // git children that die early must not kill the server when it writes to their pipes.
+    std::signal(SIGPIPE, SIG_IGN);
 
     auth::Accounts accounts(*pool, *config);
+    repos::Service repos(*pool, *config, accounts);
+    repos.recover();
+    events::Bus bus(*pool);
+    git::Backend git_backend(repos, *pool, bus, *config);
+    git_backend.settle_push("");  // pushes cut off by a crash: record what did land
+    bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
+
     http::Router router;
     home::register_routes(router, accounts, *pool);
     auth::register_routes(router, accounts);
     settings::register_routes(router, accounts);
     admin::register_routes(router, accounts);
+    repos::register_routes(router, repos);
+    git::register_http_routes(router, git_backend);
     api::register_routes(router, accounts);
-    http::Dispatcher dispatcher(std::move(router), auth::make_gate(accounts));
+    api::register_repo_routes(router, repos);
+    http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);
     auto port = server.listen();
     if (!port) return refuse(port.error().message);
     spdlog::info("Skyscape Workspace {} listening on http://{}:{}{}/ (data in {})", SKYSCAPE_VERSION, config->host,
                  *port, config->prefix, config->data_dir.string());
+    bus.start();
     server.run();
+    bus.stop();
     spdlog::info("stopped");
     return 0;
 }

@@ -25,6 +25,10 @@ enum class Need {
     user,        //!< a signed-in browser session; anonymous visitors are sent to /signin
     site_admin,  //!< a signed-in site administrator; others get 404
     api,         //!< an access token or HTTP basic credentials; JSON errors, no CSRF (no cookies)
+    git,         //!< git's smart HTTP: optional HTTP basic credentials (wrong ones answer 401), no cookies
+    repo_read,   //!< the web page of a repository {id}: loaded into req.repo if the actor may read it
+    repo_write,  //!< ... and may write to it
+    repo_admin,  //!< ... and administers it
 };
 
 }  // namespace auth

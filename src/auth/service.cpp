@@ -191,6 +191,10 @@ std::vector<store::User> Accounts::users() { return store::list_users(pool_); }
 
 std::optional<store::User> Accounts::user(std::int64_t id) { return store::find_user(pool_, id); }
 
+std::optional<store::User> Accounts::user_by_username(const std::string& username) {
+    return store::find_user_by_username(pool_, lower(username));
+}
+
 core::Status Accounts::set_admin(const Actor& actor, std::int64_t user_id, bool admin) {
     if (!actor.is_admin) return fail(Errc::not_found, "No such page.");
     if (!store::find_user(pool_, user_id)) return fail(Errc::not_found, "No such user.");

@@ -61,6 +61,7 @@ public:
     void set_open_signup(bool open);
     std::vector<store::User> users();
     std::optional<store::User> user(std::int64_t id);
+    std::optional<store::User> user_by_username(const std::string& username);
     //! Site admin actions; an admin cannot demote or disable themself, so the site keeps one.
     core::Status set_admin(const Actor& actor, std::int64_t user_id, bool admin);
     core::Status set_disabled(const Actor& actor, std::int64_t user_id, bool disabled);

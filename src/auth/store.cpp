@@ -97,13 +97,6 @@ std::int64_t count_users(db::Pool& pool) {
     return n;
 }
 
-std::int64_t count_admins(db::Pool& pool) {
-    soci::session sql(pool.get());
-    std::int64_t n = 0;
-    sql << "SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled = 0", soci::into(n);
-    return n;
-}
-
 void set_admin(db::Pool& pool, std::int64_t user_id, bool admin) {
     soci::session sql(pool.get());
     int flag = admin;

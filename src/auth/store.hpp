@@ -39,7 +39,6 @@ std::optional<User> find_user_by_username(db::Pool& pool, const std::string& use
 std::optional<User> find_user_by_login(db::Pool& pool, const std::string& login);
 std::vector<User> list_users(db::Pool& pool);
 std::int64_t count_users(db::Pool& pool);
-std::int64_t count_admins(db::Pool& pool);
 void set_admin(db::Pool& pool, std::int64_t user_id, bool admin);
 //! Disabling also deletes the user's sessions.
 void set_disabled(db::Pool& pool, std::int64_t user_id, bool disabled);

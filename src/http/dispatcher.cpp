@@ -32,6 +32,19 @@ Response Dispatcher::dispatch(Request& req, Match& m) const {
     return reject(req, 500, "The server could not finish this request; the error is in its log.");
 }
 
+boost::asio::awaitable<Response> Dispatcher::dispatch_stream(Request& req, Match& m, BodyStream& body) const {
+    try {
+        req.params = std::move(m.params);
+        if (auto denied = gate_(req, m.route->need)) co_return std::move(*denied);
+        co_return co_await m.route->stream(req, body);
+    } catch (const soci::soci_error& e) {
+        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route->pattern, e.get_error_message());
+    } catch (const std::exception& e) {
+        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route->pattern, e.what());
+    }
+    co_return reject(req, 500, "The server could not finish this request; the error is in its log.");
+}
+
 Response Dispatcher::reject(Request& req, unsigned status, const std::string& message) const {
     try {
         return is_api_path(req.path) ? json_error(status, message) : error_page(req, status, message);

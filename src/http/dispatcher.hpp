@@ -22,6 +22,10 @@ public:
     //! Never throws. m must come from match() for this request.
     Response dispatch(Request& req, Match& m) const;
 
+    //! The same for a streaming route: gate, then handler; its Response is sent only if the
+    //! handler did not start a streamed one.
+    boost::asio::awaitable<Response> dispatch_stream(Request& req, Match& m, BodyStream& body) const;
+
     //! The error response for a request refused before or instead of its handler: JSON under
     //! /api/, else a page (or fragment for htmx). Never throws.
     Response reject(Request& req, unsigned status, const std::string& message) const;

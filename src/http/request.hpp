@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "auth/permission.hpp"
+#include "repos/repo.hpp"
 
 namespace core {
 struct Config;
@@ -32,6 +34,9 @@ struct Request {
     std::string remote_ip;
     std::string request_id;
     auth::Actor actor;
+    //! For routes under /repos/{id} with a repo_* Need: the repository and the actor's role in it.
+    std::optional<repos::Repo> repo;
+    auth::Role role = auth::Role::none;
     //! Set-Cookie values that whatever renders the response must send (csrf nonce, cleared flash).
     std::vector<std::string> pending_cookies;
 

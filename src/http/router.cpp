@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <limits>
 #include <stdexcept>
 
 namespace http {
@@ -60,11 +61,16 @@ bool matches(const Route& route, const std::vector<std::string>& segments, Param
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, auth::Need need, Handler handler, std::size_t body_limit) {
-    Route route{std::move(method), pattern, {}, need, std::move(handler), body_limit};
+    Route route{std::move(method), pattern, {}, need, std::move(handler), {}, body_limit};
     for (auto s : split_path(pattern)) route.segments.emplace_back(s);
     for (std::size_t i = 0; i + 1 < route.segments.size(); ++i)
         if (is_tail(route.segments[i])) throw std::logic_error("tail parameter before the end: " + pattern);
     routes_.push_back(std::move(route));
+}
+
+void Router::stream(std::string method, std::string pattern, auth::Need need, StreamHandler handler) {
+    add(std::move(method), std::move(pattern), need, {}, std::numeric_limits<std::size_t>::max());
+    routes_.back().stream = std::move(handler);
 }
 
 Match Router::match(std::string_view method, std::string_view path) const {

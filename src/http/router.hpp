@@ -9,6 +9,7 @@
 #include "auth/actor.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
+#include "http/stream.hpp"
 
 namespace http {
 
@@ -21,7 +22,8 @@ struct Route {
     std::string pattern;
     std::vector<std::string> segments;
     auth::Need need;
-    Handler handler;
+    Handler handler;         //!< empty for a streaming route
+    StreamHandler stream;    //!< set for a streaming route, which has no body limit
     std::size_t body_limit;
 };
 
@@ -48,6 +50,9 @@ public:
     void del(std::string pattern, auth::Need need, Handler handler) {
         add("DELETE", std::move(pattern), need, std::move(handler));
     }
+    //! A route whose handler reads the body as a stream (no size limit) and may stream its answer.
+    //! The gate runs before any of the body is read.
+    void stream(std::string method, std::string pattern, auth::Need need, StreamHandler handler);
 
     //! path is the undecoded path below PREFIX; parameters come back decoded.
     Match match(std::string_view method, std::string_view path) const;

@@ -12,6 +12,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
@@ -22,6 +23,7 @@
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "http/stream.hpp"
 
 namespace http {
 
@@ -36,10 +38,6 @@ struct Connection {
 };
 
 namespace {
-
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 // Query values that must never reach a log line.
 bool is_secret_key(std::string_view key) {
@@ -176,19 +174,21 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     beast::flat_buffer buffer;
     auto& stream = conn->stream;
 
+    auto log = [&](const Request& req, unsigned status, std::size_t bytes, std::chrono::steady_clock::time_point started) {
+        auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        std::string target = req.path.empty() ? std::string(req.raw.target()) : config_.prefix + req.path;
+        if (!req.raw_query.empty()) target += "?" + redacted_query(req.raw_query);
+        spdlog::info("{} {} {} {} {} {} {} {:.1f}ms", req.request_id, remote_ip,
+                     req.actor.signed_in() ? req.actor.username : "-", req.method().empty() ? "-" : req.method(),
+                     target, status, bytes, ms);
+    };
+
     // Writes a complete response; returns false when the connection must close afterwards.
     auto send = [&](Request& req, Response res, bool keep_alive,
                     std::chrono::steady_clock::time_point started) -> asio::awaitable<bool> {
         beast::http::response<beast::http::string_body> out{static_cast<beast::http::status>(res.status),
                                                              req.raw.version() ? req.raw.version() : 11};
-        out.set(beast::http::field::server, "skyscape");
-        out.set(beast::http::field::content_type, res.content_type);
-        out.set("X-Content-Type-Options", "nosniff");
-        out.set("Referrer-Policy", "same-origin");
-        out.set("X-Frame-Options", "SAMEORIGIN");
-        out.set("X-Request-Id", req.request_id);
-        if (res.content_type.starts_with("text/html")) out.set("Content-Security-Policy", kContentSecurityPolicy);
-        for (auto& [name, value] : res.headers) out.insert(name, value);
+        add_standard_headers(out, req, res);
         std::size_t bytes = res.body.size();
         bool head = req.raw.method() == beast::http::verb::head;
         if (res.status != 204 && res.status != 304) out.content_length(bytes);
@@ -202,22 +202,17 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
             co_await beast::http::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
         else
             co_await beast::http::async_write(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
-        auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        std::string target = req.path.empty() ? std::string(req.raw.target()) : config_.prefix + req.path;
-        if (!req.raw_query.empty()) target += "?" + redacted_query(req.raw_query);
-        spdlog::info("{} {} {} {} {} {} {} {:.1f}ms", req.request_id, remote_ip,
-                     req.actor.signed_in() ? req.actor.username : "-", req.method().empty() ? "-" : req.method(),
-                     target, res.status, head ? 0 : bytes, ms);
+        log(req, res.status, head ? 0 : bytes, started);
         co_return !ec && keep_alive;
     };
 
     for (bool open = !stopping_; open;) {
-        beast::http::request_parser<beast::http::string_body> parser;
-        parser.header_limit(static_cast<std::uint32_t>(limits_.header_bytes));
+        beast::http::request_parser<beast::http::empty_body> header_parser;
+        header_parser.header_limit(static_cast<std::uint32_t>(limits_.header_bytes));
         // The route decides the body limit; until it is known, Beast must not judge Content-Length.
-        parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+        header_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         stream.expires_after(limits_.header_timeout);
-        co_await beast::http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        co_await beast::http::async_read_header(stream, buffer, header_parser, asio::redirect_error(asio::use_awaitable, ec));
         auto started = std::chrono::steady_clock::now();
         conn->busy = true;
         Request req;
@@ -234,7 +229,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
         }
         // Route from the parser's message; it moves into req once the body is read. Answers
         // sent before that (refused targets and bodies) copy the header for the log line.
-        const auto& header = parser.get();
+        const auto& header = header_parser.get();
         auto refuse = [&](unsigned status, const char* message) {
             req.raw.base() = header.base();
             return dispatcher_.reject(req, status, message);
@@ -258,18 +253,38 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
             req.path = std::string(path);
         }
         std::size_t limit = m.route ? m.route->body_limit : kFormBodyLimit;
-        auto length = parser.content_length();
+        auto length = header_parser.content_length();
         if (length && *length > limit) {
             co_await send(req, refuse(413, "The request body is too large."), false, started);
             co_await linger(stream, buffer);
             break;
         }
-        parser.body_limit(limit);
         if (header[beast::http::field::expect] == "100-continue") {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
             co_await asio::async_write(stream, asio::buffer(kContinue), asio::redirect_error(asio::use_awaitable, ec));
             if (ec) break;
         }
+
+        if (m.route && m.route->stream) {
+            req.raw.base() = header.base();
+            BodyStream::Parser parser(std::move(header_parser));
+            BodyStream body(stream, buffer, parser, limits_.body_timeout);
+            Response res = co_await dispatcher_.dispatch_stream(req, m, body);
+            if (!body.started()) {
+                // An answer given without reading the body (a refusal) ends the connection.
+                bool whole = body.body_done();
+                open = co_await send(req, std::move(res), whole && req.raw.keep_alive(), started);
+                if (!whole) co_await linger(stream, buffer);
+            } else {
+                log(req, body.status(), body.bytes_sent(), started);
+                open = body.finished() && body.body_done() && req.raw.keep_alive() && !stopping_;
+            }
+            conn->busy = false;
+            continue;
+        }
+
+        beast::http::request_parser<beast::http::string_body> parser(std::move(header_parser));
+        parser.body_limit(limit);
         if (!parser.is_done()) {
             stream.expires_after(limits_.body_timeout);
             co_await beast::http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
@@ -278,7 +293,8 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
             if (is_disconnect(ec)) break;
             spdlog::debug("{} reading the body: {}", req.request_id, ec.message());
             bool too_large = ec == beast::http::error::body_limit;
-            co_await send(req, refuse(too_large ? 413 : 400, too_large ? "The request body is too large." : "The request body is malformed."),
+            req.raw.base() = parser.get().base();
+            co_await send(req, dispatcher_.reject(req, too_large ? 413 : 400, too_large ? "The request body is too large." : "The request body is malformed."),
                           false, started);
             co_await linger(stream, buffer);
             break;

@@ -257,4 +257,50 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes, std::chro
     return out;
 }
 
+CommandResult sh(const std::string& command, const std::filesystem::path& home) {
+    std::string full = "export HOME=" + quote(home.string()) +
+                       " GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0 GIT_ASKPASS=/bin/false "
+                       "GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com "
+                       "GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com; " +
+                       command + " 2>&1";
+    FILE* pipe = popen(("bash -c " + quote(full)).c_str(), "r");
+    if (!pipe) throw std::runtime_error("popen failed");
+    std::string output;
+    char chunk[4096];
+    while (std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) output.append(chunk, n);
+    int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string basic_auth(const std::string& user, const std::string& password) {
+    static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string in = user + ":" + password, out;
+    int val = 0, bits = -6;
+    for (unsigned char c : in) {
+        val = (val << 8) + c;
+        bits += 8;
+        while (bits >= 0) {
+            out.push_back(table[(val >> bits) & 0x3F]);
+            bits -= 6;
+        }
+    }
+    if (bits > -6) out.push_back(table[((val << 8) >> (bits + 8)) & 0x3F]);
+    while (out.size() % 4) out.push_back('=');
+    return "Basic " + out;
+}
+
+std::string json_field(const std::string& body, const std::string& key) {
+    std::smatch m;
+    if (std::regex_search(body, m, std::regex("\"" + key + "\":\"([^\"]*)\"")) ||
+        std::regex_search(body, m, std::regex("\"" + key + "\":(-?[0-9]+|true|false|null)")))
+        return m[1];
+    return "";
+}
+
 }  // namespace harness

@@ -91,4 +91,22 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes,
 
 std::string url_encode(const std::string& text);
 
+struct CommandResult {
+    int code;
+    std::string output;  //!< stdout and stderr together
+};
+
+//! Runs a shell command (bash -c) with HOME at home and git's system/global config ignored, so
+//! the test machine's git settings cannot leak in; never prompts for credentials.
+CommandResult sh(const std::string& command, const std::filesystem::path& home = std::filesystem::temp_directory_path());
+
+//! Quotes a string for the shell.
+std::string quote(const std::string& text);
+
+//! "Basic base64(user:password)".
+std::string basic_auth(const std::string& user, const std::string& password);
+
+//! The value of "key":"value" or "key":number in a flat JSON text, "" if absent.
+std::string json_field(const std::string& body, const std::string& key);
+
 }  // namespace harness

@@ -9,28 +9,8 @@ namespace {
 
 using harness::Client;
 
-std::string basic(const std::string& user, const std::string& password) {
-    static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string in = user + ":" + password, out;
-    int val = 0, bits = -6;
-    for (unsigned char c : in) {
-        val = (val << 8) + c;
-        bits += 8;
-        while (bits >= 0) {
-            out.push_back(table[(val >> bits) & 0x3F]);
-            bits -= 6;
-        }
-    }
-    if (bits > -6) out.push_back(table[((val << 8) >> (bits + 8)) & 0x3F]);
-    while (out.size() % 4) out.push_back('=');
-    return "Basic " + out;
-}
-
-std::string json_string(const std::string& body, const std::string& key) {
-    std::smatch m;
-    if (!std::regex_search(body, m, std::regex("\"" + key + "\":\"([^\"]*)\""))) return "";
-    return m[1];
-}
+using harness::basic_auth;
+using harness::json_field;
 
 class Tokens : public ::testing::Test {
 protected:
@@ -51,7 +31,7 @@ TEST_F(Tokens, created_on_the_settings_page_shown_once_used_then_revoked) {
     Client script(server.port());
     auto me = script.get("/api/v1/user", {{"Authorization", "token " + token}});
     EXPECT_EQ(me.status, 200u);
-    EXPECT_EQ(json_string(me.body, "login"), "alice");
+    EXPECT_EQ(json_field(me.body, "login"), "alice");
     EXPECT_EQ(script.get("/api/v1/user", {{"Authorization", "Bearer " + token}}).status, 200u);
 
     auto list = alice.get("/settings/tokens");
@@ -69,27 +49,27 @@ TEST_F(Tokens, created_on_the_settings_page_shown_once_used_then_revoked) {
 TEST_F(Tokens, scripts_get_a_token_with_basic_auth_in_giteas_shape) {
     Client script(server.port());
     auto res = script.request("POST", "/api/v1/users/alice/tokens", R"({"name":"ci"})",
-                              {{"Authorization", basic("alice", "correct horse battery")}, {"Content-Type", "application/json"}});
+                              {{"Authorization", basic_auth("alice", "correct horse battery")}, {"Content-Type", "application/json"}});
     EXPECT_EQ(res.status, 201u);
-    std::string token = json_string(res.body, "token");
+    std::string token = json_field(res.body, "token");
     EXPECT_EQ(token.size(), 40u);
-    EXPECT_EQ(json_string(res.body, "name"), "ci");
+    EXPECT_EQ(json_field(res.body, "name"), "ci");
     EXPECT_TRUE(res.has(R"("id":)"));
 
     auto me = script.get("/api/v1/user", {{"Authorization", "token " + token}});
-    EXPECT_EQ(json_string(me.body, "email"), "alice@example.com");
+    EXPECT_EQ(json_field(me.body, "email"), "alice@example.com");
 
     auto duplicate = script.request("POST", "/api/v1/users/alice/tokens", R"({"name":"ci"})",
-                                    {{"Authorization", basic("alice", "correct horse battery")}});
+                                    {{"Authorization", basic_auth("alice", "correct horse battery")}});
     EXPECT_EQ(duplicate.status, 409u);
     auto with_token = script.request("POST", "/api/v1/users/alice/tokens", R"({"name":"other"})",
                                      {{"Authorization", "token " + token}});
     EXPECT_EQ(with_token.status, 401u) << "a token cannot mint tokens";
     auto bad_json = script.request("POST", "/api/v1/users/alice/tokens", "{name",
-                                   {{"Authorization", basic("alice", "correct horse battery")}});
+                                   {{"Authorization", basic_auth("alice", "correct horse battery")}});
     EXPECT_EQ(bad_json.status, 400u);
     auto wrong = script.request("POST", "/api/v1/users/alice/tokens", R"({"name":"x"})",
-                                {{"Authorization", basic("alice", "wrong password")}});
+                                {{"Authorization", basic_auth("alice", "wrong password")}});
     EXPECT_EQ(wrong.status, 401u);
     EXPECT_EQ(wrong.header("www-authenticate"), "Basic realm=\"Skyscape\"");
 }
@@ -106,7 +86,7 @@ TEST_F(Tokens, one_cannot_manage_anothers_tokens) {
     Client bob(server.port());
     bob.sign_up("bob");
     auto res = bob.request("POST", "/api/v1/users/alice/tokens", R"({"name":"x"})",
-                           {{"Authorization", basic("bob", "correct horse battery")}});
+                           {{"Authorization", basic_auth("bob", "correct horse battery")}});
     EXPECT_EQ(res.status, 403u);
 }
 

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/actor.hpp"
+#include "git/process.hpp"
+
+namespace core {
+struct Config;
+}
+namespace db {
+class Pool;
+}
+namespace events {
+class Bus;
+}
+namespace repos {
+class Service;
+struct Repo;
+}
+
+namespace git {
+
+//! What serving git needs, shared by smart HTTP and SSH.
+class Backend {
+public:
+    Backend(repos::Service& repos, db::Pool& pool, events::Bus& bus, const core::Config& config)
+        : repos_(repos), pool_(pool), bus_(bus), config_(config) {}
+
+    repos::Service& repos() { return repos_; }
+
+    //! The whole environment of a git child: nothing of the server's own (no secrets), git's
+    //! system and global config ignored, GIT_PROTOCOL if the client asked for a version, and
+    //! for receive-pack what the pre-receive hook needs to record the push.
+    std::vector<std::string> environment(Service service, const repos::Repo& repo, const auth::Actor& actor,
+                                         const std::string& push_id, std::string_view git_protocol) const;
+
+    //! After receive-pack ends: the push's proposed updates become events where refs moved.
+    void settle_push(const std::string& push_id);
+
+private:
+    repos::Service& repos_;
+    db::Pool& pool_;
+    events::Bus& bus_;
+    const core::Config& config_;
+};
+
+}  // namespace git

@@ -1,0 +1,14 @@
+#pragma once
+
+namespace http {
+class Router;
+}
+
+namespace git {
+
+class Backend;
+
+//! Smart HTTP at /repo/{id}.git (and /repo/{id}): info/refs, git-upload-pack, git-receive-pack.
+void register_http_routes(http::Router& router, Backend& backend);
+
+}  // namespace git

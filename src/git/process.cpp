@@ -1,0 +1,99 @@
+#include "git/process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace git {
+
+const char* service_name(Service service) {
+    switch (service) {
+        case Service::upload_pack: return "upload-pack";
+        case Service::receive_pack: return "receive-pack";
+        case Service::upload_archive: return "upload-archive";
+    }
+    return "";
+}
+
+Process::Process(boost::asio::any_io_executor executor, pid_t pid, int in_fd, int out_fd)
+    : pid_(pid), in_(executor, in_fd), out_(executor, out_fd) {}
+
+Process::~Process() {
+    boost::system::error_code ec;
+    in_.close(ec);
+    out_.close(ec);
+    if (pid_ > 0) {
+        int status = 0;
+        if (waitpid(pid_, &status, WNOHANG) == 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, &status, 0);
+        }
+    }
+}
+
+core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_executor executor, Service service,
+                                                      const std::filesystem::path& repo, bool advertise_refs,
+                                                      const std::vector<std::string>& env) {
+    if (!repo.is_absolute()) return core::fail(core::Errc::invalid, "repository path must be absolute");
+    int to_child[2], from_child[2];
+    if (pipe2(to_child, O_CLOEXEC) != 0) return core::fail(core::Errc::invalid, std::strerror(errno));
+    if (pipe2(from_child, O_CLOEXEC) != 0) {
+        close(to_child[0]);
+        close(to_child[1]);
+        return core::fail(core::Errc::invalid, std::strerror(errno));
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, to_child[0], STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
+
+    std::vector<std::string> args = {"git", service_name(service), "--stateless-rpc"};
+    if (advertise_refs) args.emplace_back("--advertise-refs");
+    args.push_back(repo.string());
+    std::vector<char*> argv, envp;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> environment = env;
+    for (auto& e : environment) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(to_child[0]);
+    close(from_child[1]);
+    if (rc != 0) {
+        close(to_child[1]);
+        close(from_child[0]);
+        return core::fail(core::Errc::invalid, std::string("cannot run git: ") + std::strerror(rc));
+    }
+    return std::unique_ptr<Process>(new Process(executor, pid, to_child[1], from_child[0]));
+}
+
+void Process::close_input() {
+    boost::system::error_code ec;
+    in_.close(ec);
+}
+
+int Process::wait() {
+    close_input();
+    int status = 0;
+    pid_t pid = std::exchange(pid_, -1);
+    if (pid <= 0 || waitpid(pid, &status, 0) != pid) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+bool valid_git_protocol(std::string_view value) {
+    if (value.size() > 256) return false;
+    for (char c : value)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '=' || c == ':' || c == '.' || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+}  // namespace git

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace git {
+
+enum class Service { upload_pack, receive_pack, upload_archive };
+
+//! "upload-pack" etc.; the only git subcommands the server ever runs.
+const char* service_name(Service service);
+
+//! A `git <service> --stateless-rpc` child with its stdin and stdout as asio descriptors on
+//! the caller's executor. The destructor kills and reaps a child still running, so a client
+//! that hangs up never leaves a git process behind.
+class Process {
+public:
+    Process(const Process&) = delete;
+    Process& operator=(const Process&) = delete;
+    ~Process();
+
+    //! repo must be an absolute path (so it can never read as an option). env entries are
+    //! "NAME=value" and replace the server's environment for the child.
+    static core::Result<std::unique_ptr<Process>> start(boost::asio::any_io_executor executor, Service service,
+                                                        const std::filesystem::path& repo, bool advertise_refs,
+                                                        const std::vector<std::string>& env);
+
+    boost::asio::posix::stream_descriptor& in() { return in_; }
+    boost::asio::posix::stream_descriptor& out() { return out_; }
+    //! Closes the child's stdin so it sees the end of its input.
+    void close_input();
+    //! Waits for the child to exit (call after its stdout reached end of file); the exit code.
+    int wait();
+
+private:
+    Process(boost::asio::any_io_executor executor, pid_t pid, int in_fd, int out_fd);
+
+    pid_t pid_;
+    boost::asio::posix::stream_descriptor in_;
+    boost::asio::posix::stream_descriptor out_;
+};
+
+//! True for a Git-Protocol header value git may see as GIT_PROTOCOL ("version=2", key=value
+//! pairs separated by ':'), nothing that could smuggle other syntax.
+bool valid_git_protocol(std::string_view value);
+
+}  // namespace git

@@ -1,0 +1,136 @@
+#include "repos/disk.hpp"
+
+#include <git2.h>
+
+#include <memory>
+
+namespace repos::disk {
+namespace {
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+
+using Repository = Owned<git_repository, git_repository_free>;
+using Config = Owned<git_config, git_config_free>;
+using Index = Owned<git_index, git_index_free>;
+using Tree = Owned<git_tree, git_tree_free>;
+using Signature = Owned<git_signature, git_signature_free>;
+using Reference = Owned<git_reference, git_reference_free>;
+
+core::Error libgit2_error(const std::string& what) {
+    const git_error* e = git_error_last();
+    return core::Error{core::Errc::invalid, what + ": " + (e && e->message ? e->message : "unknown libgit2 error")};
+}
+
+Repository open(const std::filesystem::path& path) {
+    git_repository* repo = nullptr;
+    if (git_repository_open_bare(&repo, path.c_str()) < 0) return nullptr;
+    return Repository(repo);
+}
+
+core::Status initial_commit(git_repository* repo, const InitOptions& options) {
+    git_oid blob_id, tree_id, commit_id;
+    const std::string& text = *options.readme;
+    if (git_blob_create_from_buffer(&blob_id, repo, text.data(), text.size()) < 0) return tl::unexpected(libgit2_error("README blob"));
+    git_treebuilder* builder_raw = nullptr;
+    if (git_treebuilder_new(&builder_raw, repo, nullptr) < 0) return tl::unexpected(libgit2_error("tree"));
+    Owned<git_treebuilder, git_treebuilder_free> builder(builder_raw);
+    if (git_treebuilder_insert(nullptr, builder.get(), "README.md", &blob_id, GIT_FILEMODE_BLOB) < 0 ||
+        git_treebuilder_write(&tree_id, builder.get()) < 0)
+        return tl::unexpected(libgit2_error("tree"));
+    git_tree* tree_raw = nullptr;
+    if (git_tree_lookup(&tree_raw, repo, &tree_id) < 0) return tl::unexpected(libgit2_error("tree"));
+    Tree tree(tree_raw);
+    git_signature* sig_raw = nullptr;
+    if (git_signature_now(&sig_raw, options.author_name.c_str(), options.author_email.c_str()) < 0)
+        return tl::unexpected(libgit2_error("signature"));
+    Signature sig(sig_raw);
+    std::string ref = "refs/heads/" + options.default_branch;
+    if (git_commit_create(&commit_id, repo, ref.c_str(), sig.get(), sig.get(), "UTF-8", "Initial commit", tree.get(),
+                          0, nullptr) < 0)
+        return tl::unexpected(libgit2_error("initial commit"));
+    return {};
+}
+
+}  // namespace
+
+void init() { git_libgit2_init(); }
+
+core::Status init_bare(const std::filesystem::path& path, const InitOptions& options) {
+    git_repository_init_options init = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    init.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKPATH;
+    std::string head = "refs/heads/" + options.default_branch;
+    init.initial_head = head.c_str();
+    git_repository* raw = nullptr;
+    if (git_repository_init_ext(&raw, path.c_str(), &init) < 0) return tl::unexpected(libgit2_error("init " + path.string()));
+    Repository repo(raw);
+    git_config* config_raw = nullptr;
+    if (git_repository_config(&config_raw, repo.get()) < 0) return tl::unexpected(libgit2_error("config"));
+    Config config(config_raw);
+    if (git_config_set_string(config.get(), "core.hooksPath", options.hooks_path.c_str()) < 0 ||
+        git_config_set_bool(config.get(), "receive.fsckObjects", 1) < 0 ||
+        git_config_set_bool(config.get(), "receive.denyNonFastForwards", 0) < 0 ||
+        git_config_set_bool(config.get(), "uploadpack.allowFilter", 1) < 0 ||
+        git_config_set_bool(config.get(), "core.logAllRefUpdates", 0) < 0)
+        return tl::unexpected(libgit2_error("config"));
+    if (options.readme) return initial_commit(repo.get(), options);
+    return {};
+}
+
+std::int64_t size_on_disk(const std::filesystem::path& path) {
+    std::int64_t total = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) total += static_cast<std::int64_t>(it->file_size(ec));
+    }
+    return total;
+}
+
+std::vector<std::string> branches(const std::filesystem::path& path) {
+    std::vector<std::string> out;
+    auto repo = open(path);
+    if (!repo) return out;
+    git_branch_iterator* it_raw = nullptr;
+    if (git_branch_iterator_new(&it_raw, repo.get(), GIT_BRANCH_LOCAL) < 0) return out;
+    Owned<git_branch_iterator, git_branch_iterator_free> it(it_raw);
+    git_reference* ref = nullptr;
+    git_branch_t type;
+    while (git_branch_next(&ref, &type, it.get()) == 0) {
+        Reference owned(ref);
+        const char* name = nullptr;
+        if (git_branch_name(&name, ref) == 0) out.emplace_back(name);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<std::string> ref_target(const std::filesystem::path& path, const std::string& ref) {
+    auto repo = open(path);
+    if (!repo) return std::nullopt;
+    git_oid oid;
+    if (git_reference_name_to_id(&oid, repo.get(), ref.c_str()) < 0) return std::nullopt;
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oid);
+    return std::string(hex);
+}
+
+core::Status set_head(const std::filesystem::path& path, const std::string& branch) {
+    auto repo = open(path);
+    if (!repo) return tl::unexpected(libgit2_error("open " + path.string()));
+    if (git_repository_set_head(repo.get(), ("refs/heads/" + branch).c_str()) < 0)
+        return tl::unexpected(libgit2_error("set HEAD"));
+    return {};
+}
+
+bool valid_branch_name(const std::string& name) {
+    int valid = 0;
+    return !name.empty() && name.front() != '-' &&
+           git_reference_name_is_valid(&valid, ("refs/heads/" + name).c_str()) == 0 && valid;
+}
+
+}  // namespace repos::disk

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+//! Bare repositories on disk, through libgit2.
+namespace repos::disk {
+
+//! Must run once before any other function here (git_libgit2_init).
+void init();
+
+struct InitOptions {
+    std::string default_branch = "main";
+    std::filesystem::path hooks_path;  //!< written to core.hooksPath
+    std::optional<std::string> readme;  //!< an initial commit with README.md holding this text
+    std::string author_name;
+    std::string author_email;
+};
+
+//! Creates a bare repository at path (which must not exist), configured for hosting: the push
+//! hooks, fsck of received objects, and force-pushes allowed.
+core::Status init_bare(const std::filesystem::path& path, const InitOptions& options);
+
+//! Bytes used by the repository's objects and refs.
+std::int64_t size_on_disk(const std::filesystem::path& path);
+
+//! Branch names (without refs/heads/), sorted.
+std::vector<std::string> branches(const std::filesystem::path& path);
+
+//! The object id a ref points to, or nullopt if the ref does not exist.
+std::optional<std::string> ref_target(const std::filesystem::path& path, const std::string& ref);
+
+//! Points HEAD at refs/heads/{branch} (the branch need not exist yet).
+core::Status set_head(const std::filesystem::path& path, const std::string& branch);
+
+//! True for names git accepts as a branch (git check-ref-format --branch).
+bool valid_branch_name(const std::string& name);
+
+}  // namespace repos::disk

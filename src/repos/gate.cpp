@@ -1,0 +1,26 @@
+#include "repos/gate.hpp"
+
+#include "http/render.hpp"
+#include "repos/service.hpp"
+
+namespace repos {
+
+http::Gate make_gate(http::Gate auth_gate, Service& repos) {
+    return [auth_gate = std::move(auth_gate), &repos](http::Request& req, auth::Need need) -> std::optional<http::Response> {
+        if (auto denied = auth_gate(req, need)) return denied;
+        auth::Role role;
+        switch (need) {
+            case auth::Need::repo_read: role = auth::Role::read; break;
+            case auth::Need::repo_write: role = auth::Role::write; break;
+            case auth::Need::repo_admin: role = auth::Role::admin; break;
+            default: return std::nullopt;
+        }
+        auto access = repos.access(req.actor, req.params["id"], role);
+        if (!access) return http::error_page(req, access.error());
+        req.repo = std::move(access->repo);
+        req.role = access->role;
+        return std::nullopt;
+    };
+}
+
+}  // namespace repos

@@ -1,0 +1,151 @@
+#include "repos/routes.hpp"
+
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "repos/service.hpp"
+
+namespace repos {
+namespace {
+
+using auth::Need;
+using auth::Role;
+
+void set_repo(ctemplate::TemplateDictionary& dict, const Repo& repo) {
+    dict.SetValue("ID", repo.id);
+    dict.SetValue("NAME", repo.name);
+    dict.SetValue("DESCRIPTION", repo.description);
+    dict.SetValue("DEFAULT_BRANCH", repo.default_branch);
+    http::show_if(dict, repo.is_private ? "PRIVATE" : "PUBLIC", true);
+    http::show_if(dict, "HAS_DESCRIPTION", !repo.description.empty());
+    dict.SetValue("UPDATED", http::time_ago(repo.pushed_at.value_or(repo.created_at)));
+}
+
+// The header and tabs every page of a repository shares.
+void repo_header(http::Request& req, http::Page& page, const char* tab) {
+    auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
+    header->SetFilename("repos/header.tpl");
+    set_repo(*header, *req.repo);
+    http::show_if(*header, tab, true);
+    http::show_if(*header, "CAN_ADMIN", req.role >= Role::admin);
+}
+
+void create_form(ctemplate::TemplateDictionary& dict, const http::Request& req, const std::string& error) {
+    dict.SetValue("FORM_NAME", req.form_or("name"));
+    dict.SetValue("FORM_DESCRIPTION", req.form_or("description"));
+    http::show_if(dict, req.form_or("visibility") == "private" ? "FORM_PRIVATE" : "FORM_PUBLIC", true);
+    if (!error.empty()) dict.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+}
+
+http::Response list_page(http::Request& req, Service& repos, const std::string& error, unsigned status) {
+    http::Page page("repos/list.tpl", "Repositories");
+    auto& dict = page.dict();
+    auto list = repos.readable(req.actor);
+    for (const auto& repo : list) set_repo(*dict.AddSectionDictionary("REPO"), repo);
+    http::show_if(dict, list.empty() ? "NO_REPOS" : "HAS_REPOS", true);
+    if (req.actor.signed_in()) {
+        auto* form = dict.AddIncludeDictionary("CREATE_FORM");
+        form->SetFilename("repos/create_form.tpl");
+        create_form(*form, req, error);
+        http::show_if(dict, "SIGNED_IN", true);
+    }
+    return http::render(req, page, status);
+}
+
+http::Response settings_page(http::Request& req, Service& repos, const std::string& error, unsigned status) {
+    http::Page page("repos/settings.tpl", req.repo->name + " · Settings");
+    repo_header(req, page, "TAB_SETTINGS");
+    auto& dict = page.dict();
+    set_repo(dict, *req.repo);
+    if (!error.empty()) dict.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+    for (const auto& branch : repos.branches(*req.repo)) {
+        auto* row = dict.AddSectionDictionary("BRANCH");
+        row->SetValue("BRANCH_NAME", branch);
+        http::show_if(*row, "SELECTED", branch == req.repo->default_branch);
+    }
+    auto access = Access{*req.repo, req.role};
+    for (const auto& c : repos.collaborators(access)) {
+        auto* row = dict.AddSectionDictionary("COLLABORATOR");
+        row->SetValue("USERNAME", c.username);
+        row->SetValue("ROLE", std::string(auth::role_name(c.role)));
+        for (auto role : {Role::read, Role::write, Role::admin}) {
+            auto* option = row->AddSectionDictionary("ROLE_OPTION");
+            option->SetValue("VALUE", std::string(auth::role_name(role)));
+            http::show_if(*option, "SELECTED", role == c.role);
+        }
+    }
+    return http::render(req, page, status);
+}
+
+http::Response back_to_settings(http::Request& req, const core::Status& done, const std::string& success) {
+    auto res = http::redirect(req, "/repos/" + req.repo->id + "/settings");
+    http::flash(res, req, done ? "success" : "error", done ? success : done.error().message);
+    return res;
+}
+
+}  // namespace
+
+void register_routes(http::Router& r, Service& repos) {
+    r.get("/repos", Need::none, [&repos](http::Request& req) { return list_page(req, repos, "", 200); });
+
+    r.post("/repos/create", Need::user, [&repos](http::Request& req) {
+        NewRepo spec{req.form_or("name"), req.form_or("description"), req.form_or("visibility") == "private",
+                     req.form_or("init_readme") == "on"};
+        auto created = repos.create(req.actor, spec);
+        if (created) return http::redirect(req, "/repos/" + created->id);
+        unsigned status = http::status_of(created.error().code);
+        if (!req.is_htmx()) return list_page(req, repos, created.error().message, status);
+        ctemplate::TemplateDictionary dict("create_form");
+        create_form(dict, req, created.error().message);
+        return http::render_fragment(req, "repos/create_form.tpl", dict, status);
+    });
+
+    r.get("/repos/{id}", Need::repo_read, [&repos](http::Request& req) {
+        http::Page page("repos/home.tpl", req.repo->name);
+        repo_header(req, page, "TAB_CODE");
+        auto& dict = page.dict();
+        set_repo(dict, *req.repo);
+        dict.SetValue("CLONE_HTTP", clone_url(req, req.repo->id));
+        auto branches = repos.branches(*req.repo);
+        for (const auto& branch : branches) {
+            auto* row = dict.AddSectionDictionary("BRANCH");
+            row->SetValue("BRANCH_NAME", branch);
+            http::show_if(*row, branch == req.repo->default_branch ? "IS_DEFAULT" : "NOT_DEFAULT", true);
+        }
+        http::show_if(dict, branches.empty() ? "EMPTY" : "HAS_BRANCHES", true);
+        http::show_if(dict, req.role >= Role::write ? "CAN_PUSH" : "READ_ONLY", true);
+        return http::render(req, page);
+    });
+
+    r.get("/repos/{id}/settings", Need::repo_admin,
+          [&repos](http::Request& req) { return settings_page(req, repos, "", 200); });
+
+    r.post("/repos/{id}/settings", Need::repo_admin, [&repos](http::Request& req) {
+        auto done = repos.update(Access{*req.repo, req.role}, req.form_or("description"),
+                                 req.form_or("visibility") == "private",
+                                 req.form_or("default_branch", req.repo->default_branch));
+        if (!done) return settings_page(req, repos, done.error().message, http::status_of(done.error().code));
+        return back_to_settings(req, done, "Settings saved.");
+    });
+
+    r.post("/repos/{id}/collaborators", Need::repo_admin, [&repos](http::Request& req) {
+        auto username = req.form_or("username");
+        auto done = repos.set_collaborator(Access{*req.repo, req.role}, username, req.form_or("role", "read"));
+        return back_to_settings(req, done, username + " is now a collaborator with " + req.form_or("role", "read") + " access.");
+    });
+
+    r.post("/repos/{id}/collaborators/{username}/remove", Need::repo_admin, [&repos](http::Request& req) {
+        auto username = req.params["username"];
+        auto done = repos.remove_collaborator(Access{*req.repo, req.role}, username);
+        return back_to_settings(req, done, username + " is no longer a collaborator.");
+    });
+
+    r.post("/repos/{id}/delete", Need::repo_admin, [&repos](http::Request& req) {
+        auto done = repos.remove(req.actor, req.repo->id, req.form_or("confirm"));
+        if (!done) return back_to_settings(req, done, "");
+        auto res = http::redirect(req, "/repos");
+        http::flash(res, req, "success", "Repository " + req.repo->id + " deleted.");
+        return res;
+    });
+}
+
+}  // namespace repos

@@ -1,0 +1,229 @@
+#include "repos/service.hpp"
+
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <fstream>
+
+#include "auth/service.hpp"
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "http/request.hpp"
+#include "repos/disk.hpp"
+
+namespace repos {
+namespace {
+
+using core::Errc;
+using core::fail;
+
+// Ids that are, or will be, path segments next to /repos/{id}.
+constexpr std::array kReservedIds = {"create", "new", "search", "import", "migrate"};
+
+std::string self_executable() {
+    std::error_code ec;
+    auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? "workspace" : path.string();
+}
+
+// The hook reports a push to the database; it is a tiny shell script so that repositories keep
+// working when the binary moves (start-up rewrites it).
+void write_hook(const std::filesystem::path& dir, const std::string& name) {
+    std::string quoted = self_executable();
+    for (std::size_t i = 0; (i = quoted.find('\'', i)) != std::string::npos; i += 4) quoted.replace(i, 1, "'\\''");
+    auto path = dir / name;
+    auto tmp = dir / (name + ".tmp");
+    std::ofstream(tmp) << "#!/bin/sh\nexec '" << quoted << "' hook " << name << "\n";
+    ::chmod(tmp.c_str(), 0755);
+    std::filesystem::rename(tmp, path);
+}
+
+void remove_dir(const std::filesystem::path& path) {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+    if (ec) spdlog::error("removing {}: {}", path.string(), ec.message());
+}
+
+}  // namespace
+
+core::Result<std::string> slug(std::string_view name) {
+    std::string out;
+    for (unsigned char c : name) {
+        if (std::isalnum(c) || c == '.' || c == '_' || c == '-') {
+            out.push_back(static_cast<char>(std::tolower(c)));
+        } else if (!out.empty() && out.back() != '-') {
+            out.push_back('-');
+        }
+    }
+    if (out.ends_with(".git")) out.resize(out.size() - 4);
+    while (!out.empty() && (out.front() == '-' || out.front() == '.' || out.front() == '_')) out.erase(out.begin());
+    while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+    if (out.size() > 100) out.resize(100);
+    if (out.empty()) return fail(Errc::invalid, "Repository names need at least one letter or digit.");
+    if (out.find("..") != std::string::npos) return fail(Errc::invalid, "Repository names cannot contain \"..\".");
+    for (auto word : kReservedIds)
+        if (out == word) return fail(Errc::invalid, "The name \"" + out + "\" is reserved.");
+    return out;
+}
+
+std::string clone_url(const http::Request& req, const std::string& id) {
+    std::string host(req.header("Host"));
+    if (host.empty()) host = "localhost";
+    return (req.is_https() ? "https://" : "http://") + host + req.config->prefix + "/repo/" + id + ".git";
+}
+
+Service::Service(db::Pool& pool, const core::Config& config, auth::Accounts& accounts)
+    : pool_(pool), config_(config), accounts_(accounts) {}
+
+std::filesystem::path Service::path(const std::string& id) const { return config_.data_dir / "repos" / (id + ".git"); }
+
+std::filesystem::path Service::hooks_path() const { return config_.data_dir / "hooks"; }
+
+void Service::recover() {
+    std::filesystem::create_directories(config_.data_dir / "repos");
+    std::filesystem::create_directories(hooks_path());
+    write_hook(hooks_path(), "pre-receive");
+    for (const auto& id : store::ids_in_state(pool_, "creating")) {
+        spdlog::warn("repository {} was being created when the server stopped; undoing", id);
+        remove_dir(path(id));
+        store::remove(pool_, id);
+    }
+    for (const auto& id : store::ids_in_state(pool_, "deleting")) {
+        spdlog::warn("repository {} was being deleted when the server stopped; finishing", id);
+        remove_dir(path(id));
+        store::remove(pool_, id);
+    }
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(config_.data_dir / "repos", ec)) {
+        auto name = entry.path().filename().string();
+        if (name.starts_with(".tmp-") || name.starts_with(".trash-")) remove_dir(entry.path());
+    }
+}
+
+core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec) {
+    if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in to create repositories.");
+    auto id = slug(spec.name);
+    if (!id) return tl::unexpected(id.error());
+    if (spec.description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
+    Repo repo;
+    repo.id = *id;
+    repo.name = spec.name.size() > 100 ? spec.name.substr(0, 100) : spec.name;
+    repo.description = spec.description;
+    repo.owner_id = actor.user_id;
+    repo.is_private = spec.is_private;
+    repo.created_at = db::now();
+    if (auto inserted = store::insert_creating(pool_, repo); !inserted) return tl::unexpected(inserted.error());
+
+    auto staging = config_.data_dir / "repos" / (".tmp-" + repo.id + "-" + core::crypto::random_hex(4));
+    disk::InitOptions options;
+    options.default_branch = repo.default_branch;
+    options.hooks_path = hooks_path();
+    if (spec.init_readme) {
+        auto user = accounts_.user(actor.user_id);
+        options.readme = "# " + repo.name + "\n" + (repo.description.empty() ? "" : "\n" + repo.description + "\n");
+        options.author_name = actor.username;
+        options.author_email = user ? user->email : actor.username + "@localhost";
+    }
+    auto made = disk::init_bare(staging, options);
+    std::error_code ec;
+    if (made) std::filesystem::rename(staging, path(repo.id), ec);
+    if (!made || ec) {
+        spdlog::error("creating repository {}: {}", repo.id, made ? ec.message() : made.error().message);
+        remove_dir(staging);
+        store::remove(pool_, repo.id);
+        return fail(Errc::invalid, "The repository could not be created on disk; the error is in the server log.");
+    }
+    store::set_state(pool_, repo.id, "ready");
+    return repo;
+}
+
+core::Status Service::remove(const auth::Actor& actor, const std::string& id, const std::string& confirm) {
+    auto found = access(actor, id, auth::Role::admin);
+    if (!found) return tl::unexpected(found.error());
+    if (confirm != id) return fail(Errc::invalid, "Type the repository id \"" + id + "\" to confirm.");
+    store::set_state(pool_, id, "deleting");
+    auto trash = config_.data_dir / "repos" / (".trash-" + id + "-" + core::crypto::random_hex(4));
+    std::error_code ec;
+    std::filesystem::rename(path(id), trash, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        store::set_state(pool_, id, "ready");
+        spdlog::error("deleting repository {}: {}", id, ec.message());
+        return fail(Errc::invalid, "The repository could not be deleted; the error is in the server log.");
+    }
+    store::remove(pool_, id);
+    remove_dir(trash);
+    return {};
+}
+
+core::Result<Access> Service::access(const auth::Actor& actor, const std::string& id, auth::Role need) {
+    auto repo = store::find(pool_, id);
+    if (!repo) return fail(Errc::not_found, "Repository not found.");
+    auth::RepoGrant grant{repo->is_private, std::nullopt};
+    if (actor.signed_in()) grant.collaborator = store::collaborator_role(pool_, id, actor.user_id);
+    auto role = auth::can(actor, grant);
+    if (role == auth::Role::none) return fail(Errc::not_found, "Repository not found.");
+    if (role < need)
+        return fail(Errc::forbidden, "You have " + std::string(auth::role_name(role)) + " access to " + id +
+                                         "; this needs " + std::string(auth::role_name(need)) + ".");
+    return Access{std::move(*repo), role};
+}
+
+std::vector<Repo> Service::readable(const auth::Actor& actor) {
+    return store::list_readable(pool_, actor.user_id, actor.signed_in() && actor.is_admin);
+}
+
+std::vector<Repo> Service::collaborating(const auth::Actor& actor) {
+    return store::list_collaborating(pool_, actor.user_id);
+}
+
+core::Status Service::update(const Access& access, const std::string& description, bool is_private,
+                             const std::string& default_branch) {
+    if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can change settings.");
+    if (description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
+    if (!disk::valid_branch_name(default_branch))
+        return fail(Errc::invalid, "\"" + default_branch + "\" is not a valid branch name.");
+    if (default_branch != access.repo.default_branch) {
+        if (auto head = disk::set_head(path(access.repo.id), default_branch); !head) return head;
+    }
+    store::update_settings(pool_, access.repo.id, description, is_private, default_branch);
+    return {};
+}
+
+std::vector<store::Collaborator> Service::collaborators(const Access& access) {
+    return store::collaborators(pool_, access.repo.id);
+}
+
+core::Status Service::set_collaborator(const Access& access, const std::string& username, const std::string& role) {
+    if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can manage collaborators.");
+    auto parsed = auth::parse_role(role);
+    if (!parsed) return fail(Errc::invalid, "The role must be read, write or admin.");
+    auto user = accounts_.user_by_username(username);
+    if (!user) return fail(Errc::not_found, "There is no user \"" + username + "\".");
+    auto current = store::collaborator_role(pool_, access.repo.id, user->id);
+    if (current == auth::Role::admin && *parsed != auth::Role::admin && store::count_admins(pool_, access.repo.id) <= 1)
+        return fail(Errc::invalid, "A repository needs at least one admin.");
+    store::set_collaborator(pool_, access.repo.id, user->id, *parsed);
+    return {};
+}
+
+core::Status Service::remove_collaborator(const Access& access, const std::string& username) {
+    if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can manage collaborators.");
+    auto user = accounts_.user_by_username(username);
+    if (!user) return fail(Errc::not_found, "There is no user \"" + username + "\".");
+    auto current = store::collaborator_role(pool_, access.repo.id, user->id);
+    if (!current) return fail(Errc::not_found, username + " is not a collaborator.");
+    if (current == auth::Role::admin && store::count_admins(pool_, access.repo.id) <= 1)
+        return fail(Errc::invalid, "A repository needs at least one admin.");
+    store::remove_collaborator(pool_, access.repo.id, user->id);
+    return {};
+}
+
+std::vector<std::string> Service::branches(const Repo& repo) { return disk::branches(path(repo.id)); }
+
+void Service::record_push(const std::string& id, std::int64_t at) {
+    store::record_push(pool_, id, disk::size_on_disk(path(id)), at);
+}
+
+}  // namespace repos

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "auth/permission.hpp"
+#include "core/result.hpp"
+#include "repos/repo.hpp"
+#include "repos/store.hpp"
+
+namespace core {
+struct Config;
+}
+namespace db {
+class Pool;
+}
+namespace auth {
+class Accounts;
+}
+namespace http {
+struct Request;
+}
+
+namespace repos {
+
+//! A repository together with what the caller may do with it (never Role::none).
+struct Access {
+    Repo repo;
+    auth::Role role;
+};
+
+struct NewRepo {
+    std::string name;
+    std::string description;
+    bool is_private = false;
+    bool init_readme = false;
+};
+
+//! The id for a repository name: lowercase [a-z0-9._-], runs of anything else as one '-',
+//! trimmed, at most 100 characters; invalid when nothing usable is left or the id is reserved.
+core::Result<std::string> slug(std::string_view name);
+
+//! The HTTPS clone URL of a repository as the client addressed this server.
+std::string clone_url(const http::Request& req, const std::string& id);
+
+class Service {
+public:
+    Service(db::Pool& pool, const core::Config& config, auth::Accounts& accounts);
+
+    //! At start-up: finishes deletions and undoes creations that a stopped process left half
+    //! done, and writes the git hooks that report pushes.
+    void recover();
+
+    std::filesystem::path path(const std::string& id) const;
+    std::filesystem::path hooks_path() const;
+
+    //! Row first (hidden, 'creating'), then the directory built aside and renamed into place,
+    //! then the row made visible: a crash anywhere leaves nothing that recover() cannot undo.
+    core::Result<Repo> create(const auth::Actor& actor, const NewRepo& spec);
+    //! confirm must repeat the id. The row is hidden, the directory moved aside, the row
+    //! deleted, the directory removed.
+    core::Status remove(const auth::Actor& actor, const std::string& id, const std::string& confirm);
+
+    //! The repository if the caller may do `need` with it: not_found when they may not read it
+    //! (private repositories stay invisible), forbidden when they may read but not more.
+    core::Result<Access> access(const auth::Actor& actor, const std::string& id, auth::Role need = auth::Role::read);
+    std::vector<Repo> readable(const auth::Actor& actor);
+    //! Repositories the actor is a collaborator of.
+    std::vector<Repo> collaborating(const auth::Actor& actor);
+
+    core::Status update(const Access& access, const std::string& description, bool is_private,
+                        const std::string& default_branch);
+    std::vector<store::Collaborator> collaborators(const Access& access);
+    core::Status set_collaborator(const Access& access, const std::string& username, const std::string& role);
+    core::Status remove_collaborator(const Access& access, const std::string& username);
+    std::vector<std::string> branches(const Repo& repo);
+
+    //! Keeps size and last push time current after a push.
+    void record_push(const std::string& id, std::int64_t at);
+
+private:
+    db::Pool& pool_;
+    const core::Config& config_;
+    auth::Accounts& accounts_;
+};
+
+}  // namespace repos

@@ -1,0 +1,194 @@
+#include "repos/store.hpp"
+
+namespace repos::store {
+namespace {
+
+constexpr const char* kColumns =
+    "r.id, r.name, r.description, r.owner_id, r.is_private, r.default_branch, r.size_bytes, r.pushed_at, "
+    "r.created_at";
+
+// Binds the kColumns of one row into a Repo.
+struct RepoRow {
+    Repo repo;
+    int is_private = 0;
+    std::int64_t pushed_at = 0;
+    soci::indicator pushed_ind = soci::i_null;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(repo.id));
+        st.exchange(soci::into(repo.name));
+        st.exchange(soci::into(repo.description));
+        st.exchange(soci::into(repo.owner_id));
+        st.exchange(soci::into(is_private));
+        st.exchange(soci::into(repo.default_branch));
+        st.exchange(soci::into(repo.size_bytes));
+        st.exchange(soci::into(pushed_at, pushed_ind));
+        st.exchange(soci::into(repo.created_at));
+    }
+    Repo get() const {
+        Repo out = repo;
+        out.is_private = is_private != 0;
+        out.pushed_at = pushed_ind == soci::i_ok ? std::optional(pushed_at) : std::nullopt;
+        return out;
+    }
+};
+
+}  // namespace
+
+core::Status insert_creating(db::Pool& pool, const Repo& repo) {
+    soci::session sql(pool.get());
+    int is_private = repo.is_private;
+    try {
+        soci::transaction tx(sql);
+        sql << "INSERT INTO repos (id, name, description, owner_id, is_private, default_branch, state, created_at) "
+               "VALUES (:id, :name, :d, :o, :p, :b, 'creating', :t)",
+            soci::use(repo.id), soci::use(repo.name), soci::use(repo.description), soci::use(repo.owner_id),
+            soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at);
+        sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id),
+            soci::use(repo.owner_id);
+        tx.commit();
+    } catch (const soci::soci_error& e) {
+        if (std::string(e.get_error_message()).find("UNIQUE") != std::string::npos)
+            return core::fail(core::Errc::conflict, "A repository named \"" + repo.id + "\" already exists.");
+        throw;
+    }
+    return {};
+}
+
+void set_state(db::Pool& pool, const std::string& id, const std::string& state) {
+    soci::session sql(pool.get());
+    sql << "UPDATE repos SET state = :s WHERE id = :id", soci::use(state), soci::use(id);
+}
+
+void remove(db::Pool& pool, const std::string& id) {
+    soci::session sql(pool.get());
+    sql << "DELETE FROM repos WHERE id = :id", soci::use(id);
+}
+
+std::vector<std::string> ids_in_state(db::Pool& pool, const std::string& state) {
+    soci::session sql(pool.get());
+    std::string id;
+    soci::statement st = (sql.prepare << "SELECT id FROM repos WHERE state = :s", soci::use(state), soci::into(id));
+    std::vector<std::string> out;
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+    return out;
+}
+
+std::vector<std::string> all_ids(db::Pool& pool) {
+    soci::session sql(pool.get());
+    std::string id;
+    soci::statement st = (sql.prepare << "SELECT id FROM repos", soci::into(id));
+    std::vector<std::string> out;
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+    return out;
+}
+
+std::optional<Repo> find(db::Pool& pool, const std::string& id) {
+    soci::session sql(pool.get());
+    RepoRow row;
+    std::string key = id;
+    soci::statement st(sql);
+    row.bind(st);
+    st.exchange(soci::use(key));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM repos r WHERE r.id = :id AND r.state = 'ready'");
+    st.define_and_bind();
+    if (!st.execute(true)) return std::nullopt;
+    return row.get();
+}
+
+std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& repo_id, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    std::string role;
+    sql << "SELECT role FROM collaborators WHERE repo_id = :r AND user_id = :u", soci::use(repo_id),
+        soci::use(user_id), soci::into(role);
+    if (!sql.got_data()) return std::nullopt;
+    return auth::parse_role(role);
+}
+
+namespace {
+
+std::vector<Repo> list_where(db::Pool& pool, const char* where, std::int64_t user_id, int all) {
+    soci::session sql(pool.get());
+    RepoRow row;
+    soci::statement st(sql);
+    row.bind(st);
+    st.exchange(soci::use(all));
+    st.exchange(soci::use(user_id));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM repos r WHERE r.state = 'ready' AND " + where +
+               " ORDER BY COALESCE(r.pushed_at, r.created_at) DESC, r.id");
+    st.define_and_bind();
+    std::vector<Repo> out;
+    st.execute();
+    while (st.fetch()) out.push_back(row.get());
+    return out;
+}
+
+constexpr const char* kCollaborates = "EXISTS (SELECT 1 FROM collaborators c WHERE c.repo_id = r.id AND c.user_id = :u)";
+
+}  // namespace
+
+std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin) {
+    return list_where(pool, (std::string("(:all = 1 OR r.is_private = 0 OR ") + kCollaborates + ")").c_str(), user_id,
+                      site_admin);
+}
+
+std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id) {
+    return list_where(pool, (std::string("(:all = 1 OR ") + kCollaborates + ")").c_str(), user_id, 0);
+}
+
+void update_settings(db::Pool& pool, const std::string& id, const std::string& description, bool is_private,
+                     const std::string& default_branch) {
+    soci::session sql(pool.get());
+    int flag = is_private;
+    sql << "UPDATE repos SET description = :d, is_private = :p, default_branch = :b WHERE id = :id",
+        soci::use(description), soci::use(flag), soci::use(default_branch), soci::use(id);
+}
+
+void record_push(db::Pool& pool, const std::string& id, std::int64_t size_bytes, std::int64_t pushed_at) {
+    soci::session sql(pool.get());
+    sql << "UPDATE repos SET size_bytes = :s, pushed_at = :t WHERE id = :id", soci::use(size_bytes),
+        soci::use(pushed_at), soci::use(id);
+}
+
+std::vector<Collaborator> collaborators(db::Pool& pool, const std::string& repo_id) {
+    soci::session sql(pool.get());
+    std::int64_t user_id = 0;
+    std::string username, role;
+    soci::statement st = (sql.prepare << "SELECT c.user_id, u.username, c.role FROM collaborators c "
+                                         "JOIN users u ON u.id = c.user_id WHERE c.repo_id = :r ORDER BY u.username",
+                          soci::use(repo_id), soci::into(user_id), soci::into(username), soci::into(role));
+    std::vector<Collaborator> out;
+    st.execute();
+    while (st.fetch()) out.push_back({user_id, username, auth::parse_role(role).value_or(auth::Role::read)});
+    return out;
+}
+
+void set_collaborator(db::Pool& pool, const std::string& repo_id, std::int64_t user_id, auth::Role role) {
+    soci::session sql(pool.get());
+    std::string name(auth::role_name(role));
+    sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, :role) "
+           "ON CONFLICT (repo_id, user_id) DO UPDATE SET role = excluded.role",
+        soci::use(repo_id), soci::use(user_id), soci::use(name);
+}
+
+bool remove_collaborator(db::Pool& pool, const std::string& repo_id, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    soci::statement st = (sql.prepare << "DELETE FROM collaborators WHERE repo_id = :r AND user_id = :u",
+                          soci::use(repo_id), soci::use(user_id));
+    st.execute(true);
+    return st.get_affected_rows() > 0;
+}
+
+std::int64_t count_admins(db::Pool& pool, const std::string& repo_id) {
+    soci::session sql(pool.get());
+    std::int64_t n = 0;
+    sql << "SELECT COUNT(*) FROM collaborators WHERE repo_id = :r AND role = 'admin'", soci::use(repo_id),
+        soci::into(n);
+    return n;
+}
+
+}  // namespace repos::store

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/permission.hpp"
+#include "db/pool.hpp"
+#include "repos/repo.hpp"
+
+//! SQL for repositories and collaborators. Only rows in state 'ready' are ever returned.
+namespace repos::store {
+
+struct Collaborator {
+    std::int64_t user_id;
+    std::string username;
+    auth::Role role;
+};
+
+//! Inserts the row in state 'creating' with the owner as admin collaborator; conflict if the id
+//! is taken (by a repository in any state).
+core::Status insert_creating(db::Pool& pool, const Repo& repo);
+void set_state(db::Pool& pool, const std::string& id, const std::string& state);
+//! Removes the row whatever its state (collaborators go with it).
+void remove(db::Pool& pool, const std::string& id);
+//! Ids of rows left in a state by a process that stopped mid-way.
+std::vector<std::string> ids_in_state(db::Pool& pool, const std::string& state);
+std::vector<std::string> all_ids(db::Pool& pool);
+
+std::optional<Repo> find(db::Pool& pool, const std::string& id);
+std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);
+//! Repositories the user may read: public ones, ones they collaborate on, or all for admins.
+std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin);
+std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id);
+
+void update_settings(db::Pool& pool, const std::string& id, const std::string& description, bool is_private,
+                     const std::string& default_branch);
+void record_push(db::Pool& pool, const std::string& id, std::int64_t size_bytes, std::int64_t pushed_at);
+
+std::vector<Collaborator> collaborators(db::Pool& pool, const std::string& repo_id);
+void set_collaborator(db::Pool& pool, const std::string& repo_id, std::int64_t user_id, auth::Role role);
+//! False when the user was not a collaborator.
+bool remove_collaborator(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);
+std::int64_t count_admins(db::Pool& pool, const std::string& repo_id);
+
+}  // namespace repos::store

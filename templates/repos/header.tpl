@@ -1,0 +1,14 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="mb-6">
+  <div class="flex items-center gap-2 flex-wrap">
+    <svg class="size-5 opacity-60" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5z"/></svg>
+    <h1 class="text-xl font-bold"><a class="link link-hover" href="{{P}}/repos/{{ID}}" data-testid="repo-title">{{NAME}}</a></h1>
+    {{#PRIVATE}}<span class="badge badge-outline">private</span>{{/PRIVATE}}
+    {{#PUBLIC}}<span class="badge badge-ghost">public</span>{{/PUBLIC}}
+  </div>
+  {{#HAS_DESCRIPTION}}<p class="text-base-content/70 mt-1">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
+  <div role="tablist" class="tabs tabs-border mt-3">
+    <a role="tab" class="tab {{#TAB_CODE}}tab-active{{/TAB_CODE}}" href="{{P}}/repos/{{ID}}">Code</a>
+    {{#CAN_ADMIN}}<a role="tab" class="tab {{#TAB_SETTINGS}}tab-active{{/TAB_SETTINGS}}" href="{{P}}/repos/{{ID}}/settings">Settings</a>{{/CAN_ADMIN}}
+  </div>
+</div>

@@ -1,0 +1,97 @@
+// The permission matrix: every actor × visibility × surface, through the real interfaces.
+// Private repositories answer 404 to whoever may not read them, never 403.
+#include "git_fixture.hpp"
+
+namespace {
+
+using harness::quote;
+
+enum Actor { anonymous, outsider, reader, writer, repo_admin, site_admin };
+const char* kActorNames[] = {"anonymous", "outsider", "reader", "writer", "repo admin", "site admin"};
+// alice signs up first (site admin); bob creates the repositories (their admin).
+const char* kUsers[] = {"", "carol", "dave", "erin", "bob", "alice"};
+
+struct Expect {
+    unsigned web, api, clone, push;  // HTTP status of the page, the API GET, info/refs for each service
+};
+
+// Rows: actors in the enum's order.
+const Expect kPublic[] = {
+    {200, 401, 200, 401}, {200, 200, 200, 403}, {200, 200, 200, 403},
+    {200, 200, 200, 200}, {200, 200, 200, 200}, {200, 200, 200, 200},
+};
+const Expect kPrivate[] = {
+    {404, 401, 401, 401}, {404, 404, 404, 404}, {200, 200, 200, 403},
+    {200, 200, 200, 200}, {200, 200, 200, 200}, {200, 200, 200, 200},
+};
+
+class Permissions : public GitFixture {
+protected:
+    void SetUp() override {
+        GitFixture::SetUp();
+        for (const char* name : {"dave", "erin"}) {
+            harness::Client browser(server.port());
+            browser.sign_up(name);
+            auto res = browser.request("POST", std::string("/api/v1/users/") + name + "/tokens", R"({"name":"git"})",
+                                       {{"Authorization", harness::basic_auth(name, "correct horse battery")}});
+            tokens[name] = harness::json_field(res.body, "token");
+        }
+        for (int a = outsider; a <= site_admin; ++a) {
+            browsers[a] = std::make_unique<harness::Client>(server.port());
+            browsers[a]->sign_in(kUsers[a]);
+        }
+        browsers[anonymous] = std::make_unique<harness::Client>(server.port());
+    }
+
+    void add_collaborator(const std::string& id, const std::string& user, const std::string& role) {
+        harness::Client api(server.port());
+        auto res = api.request("PUT", "/api/v1/repos/" + id + "/collaborators/" + user, R"({"permission":")" + role + "\"}",
+                               {{"Authorization", "token " + tokens["bob"]}});
+        ASSERT_EQ(res.status, 204u) << res.body;
+    }
+
+    std::map<std::string, std::string> creds(int actor) {
+        if (actor == anonymous) return {};
+        return {{"Authorization", harness::basic_auth(kUsers[actor], tokens[kUsers[actor]])}};
+    }
+
+    void check(bool is_private, const Expect (&table)[6]) {
+        auto id = create_repo(is_private ? "private-repo" : "public-repo", is_private, true, "bob");
+        add_collaborator(id, "dave", "read");
+        add_collaborator(id, "erin", "write");
+        for (int a = anonymous; a <= site_admin; ++a) {
+            SCOPED_TRACE(std::string(kActorNames[a]) + (is_private ? " on private" : " on public"));
+            const auto& want = table[a];
+            auto page = browsers[a]->get("/repos/" + id);
+            EXPECT_EQ(page.status, want.web) << "web page";
+            if (want.web == 404) EXPECT_EQ(page.body.find("private-repo"), std::string::npos) << "the name does not leak";
+
+            harness::Client client(server.port());
+            auto api_headers = a == anonymous ? std::map<std::string, std::string>{}
+                                              : std::map<std::string, std::string>{{"Authorization", "token " + tokens[kUsers[a]]}};
+            EXPECT_EQ(client.get("/api/v1/repos/" + id, api_headers).status, want.api) << "API GET";
+            EXPECT_EQ(client.get("/repo/" + id + ".git/info/refs?service=git-upload-pack", creds(a)).status, want.clone)
+                << "HTTP clone";
+            EXPECT_EQ(client.get("/repo/" + id + ".git/info/refs?service=git-receive-pack", creds(a)).status, want.push)
+                << "HTTP push";
+
+            // And the real git client agrees.
+            std::string remote = url(id, kUsers[a]);
+            auto wc = dir.path / (std::string(is_private ? "priv-" : "pub-") + std::to_string(a));
+            auto clone = git("clone -q " + quote(remote) + " " + quote(wc.string()));
+            EXPECT_EQ(clone.code == 0, want.clone == 200) << "git clone: " << clone.output;
+            if (clone.code != 0) harness::sh("git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                                             " && git commit -q --allow-empty -m start");
+            auto push = in(wc, "git commit -q --allow-empty -m by-" + std::to_string(a) + " && git push -q " + quote(remote) +
+                                   " HEAD:refs/heads/from-" + std::to_string(a));
+            EXPECT_EQ(push.code == 0, want.push == 200) << "git push: " << push.output;
+        }
+    }
+
+    std::unique_ptr<harness::Client> browsers[6];
+};
+
+TEST_F(Permissions, public_repository) { check(false, kPublic); }
+TEST_F(Permissions, private_repository) { check(true, kPrivate); }
+
+}  // namespace
