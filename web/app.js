@@ -13,12 +13,14 @@ document.addEventListener("alpine:init", () => {
     },
   }));
 
-  // x-data="repoFilter" around rows with x-data="repoRow" and data-repo="id name": rows not
-  // matching the filter box are hidden.
-  window.Alpine.data("repoFilter", () => ({ query: "" }));
-  window.Alpine.data("repoRow", () => ({
-    get shown() {
-      return this.$el.dataset.repo.toLowerCase().includes(this.query.trim().toLowerCase());
+  // x-data="repoFilter" around a filter box (x-on:input="filter") and rows with
+  // data-repo="id name": rows that do not contain the typed text are hidden.
+  window.Alpine.data("repoFilter", () => ({
+    filter(event) {
+      const query = event.target.value.trim().toLowerCase();
+      for (const row of this.$root.querySelectorAll("[data-repo]")) {
+        row.hidden = !row.dataset.repo.toLowerCase().includes(query);
+      }
     },
   }));
 });

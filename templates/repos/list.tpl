@@ -5,7 +5,7 @@
       <h1 class="text-2xl font-bold flex-1">Repositories</h1>
       <label class="input input-sm w-full sm:w-64">
         <svg class="size-4 opacity-60" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M3 5h18M6 12h12M10 19h4"/></svg>
-        <input type="search" placeholder="Filter repositories" aria-label="Filter repositories" x-model="query">
+        <input type="search" placeholder="Filter repositories" aria-label="Filter repositories" x-on:input="filter">
       </label>
     </div>
     {{#NO_REPOS}}
@@ -16,7 +16,7 @@
     {{#HAS_REPOS}}
     <ul class="list bg-base-100 rounded-box shadow-sm" data-testid="repo-list">
       {{#REPO}}
-      <li class="list-row" data-repo="{{ID}} {{NAME}}" x-data="repoRow" x-show="shown">
+      <li class="list-row" data-repo="{{ID}} {{NAME}}">
         <div class="list-col-grow min-w-0">
           <div class="flex items-center gap-2 flex-wrap">
             <a class="link link-hover font-semibold text-primary" href="{{P}}/repos/{{ID}}">{{NAME}}</a>
