@@ -21,7 +21,7 @@ json repo_json(const http::Request& req, const repos::Repo& repo) {
             {"private", repo.is_private},
             {"default_branch", repo.default_branch},
             {"clone_url", repos::clone_url(req, repo.id)},
-            {"ssh_url", ""},
+            {"ssh_url", repos::ssh_url(req, repo.id)},
             {"size", repo.size_bytes},
             {"created_at", repo.created_at},
             {"pushed_at", repo.pushed_at ? json(*repo.pushed_at) : json(nullptr)}};

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <optional>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +31,9 @@
 #include "repos/routes.hpp"
 #include "repos/service.hpp"
 #include "settings/routes.hpp"
+#include "ssh/keys.hpp"
+#include "ssh/routes.hpp"
+#include "ssh/server.hpp"
 
 namespace app {
 namespace {
@@ -72,6 +76,7 @@ int serve() {
     repos.recover();
     events::Bus bus(*pool);
     git::Backend git_backend(repos, *pool, bus, *config);
+    ssh::Keys keys(*pool, accounts);
     git_backend.settle_push("");  // pushes cut off by a crash: record what did land
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
 
@@ -84,15 +89,24 @@ int serve() {
     git::register_http_routes(router, git_backend);
     api::register_routes(router, accounts);
     api::register_repo_routes(router, repos);
+    ssh::register_routes(router, keys);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);
     auto port = server.listen();
     if (!port) return refuse(port.error().message);
+    std::optional<ssh::Server> ssh_server;
+    if (config->ssh_port != 0) {
+        auto ssh_port = ssh_server.emplace(*config, keys, git_backend).listen();
+        if (!ssh_port) return refuse(ssh_port.error().message);
+        spdlog::info("git over SSH on {}:{}", config->host, *ssh_port);
+        ssh_server->start();
+    }
     spdlog::info("Skyscape Workspace {} listening on http://{}:{}{}/ (data in {})", SKYSCAPE_VERSION, config->host,
                  *port, config->prefix, config->data_dir.string());
     bus.start();
     server.run();
+    if (ssh_server) ssh_server->stop(std::chrono::seconds(10));
     bus.stop();
     spdlog::info("stopped");
     return 0;

@@ -7,7 +7,7 @@ namespace auth {
 
 //! Who is making a request, as established by auth::Gate before any handler runs.
 struct Actor {
-    enum class Via { anonymous, session, token, password };
+    enum class Via { anonymous, session, token, password, ssh_key };
 
     std::int64_t user_id = 0;
     std::string username;

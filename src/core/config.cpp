@@ -19,11 +19,11 @@ constexpr std::array kThemes = {
     "coffee", "winter",  "dim",     "nord",      "sunset",    "caramellatte", "abyss",  "silk",
 };
 
-Result<std::uint16_t> parse_port(std::string_view text) {
+Result<std::uint16_t> parse_port(const char* name, std::string_view text) {
     unsigned value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size() || value > 65535)
-        return fail(Errc::invalid, "PORT must be a number from 0 to 65535, got \"" + std::string(text) + "\"");
+        return fail(Errc::invalid, std::string(name) + " must be a number from 0 to 65535, got \"" + std::string(text) + "\"");
     return static_cast<std::uint16_t>(value);
 }
 
@@ -62,10 +62,16 @@ Result<Config> config_from_env(const Getenv& getenv) {
     config.auth_secret = env("AUTH_SECRET");
     if (auto host = env("HOST"); !host.empty()) config.host = host;
     if (auto port = env("PORT"); !port.empty()) {
-        auto parsed = parse_port(port);
+        auto parsed = parse_port("PORT", port);
         if (!parsed) return tl::unexpected(parsed.error());
         config.port = *parsed;
     }
+    if (auto port = env("SSH_PORT"); !port.empty()) {
+        auto parsed = parse_port("SSH_PORT", port);
+        if (!parsed) return tl::unexpected(parsed.error());
+        config.ssh_port = *parsed;
+    }
+    config.ssh_domain = env("SSH_DOMAIN");
     auto prefix = parse_prefix(env("PREFIX"));
     if (!prefix) return tl::unexpected(prefix.error());
     config.prefix = *prefix;

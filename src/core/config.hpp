@@ -18,6 +18,8 @@ struct Config {
     std::string theme = "corporate";
     std::filesystem::path data_dir;
     bool ai_enabled = false;
+    std::uint16_t ssh_port = 2222;  //!< 0 turns the SSH server off
+    std::string ssh_domain;         //!< host name in SSH clone URLs; empty: the one the browser used
 };
 
 using Getenv = std::function<const char*(const char*)>;

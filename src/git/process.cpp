@@ -36,9 +36,8 @@ Process::~Process() {
     }
 }
 
-core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_executor executor, Service service,
-                                                      const std::filesystem::path& repo, bool advertise_refs,
-                                                      const std::vector<std::string>& env) {
+core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
+                            const std::vector<std::string>& env, pid_t& pid, int& in_fd, int& out_fd) {
     if (!repo.is_absolute()) return core::fail(core::Errc::invalid, "repository path must be absolute");
     int to_child[2], from_child[2];
     if (pipe2(to_child, O_CLOEXEC) != 0) return core::fail(core::Errc::invalid, std::strerror(errno));
@@ -52,7 +51,8 @@ core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_execut
     posix_spawn_file_actions_adddup2(&actions, to_child[0], STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
 
-    std::vector<std::string> args = {"git", service_name(service), "--stateless-rpc"};
+    std::vector<std::string> args = {"git", service_name(service)};
+    if (stateless) args.emplace_back("--stateless-rpc");
     if (advertise_refs) args.emplace_back("--advertise-refs");
     args.push_back(repo.string());
     std::vector<char*> argv, envp;
@@ -62,7 +62,6 @@ core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_execut
     for (auto& e : environment) envp.push_back(e.data());
     envp.push_back(nullptr);
 
-    pid_t pid = 0;
     int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     close(to_child[0]);
@@ -72,7 +71,19 @@ core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_execut
         close(from_child[0]);
         return core::fail(core::Errc::invalid, std::string("cannot run git: ") + std::strerror(rc));
     }
-    return std::unique_ptr<Process>(new Process(executor, pid, to_child[1], from_child[0]));
+    in_fd = to_child[1];
+    out_fd = from_child[0];
+    return {};
+}
+
+core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_executor executor, Service service,
+                                                      const std::filesystem::path& repo, bool advertise_refs,
+                                                      const std::vector<std::string>& env) {
+    pid_t pid = 0;
+    int in_fd = -1, out_fd = -1;
+    if (auto spawned = spawn(service, repo, true, advertise_refs, env, pid, in_fd, out_fd); !spawned)
+        return tl::unexpected(spawned.error());
+    return std::unique_ptr<Process>(new Process(executor, pid, in_fd, out_fd));
 }
 
 void Process::close_input() {

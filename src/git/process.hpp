@@ -16,7 +16,7 @@ enum class Service { upload_pack, receive_pack, upload_archive };
 //! "upload-pack" etc.; the only git subcommands the server ever runs.
 const char* service_name(Service service);
 
-//! A `git <service> --stateless-rpc` child with its stdin and stdout as asio descriptors on
+//! A `git <service> [--stateless-rpc]` child with its stdin and stdout as asio descriptors on
 //! the caller's executor. The destructor kills and reaps a child still running, so a client
 //! that hangs up never leaves a git process behind.
 class Process {
@@ -30,6 +30,11 @@ public:
     static core::Result<std::unique_ptr<Process>> start(boost::asio::any_io_executor executor, Service service,
                                                         const std::filesystem::path& repo, bool advertise_refs,
                                                         const std::vector<std::string>& env);
+
+    //! The child alone, for callers that pump its pipes themselves (the SSH server): stateless
+    //! for smart HTTP, git's full protocol otherwise. Fills pid, stdin and stdout descriptors.
+    static core::Status spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
+                              const std::vector<std::string>& env, pid_t& pid, int& in_fd, int& out_fd);
 
     boost::asio::posix::stream_descriptor& in() { return in_; }
     boost::asio::posix::stream_descriptor& out() { return out_; }

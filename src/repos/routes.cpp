@@ -105,6 +105,7 @@ void register_routes(http::Router& r, Service& repos) {
         auto& dict = page.dict();
         set_repo(dict, *req.repo);
         dict.SetValue("CLONE_HTTP", clone_url(req, req.repo->id));
+        if (auto ssh = ssh_url(req, req.repo->id); !ssh.empty()) dict.SetValueAndShowSection("CLONE_SSH", ssh, "HAS_SSH");
         auto branches = repos.branches(*req.repo);
         for (const auto& branch : branches) {
             auto* row = dict.AddSectionDictionary("BRANCH");

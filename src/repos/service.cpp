@@ -74,6 +74,21 @@ std::string clone_url(const http::Request& req, const std::string& id) {
     return (req.is_https() ? "https://" : "http://") + host + req.config->prefix + "/repo/" + id + ".git";
 }
 
+std::string ssh_url(const http::Request& req, const std::string& id) {
+    const auto& config = *req.config;
+    if (config.ssh_port == 0) return "";
+    std::string host = config.ssh_domain;
+    if (host.empty()) {
+        host = std::string(req.header("Host"));
+        // Drop the HTTP port: "example.com:5000" or "[::1]:5000".
+        if (auto colon = host.rfind(':'); colon != std::string::npos && host.find(']', colon) == std::string::npos)
+            host.resize(colon);
+        if (host.empty()) host = "localhost";
+    }
+    if (config.ssh_port == 22) return "git@" + host + ":" + id + ".git";
+    return "ssh://git@" + host + ":" + std::to_string(config.ssh_port) + "/" + id + ".git";
+}
+
 Service::Service(db::Pool& pool, const core::Config& config, auth::Accounts& accounts)
     : pool_(pool), config_(config), accounts_(accounts) {}
 

@@ -43,6 +43,8 @@ core::Result<std::string> slug(std::string_view name);
 
 //! The HTTPS clone URL of a repository as the client addressed this server.
 std::string clone_url(const http::Request& req, const std::string& id);
+//! The SSH clone URL (SSH_DOMAIN, or the host the client used), or "" when SSH is off.
+std::string ssh_url(const http::Request& req, const std::string& id);
 
 class Service {
 public:

@@ -39,7 +39,14 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
         <input class="input input-sm join-item w-full font-mono" readonly value="{{CLONE_HTTP}}" x-ref="source" data-testid="clone-http">
         <button type="button" class="btn btn-sm join-item" x-on:click="copy" x-text="label">Copy</button>
       </div>
-      <p class="text-xs text-base-content/60">Sign in with your username and a password or an access token.</p>
+      {{#HAS_SSH}}
+      <div class="join w-full" x-data="copyable">
+        <span class="join-item btn btn-sm no-animation pointer-events-none">SSH</span>
+        <input class="input input-sm join-item w-full font-mono" readonly value="{{CLONE_SSH}}" x-ref="source" data-testid="clone-ssh">
+        <button type="button" class="btn btn-sm join-item" x-on:click="copy" x-text="label">Copy</button>
+      </div>
+      {{/HAS_SSH}}
+      <p class="text-xs text-base-content/60">HTTPS takes your username with a password or an access token; SSH takes a key from <a class="link" href="{{P}}/settings/keys">your settings</a>.</p>
     </div>
   </aside>
 </div>

@@ -3,4 +3,5 @@
   <li class="menu-title">Settings</li>
   <li><a href="{{P}}/settings">Account</a></li>
   <li><a href="{{P}}/settings/tokens">Access tokens</a></li>
+  <li><a href="{{P}}/settings/keys">SSH keys</a></li>
 </ul>

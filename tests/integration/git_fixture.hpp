@@ -2,21 +2,53 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "harness.hpp"
 
 //! A server with users alice (site admin, first to sign up), bob and carol, each with an access
-//! token, and helpers to create repositories and run git against the server.
+//! token and an SSH key, and helpers to create repositories and run git against the server.
 class GitFixture : public ::testing::Test {
 protected:
     void SetUp() override {
-        for (const char* name : {"alice", "bob", "carol"}) {
-            harness::Client browser(server.port());
-            browser.sign_up(name);
-            auto res = browser.request("POST", std::string("/api/v1/users/") + name + "/tokens", R"({"name":"git"})",
-                                       {{"Authorization", harness::basic_auth(name, "correct horse battery")}});
-            ASSERT_EQ(res.status, 201u) << res.body;
-            tokens[name] = harness::json_field(res.body, "token");
-        }
+        for (const char* name : {"alice", "bob", "carol"}) add_user(name);
+    }
+
+    //! Signs up `name` and gives them an access token and a registered SSH key.
+    void add_user(const std::string& name) {
+        harness::Client browser(server.port());
+        browser.sign_up(name);
+        auto res = browser.request("POST", "/api/v1/users/" + name + "/tokens", R"({"name":"git"})",
+                                   {{"Authorization", harness::basic_auth(name, "correct horse battery")}});
+        ASSERT_EQ(res.status, 201u) << res.body;
+        tokens[name] = harness::json_field(res.body, "token");
+        auto key = dir.path / ("key-" + name);
+        ASSERT_EQ(harness::sh("ssh-keygen -q -t ed25519 -N '' -C " + name + " -f " + harness::quote(key.string())).code, 0);
+        std::ifstream pub(key.string() + ".pub");
+        std::string line;
+        std::getline(pub, line);
+        auto added = browser.request("POST", "/api/v1/user/keys", R"({"title":"laptop","key":")" + line + R"("})",
+                                     {{"Authorization", "token " + tokens[name]}});
+        ASSERT_EQ(added.status, 201u) << added.body;
+    }
+
+    //! GIT_SSH_COMMAND for a user's key (any name without a registered key is a stranger's key).
+    std::string ssh_command(const std::string& user) {
+        auto key = dir.path / ("key-" + user);
+        if (!std::filesystem::exists(key))
+            harness::sh("ssh-keygen -q -t ed25519 -N '' -f " + harness::quote(key.string()));
+        return "ssh -i " + key.string() + " -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=" +
+               (dir.path / "known_hosts").string() + " -o StrictHostKeyChecking=accept-new";
+    }
+
+    std::string ssh_url(const std::string& id) {
+        return "ssh://git@127.0.0.1:" + std::to_string(ssh_port) + "/" + id + ".git";
+    }
+
+    //! git with a user's SSH key.
+    harness::CommandResult ssh_git(const std::string& user, const std::string& args, const std::filesystem::path& cwd = {}) {
+        std::string cd = cwd.empty() ? "" : "cd " + harness::quote(cwd.string()) + " && ";
+        return harness::sh(cd + "export GIT_SSH_COMMAND=" + harness::quote(ssh_command(user)) + "; git " + args, dir.path);
     }
 
     //! Creates a repository as `owner` through the API; returns its id.
@@ -47,6 +79,7 @@ protected:
     std::filesystem::path repo_path(const std::string& id) { return dir.path / "data" / "repos" / (id + ".git"); }
 
     harness::TempDir dir;
-    harness::Server server{dir.path / "data"};
+    std::uint16_t ssh_port = harness::free_port();
+    harness::Server server{dir.path / "data", {"SSH_PORT=" + std::to_string(ssh_port)}};
     std::map<std::string, std::string> tokens;
 };

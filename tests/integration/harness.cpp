@@ -38,7 +38,7 @@ TempDir::~TempDir() {
 namespace {
 
 std::vector<std::string> base_env(const std::filesystem::path& data_dir) {
-    std::vector<std::string> env = {"HOST=127.0.0.1", "PORT=0", "DATA_DIR=" + data_dir.string(),
+    std::vector<std::string> env = {"HOST=127.0.0.1", "PORT=0", "SSH_PORT=0", "DATA_DIR=" + data_dir.string(),
                                     "PATH=" + std::string(getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin"),
                                     "HOME=" + data_dir.parent_path().string()};
     return env;
@@ -270,6 +270,12 @@ CommandResult sh(const std::string& command, const std::filesystem::path& home) 
     while (std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) output.append(chunk, n);
     int status = pclose(pipe);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::uint16_t free_port() {
+    asio::io_context io;
+    tcp::acceptor acceptor(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+    return acceptor.local_endpoint().port();
 }
 
 std::string quote(const std::string& text) {

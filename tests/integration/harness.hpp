@@ -21,7 +21,8 @@ struct TempDir {
     std::filesystem::path path;
 };
 
-//! build/workspace on 127.0.0.1 with PORT=0, its log in DATA_DIR/../server.log.
+//! build/workspace on 127.0.0.1 with PORT=0 and SSH off unless env turns it on, its log in
+//! DATA_DIR/../server.log.
 class Server {
 public:
     //! env entries "NAME=value" are added to (and override) the defaults.
@@ -99,6 +100,9 @@ struct CommandResult {
 //! Runs a shell command (bash -c) with HOME at home and git's system/global config ignored, so
 //! the test machine's git settings cannot leak in; never prompts for credentials.
 CommandResult sh(const std::string& command, const std::filesystem::path& home = std::filesystem::temp_directory_path());
+
+//! A loopback port that was free a moment ago (for SSH_PORT, which has no "pick one" value).
+std::uint16_t free_port();
 
 //! Quotes a string for the shell.
 std::string quote(const std::string& text);

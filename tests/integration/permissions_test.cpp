@@ -13,29 +13,25 @@ const char* kUsers[] = {"", "carol", "dave", "erin", "bob", "alice"};
 
 struct Expect {
     unsigned web, api, clone, push;  // HTTP status of the page, the API GET, info/refs for each service
+    bool ssh_clone, ssh_push;
 };
 
-// Rows: actors in the enum's order.
+// Rows: actors in the enum's order. Over SSH an anonymous caller is one whose key is unknown.
 const Expect kPublic[] = {
-    {200, 401, 200, 401}, {200, 200, 200, 403}, {200, 200, 200, 403},
-    {200, 200, 200, 200}, {200, 200, 200, 200}, {200, 200, 200, 200},
+    {200, 401, 200, 401, false, false}, {200, 200, 200, 403, true, false}, {200, 200, 200, 403, true, false},
+    {200, 200, 200, 200, true, true},   {200, 200, 200, 200, true, true},  {200, 200, 200, 200, true, true},
 };
 const Expect kPrivate[] = {
-    {404, 401, 401, 401}, {404, 404, 404, 404}, {200, 200, 200, 403},
-    {200, 200, 200, 200}, {200, 200, 200, 200}, {200, 200, 200, 200},
+    {404, 401, 401, 401, false, false}, {404, 404, 404, 404, false, false}, {200, 200, 200, 403, true, false},
+    {200, 200, 200, 200, true, true},   {200, 200, 200, 200, true, true},   {200, 200, 200, 200, true, true},
 };
 
 class Permissions : public GitFixture {
 protected:
     void SetUp() override {
         GitFixture::SetUp();
-        for (const char* name : {"dave", "erin"}) {
-            harness::Client browser(server.port());
-            browser.sign_up(name);
-            auto res = browser.request("POST", std::string("/api/v1/users/") + name + "/tokens", R"({"name":"git"})",
-                                       {{"Authorization", harness::basic_auth(name, "correct horse battery")}});
-            tokens[name] = harness::json_field(res.body, "token");
-        }
+        add_user("dave");
+        add_user("erin");
         for (int a = outsider; a <= site_admin; ++a) {
             browsers[a] = std::make_unique<harness::Client>(server.port());
             browsers[a]->sign_in(kUsers[a]);
@@ -85,6 +81,18 @@ protected:
             auto push = in(wc, "git commit -q --allow-empty -m by-" + std::to_string(a) + " && git push -q " + quote(remote) +
                                    " HEAD:refs/heads/from-" + std::to_string(a));
             EXPECT_EQ(push.code == 0, want.push == 200) << "git push: " << push.output;
+
+            std::string ssh_user = a == anonymous ? "stranger" : kUsers[a];
+            auto ssh_wc = dir.path / (std::string(is_private ? "ssh-priv-" : "ssh-pub-") + std::to_string(a));
+            auto ssh_clone = ssh_git(ssh_user, "clone -q " + quote(ssh_url(id)) + " " + quote(ssh_wc.string()));
+            EXPECT_EQ(ssh_clone.code == 0, want.ssh_clone) << "SSH clone: " << ssh_clone.output;
+            if (ssh_clone.code != 0) harness::sh("git init -qb main " + quote(ssh_wc.string()) + " && cd " +
+                                                 quote(ssh_wc.string()) + " && git commit -q --allow-empty -m start");
+            auto ssh_push = ssh_git(ssh_user, "commit -q --allow-empty -m ssh && git push -q " + quote(ssh_url(id)) +
+                                                  " HEAD:refs/heads/ssh-" + std::to_string(a), ssh_wc);
+            EXPECT_EQ(ssh_push.code == 0, want.ssh_push) << "SSH push: " << ssh_push.output;
+            if (a != anonymous && !want.ssh_clone)
+                EXPECT_NE(ssh_clone.output.find("repository not found"), std::string::npos) << "404 over SSH too";
         }
     }
 
