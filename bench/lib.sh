@@ -13,13 +13,29 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # start_workspace: sets WS_PID and WS_URL
 start_workspace() {
   local port; port=$(free_port)
-  HOST=127.0.0.1 PORT=$port DATA_DIR=$WORK/data "$BIN" >"$WORK/workspace.log" 2>&1 &
+  HOST=127.0.0.1 PORT=$port SSH_PORT=${WS_SSH_PORT:-0} DATA_DIR=$WORK/data "$BIN" >"$WORK/workspace.log" 2>&1 &
   WS_PID=$!
   PIDS+=("$WS_PID")
   WS_URL=http://127.0.0.1:$port
   for _ in $(seq 100); do curl -sf "$WS_URL/health" >/dev/null && return; sleep 0.05; done
   echo "workspace did not start" >&2; cat "$WORK/workspace.log" >&2; exit 1
 }
+
+# measure PID COMMAND...: runs COMMAND while sampling PID's process tree; prints "seconds peak_kB".
+measure() {
+  local pid=$1; shift
+  python3 "$(dirname "${BASH_SOURCE[0]}")/peak_rss.py" "$pid" "$WORK/peak" &
+  local sampler=$!
+  local start end
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  kill -TERM "$sampler"; wait "$sampler" 2>/dev/null || true
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') $(cat "$WORK/peak")"
+}
+
+# median of the arguments
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 # Sum over a process and its children (nginx master + workers).
@@ -33,4 +49,15 @@ wrk_run() {
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   echo "$rps $p50 $p99"
+}
+
+# ws_token USER PASSWORD: signs USER up through the form (the first user is site admin) and
+# prints an access token made through the API.
+ws_token() {
+  local jar=$WORK/jar-$1 csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" "$WS_URL/signup" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf_token=$csrf" --data-urlencode "username=$1" \
+    --data-urlencode "email=$1@example.com" --data-urlencode "password=$2" "$WS_URL/auth/signup"
+  curl -s -u "$1:$2" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$WS_URL/api/v1/users/$1/tokens" |
+    sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'
 }
