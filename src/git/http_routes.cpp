@@ -9,6 +9,8 @@
 #include <boost/asio/write.hpp>
 #include <spdlog/spdlog.h>
 
+#include <variant>
+
 #include "core/crypto.hpp"
 #include "git/backend.hpp"
 #include "git/inflate.hpp"
@@ -29,10 +31,26 @@ Response plain(unsigned status, std::string message) {
     return res;
 }
 
-// Who may do what, in git's words: anonymous callers are asked for credentials rather than told
-// a private repository exists; signed-in callers without read access are told it does not.
-std::optional<Response> refuse(const http::Request& req, const core::Result<repos::Access>& access, Service service) {
-    if (access) return std::nullopt;
+std::string repo_id_of(const http::Request& req) {
+    std::string id = req.params.at("repo");
+    if (id.ends_with(".git")) id.resize(id.size() - 4);
+    return id;
+}
+
+struct GitRequest {
+    repos::Access access;
+    std::string protocol;  //!< the client's Git-Protocol header, passed to git as GIT_PROTOCOL
+};
+
+// The repository a git request addresses, if the caller may use it for the service; otherwise
+// the answer git should get. Anonymous callers are asked for credentials rather than told a
+// private repository exists; signed-in callers without read access are told it does not.
+std::variant<GitRequest, Response> accept(Backend& backend, const http::Request& req, Service service) {
+    std::string protocol(req.header("Git-Protocol"));
+    if (!valid_git_protocol(protocol)) return plain(400, "Malformed Git-Protocol header.");
+    auto access = backend.repos().access(req.actor, repo_id_of(req),
+                                         service == Service::receive_pack ? auth::Role::write : auth::Role::read);
+    if (access) return GitRequest{std::move(*access), std::move(protocol)};
     if (!req.actor.signed_in()) {
         auto res = plain(401, "Authentication required.");
         res.header("WWW-Authenticate", "Basic realm=\"Skyscape\"");
@@ -42,12 +60,6 @@ std::optional<Response> refuse(const http::Request& req, const core::Result<repo
     return plain(403, service == Service::receive_pack
                           ? "Permission denied: you can read this repository but not push to it."
                           : access.error().message);
-}
-
-std::string repo_id_of(const http::Request& req) {
-    std::string id = req.params.at("repo");
-    if (id.ends_with(".git")) id.resize(id.size() - 4);
-    return id;
 }
 
 std::string pkt_line(std::string_view payload) {
@@ -110,16 +122,13 @@ asio::awaitable<Response> info_refs(Backend& backend, http::Request& req, http::
         service = Service::receive_pack;
     else
         co_return plain(403, "Unsupported service: only git-upload-pack and git-receive-pack are served.");
-    std::string protocol(req.header("Git-Protocol"));
-    if (!valid_git_protocol(protocol)) co_return plain(400, "Malformed Git-Protocol header.");
-
-    auto access = backend.repos().access(req.actor, repo_id_of(req),
-                                         service == Service::receive_pack ? auth::Role::write : auth::Role::read);
-    if (auto denied = refuse(req, access, service)) co_return std::move(*denied);
+    auto accepted = accept(backend, req, service);
+    if (auto* refusal = std::get_if<Response>(&accepted)) co_return std::move(*refusal);
+    auto& [access, protocol] = std::get<GitRequest>(accepted);
 
     auto executor = co_await asio::this_coro::executor;
-    auto git = Process::start(executor, service, backend.repos().path(access->repo.id), true,
-                              backend.environment(service, access->repo, req.actor, "", protocol));
+    auto git = Process::start(executor, service, backend.repos().path(access.repo.id), true,
+                              backend.environment(service, access.repo, req.actor, "", protocol));
     if (!git) {
         spdlog::error("{} git {}: {}", req.request_id, service_name(service), git.error().message);
         co_return plain(500, "The server could not run git.");
@@ -148,17 +157,14 @@ asio::awaitable<Response> rpc(Backend& backend, Service service, http::Request& 
     auto encoding = req.header("Content-Encoding");
     if (!encoding.empty() && encoding != "gzip" && encoding != "x-gzip" && encoding != "identity")
         co_return plain(415, "Unsupported Content-Encoding.");
-    std::string protocol(req.header("Git-Protocol"));
-    if (!valid_git_protocol(protocol)) co_return plain(400, "Malformed Git-Protocol header.");
-
-    auto access = backend.repos().access(req.actor, repo_id_of(req),
-                                         service == Service::receive_pack ? auth::Role::write : auth::Role::read);
-    if (auto denied = refuse(req, access, service)) co_return std::move(*denied);
+    auto accepted = accept(backend, req, service);
+    if (auto* refusal = std::get_if<Response>(&accepted)) co_return std::move(*refusal);
+    auto& [access, protocol] = std::get<GitRequest>(accepted);
 
     std::string push_id = service == Service::receive_pack ? core::crypto::random_hex(16) : "";
     auto executor = co_await asio::this_coro::executor;
-    auto git = Process::start(executor, service, backend.repos().path(access->repo.id), false,
-                              backend.environment(service, access->repo, req.actor, push_id, protocol));
+    auto git = Process::start(executor, service, backend.repos().path(access.repo.id), false,
+                              backend.environment(service, access.repo, req.actor, push_id, protocol));
     if (!git) {
         spdlog::error("{} git {}: {}", req.request_id, name, git.error().message);
         co_return plain(500, "The server could not run git.");
@@ -190,7 +196,8 @@ asio::awaitable<Response> rpc(Backend& backend, Service service, http::Request& 
         if (!input_ok) co_return plain(400, "The request body is malformed or was cut short.");
         // git's probe before a large push is a lone flush packet, which git answers with nothing.
         if (code == 0) co_return head;
-        co_return plain(500, "git " + name + " failed (exit " + std::to_string(code) + ").");
+        // git read the whole request and refused it without a word: the request was not git's.
+        co_return plain(400, "git " + name + " refused the request (exit " + std::to_string(code) + ").");
     }
     if (sent) co_await body.finish();
     co_return Response{};

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { startServer } from "./server.mjs";
+import { launchChromium, startServer, watchConsole } from "./harness.mjs";
 
 const require = createRequire(join(process.env.WEB_DIR, "package.json"));
 const { chromium } = require("playwright-core");
@@ -16,11 +16,7 @@ mkdirSync(out, { recursive: true });
 let server, browser;
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium(chromium);
 });
 after(async () => {
   await browser?.close();
@@ -30,12 +26,7 @@ after(async () => {
 async function newPage(options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const errors = [];
-  page.on("console", (msg) => {
-    // Alpine reports expressions its CSP build cannot run as warnings: those are bugs too.
-    if (msg.type() === "error" || msg.text().includes("Alpine")) errors.push(msg.text());
-  });
-  page.on("pageerror", (err) => errors.push(err.message));
+  const errors = watchConsole(page);
   return { context, page, errors };
 }
 

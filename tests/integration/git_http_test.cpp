@@ -156,6 +156,28 @@ TEST_F(GitHttp, kill_9_during_a_push_leaves_repository_and_database_consistent) 
     EXPECT_EQ(again.code, 0) << "the push can simply be retried: " << again.output;
 }
 
+TEST_F(GitHttp, gzip_encoded_requests_are_decoded) {
+    auto id = create_repo("zipped", false);
+    auto head = git("ls-remote " + quote(url(id)) + " refs/heads/main").output.substr(0, 40);
+    // A protocol v0 fetch request: want the tip, done; gzipped as git does for large ones.
+    auto made = harness::sh("cd " + quote(dir.path.string()) + " && printf '0032want " + head + "\\n00000009done\\n' | gzip -c > req.gz");
+    ASSERT_EQ(made.code, 0) << made.output;
+    std::ifstream in(dir.path / "req.gz", std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    harness::Client client(server.port());
+    auto res = client.request("POST", "/repo/" + id + ".git/git-upload-pack", body,
+                              {{"Content-Type", "application/x-git-upload-pack-request"}, {"Content-Encoding", "gzip"}});
+    EXPECT_EQ(res.status, 200u);
+    EXPECT_EQ(res.body.substr(0, 8), "0008NAK\n");
+    EXPECT_NE(res.body.find("PACK"), std::string::npos) << "a pack follows the NAK";
+    auto corrupt = client.request("POST", "/repo/" + id + ".git/git-upload-pack", "not gzip at all",
+                                  {{"Content-Type", "application/x-git-upload-pack-request"}, {"Content-Encoding", "gzip"}});
+    EXPECT_EQ(corrupt.status, 400u) << corrupt.body;
+    auto empty = client.request("POST", "/repo/" + id + ".git/git-upload-pack", "garbage",
+                                {{"Content-Type", "application/x-git-upload-pack-request"}});
+    EXPECT_EQ(empty.status, 400u) << empty.body;
+}
+
 TEST_F(GitHttp, bad_requests_get_clear_errors_and_never_reach_git_as_options) {
     auto id = create_repo("target", false);
     harness::Client client(server.port());

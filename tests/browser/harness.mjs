@@ -1,4 +1,5 @@
-// Starts the real build/workspace on a free loopback port with a temporary DATA_DIR.
+// Starts the real build/workspace on a free loopback port with a temporary DATA_DIR, and drives
+// Debian's Chromium against it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,4 +32,24 @@ export async function startServer(extraEnv = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// Debian's Chromium, headless, with the flags this machine's closed network needs.
+export async function launchChromium(chromium) {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+  });
+}
+
+// Collects the page's console errors and uncaught exceptions. Alpine reports expressions its
+// CSP build cannot run as warnings: those are bugs too.
+export function watchConsole(page) {
+  const errors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.text().includes("Alpine")) errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
 }
