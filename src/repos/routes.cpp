@@ -20,13 +20,8 @@ void set_repo(ctemplate::TemplateDictionary& dict, const Repo& repo) {
     dict.SetValue("UPDATED", http::time_ago(repo.pushed_at.value_or(repo.created_at)));
 }
 
-// The header and tabs every page of a repository shares.
 void repo_header(http::Request& req, http::Page& page, const char* tab) {
-    auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
-    header->SetFilename("repos/header.tpl");
-    set_repo(*header, *req.repo);
-    http::show_if(*header, tab, true);
-    http::show_if(*header, "CAN_ADMIN", req.role >= Role::admin);
+    fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), tab);
 }
 
 void create_form(ctemplate::TemplateDictionary& dict, const http::Request& req, const std::string& error) {
@@ -83,6 +78,13 @@ http::Response back_to_settings(http::Request& req, const core::Status& done, co
 }
 
 }  // namespace
+
+void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header, const char* tab) {
+    header.SetFilename("repos/header.tpl");
+    set_repo(header, *req.repo);
+    http::show_if(header, tab, true);
+    http::show_if(header, "CAN_ADMIN", req.role >= Role::admin);
+}
 
 void register_routes(http::Router& r, Service& repos) {
     r.get("/repos", Need::none, [&repos](http::Request& req) { return list_page(req, repos, "", 200); });

@@ -1,12 +1,20 @@
 #pragma once
 
+namespace ctemplate {
+class TemplateDictionary;
+}
 namespace http {
 class Router;
+struct Request;
 }
 
 namespace repos {
 
 class Service;
+
+//! Fills templates/repos/header.tpl (name, visibility, tabs) for req.repo; `tab` names the
+//! active one: TAB_CODE, TAB_FILES or TAB_SETTINGS.
+void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header, const char* tab);
 
 //! /repos, /repos/create, /repos/{id}, /repos/{id}/settings and the settings actions.
 void register_routes(http::Router& router, Service& repos);

@@ -8,7 +8,8 @@
   </div>
   {{#HAS_DESCRIPTION}}<p class="text-base-content/70 mt-1">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
   <div role="tablist" class="tabs tabs-border mt-3">
-    <a role="tab" class="tab {{#TAB_CODE}}tab-active{{/TAB_CODE}}" href="{{P}}/repos/{{ID}}">Code</a>
+    <a role="tab" class="tab {{#TAB_CODE}}tab-active{{/TAB_CODE}}" href="{{P}}/repos/{{ID}}">Overview</a>
+    <a role="tab" class="tab {{#TAB_FILES}}tab-active{{/TAB_FILES}}" href="{{P}}/repos/{{ID}}/files">Files</a>
     {{#CAN_ADMIN}}<a role="tab" class="tab {{#TAB_SETTINGS}}tab-active{{/TAB_SETTINGS}}" href="{{P}}/repos/{{ID}}/settings">Settings</a>{{/CAN_ADMIN}}
   </div>
 </div>

@@ -8,7 +8,7 @@ import { join } from "node:path";
 export async function startServer(extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), "skyscape-browser-"));
   const child = spawn(process.env.WORKSPACE_BINARY, [], {
-    env: { PATH: process.env.PATH, HOME: dir, HOST: "127.0.0.1", PORT: "0", DATA_DIR: join(dir, "data"), ...extraEnv },
+    env: { PATH: process.env.PATH, HOME: dir, HOST: "127.0.0.1", PORT: "0", SSH_PORT: "0", DATA_DIR: join(dir, "data"), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

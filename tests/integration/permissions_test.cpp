@@ -60,7 +60,9 @@ protected:
             const auto& want = table[a];
             auto page = browsers[a]->get("/repos/" + id);
             EXPECT_EQ(page.status, want.web) << "web page";
-            if (want.web == 404) EXPECT_EQ(page.body.find("private-repo"), std::string::npos) << "the name does not leak";
+            if (want.web == 404) {
+                EXPECT_EQ(page.body.find("private-repo"), std::string::npos) << "the name does not leak";
+            }
 
             harness::Client client(server.port());
             auto api_headers = a == anonymous ? std::map<std::string, std::string>{}
@@ -91,8 +93,9 @@ protected:
             auto ssh_push = ssh_git(ssh_user, "commit -q --allow-empty -m ssh && git push -q " + quote(ssh_url(id)) +
                                                   " HEAD:refs/heads/ssh-" + std::to_string(a), ssh_wc);
             EXPECT_EQ(ssh_push.code == 0, want.ssh_push) << "SSH push: " << ssh_push.output;
-            if (a != anonymous && !want.ssh_clone)
+            if (a != anonymous && !want.ssh_clone) {
                 EXPECT_NE(ssh_clone.output.find("repository not found"), std::string::npos) << "404 over SSH too";
+            }
         }
     }
 

@@ -1,0 +1,197 @@
+#include "browse/routes.hpp"
+
+#include <algorithm>
+
+#include "browse/store.hpp"
+#include "core/config.hpp"
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "repos/routes.hpp"
+#include "repos/service.hpp"
+
+namespace browse {
+namespace {
+
+using auth::Need;
+
+// Files above this are offered as a download rather than shown.
+constexpr std::int64_t kShowLimit = 1 << 20;
+// Raw files are read whole for now; larger ones wait for streamed blobs.
+constexpr std::int64_t kRawLimit = 64 << 20;
+
+std::string human_size(std::int64_t bytes) {
+    char out[32];
+    if (bytes < 1024) return std::to_string(bytes) + " B";
+    if (bytes < 1024 * 1024) return std::snprintf(out, sizeof out, "%.1f KB", bytes / 1024.0), out;
+    return std::snprintf(out, sizeof out, "%.1f MB", bytes / (1024.0 * 1024)), out;
+}
+
+std::string extension(const std::string& path) {
+    auto slash = path.rfind('/');
+    auto dot = path.rfind('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+// Image types browsers show in <img> and that cannot run script; SVG is deliberately absent.
+const char* image_type(const std::string& path) {
+    auto ext = extension(path);
+    if (ext == "png") return "image/png";
+    if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
+    if (ext == "gif") return "image/gif";
+    if (ext == "webp") return "image/webp";
+    if (ext == "ico") return "image/x-icon";
+    if (ext == "bmp") return "image/bmp";
+    return nullptr;
+}
+
+// "/repos/{id}/files/{ref}/{path}" with each segment escaped.
+std::string url(const http::Request& req, const char* view, const store::Location& at, const std::string& path) {
+    return req.config->prefix + "/repos/" + req.repo->id + "/" + view + "/" + http::percent_encode(at.ref) +
+           (path.empty() ? "" : "/" + http::percent_encode(path));
+}
+
+void breadcrumbs(const http::Request& req, http::Page& page, const store::Location& at) {
+    auto& dict = *page.dict().AddIncludeDictionary("PATH");
+    dict.SetFilename("browse/path.tpl");
+    dict.SetValue("REPO_NAME", req.repo->name);
+    dict.SetValue("REF", at.ref);
+    dict.SetValue("COMMIT", at.commit);
+    dict.SetValue("SHORT_COMMIT", at.commit.substr(0, 10));
+    dict.SetValue("ROOT_URL", url(req, "files", at, ""));
+    std::string walked;
+    for (std::size_t start = 0; start < at.path.size();) {
+        auto slash = at.path.find('/', start);
+        if (slash == std::string::npos) slash = at.path.size();
+        walked = at.path.substr(0, slash);
+        auto* crumb = dict.AddSectionDictionary("CRUMB");
+        crumb->SetValue("CRUMB_NAME", at.path.substr(start, slash - start));
+        crumb->SetValue("CRUMB_URL", url(req, "files", at, walked));
+        start = slash + 1;
+    }
+}
+
+http::Response tree_page(http::Request& req, const store::Repository& repo, const store::Location& at) {
+    auto entries = store::tree(repo, at);
+    if (!entries) return http::error_page(req, entries.error());
+    http::Page page("browse/tree.tpl", req.repo->name + (at.path.empty() ? "" : " · " + at.path));
+    auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
+    repos::fill_header(req, *header, "TAB_FILES");
+    auto& dict = page.dict();
+    breadcrumbs(req, page, at);
+    for (const auto& e : *entries) {
+        auto* row = dict.AddSectionDictionary("ENTRY");
+        row->SetValue("NAME", e.name);
+        std::string path = at.path.empty() ? e.name : at.path + "/" + e.name;
+        row->SetValue("URL", url(req, "files", at, path));
+        http::show_if(*row, e.kind == store::Entry::Kind::tree ? "IS_TREE"
+                            : e.kind == store::Entry::Kind::submodule ? "IS_SUBMODULE" : "IS_FILE", true);
+    }
+    http::show_if(dict, "EMPTY_TREE", entries->empty());
+    return http::render(req, page);
+}
+
+http::Response blob_page(http::Request& req, const store::Repository& repo, const store::Location& at) {
+    auto file = store::blob(repo, at, kShowLimit);
+    if (!file) return http::error_page(req, file.error());
+    http::Page page("browse/blob.tpl", req.repo->name + " · " + at.path);
+    auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
+    repos::fill_header(req, *header, "TAB_FILES");
+    auto& dict = page.dict();
+    breadcrumbs(req, page, at);
+    dict.SetValue("SIZE", human_size(file->size));
+    dict.SetValue("COMMIT", at.commit);
+    dict.SetValue("FILE_NAME", at.path.substr(at.path.rfind('/') == std::string::npos ? 0 : at.path.rfind('/') + 1));
+    dict.SetValue("RAW_URL", url(req, "raw", at, at.path));
+    dict.SetValue("PERMALINK", req.config->prefix + "/repos/" + req.repo->id + "/files/" + at.commit + "/" +
+                                   http::percent_encode(at.path));
+    if (image_type(at.path)) {
+        dict.ShowSection("IMAGE");
+    } else if (file->binary) {
+        dict.ShowSection("BINARY");
+    } else if (file->size > kShowLimit) {
+        dict.ShowSection("TOO_LARGE");
+    } else {
+        std::string_view text = file->content;
+        if (text.ends_with('\n')) text.remove_suffix(1);
+        int number = 0;
+        for (std::size_t start = 0; start <= text.size() && !text.empty();) {
+            auto end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            auto* line = dict.AddSectionDictionary("LINE");
+            line->SetIntValue("N", ++number);
+            line->SetValue("TEXT", std::string(text.substr(start, end - start)));
+            start = end + 1;
+        }
+        dict.SetIntValue("LINE_COUNT", number);
+        dict.ShowSection("TEXT_FILE");
+    }
+    return http::render(req, page);
+}
+
+// Resolves {ref}/{path…} in req.repo, or answers with the page that explains why not.
+std::optional<http::Response> locate(http::Request& req, repos::Service& repos, std::optional<store::Repository>& repo,
+                                     store::Location& at) {
+    auto opened = store::Repository::open(repos.path(req.repo->id));
+    if (!opened) return http::error_page(req, opened.error());
+    repo = std::move(*opened);
+    auto resolved = store::resolve(*repo, req.params["rest"]);
+    if (!resolved) return http::error_page(req, resolved.error());
+    at = std::move(*resolved);
+    return std::nullopt;
+}
+
+}  // namespace
+
+void register_routes(http::Router& r, repos::Service& repos) {
+    r.get("/repos/{id}/files", Need::repo_read, [&repos](http::Request& req) {
+        auto opened = store::Repository::open(repos.path(req.repo->id));
+        if (!opened) return http::error_page(req, opened.error());
+        auto root = store::resolve(*opened, req.repo->default_branch);
+        if (!root) return http::redirect(req, "/repos/" + req.repo->id);  // empty: the home page says how to push
+        return tree_page(req, *opened, *root);
+    });
+
+    r.get("/repos/{id}/files/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+        std::optional<store::Repository> repo;
+        store::Location at;
+        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+        auto tree = store::is_tree(*repo, at);
+        if (!tree) return http::error_page(req, tree.error());
+        return *tree ? tree_page(req, *repo, at) : blob_page(req, *repo, at);
+    });
+
+    r.get("/repos/{id}/raw/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+        std::optional<store::Repository> repo;
+        store::Location at;
+        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+        auto file = store::blob(*repo, at, kRawLimit);
+        if (!file) return http::error_page(req, file.error());
+        if (file->size > kRawLimit) return http::error_page(req, 413, "This file is too large to serve raw.");
+        http::Response res;
+        res.body = std::move(file->content);
+        // Nothing served raw may run in our origin: text is text/plain whatever its extension
+        // (HTML, SVG, JS), unknown binaries are downloads, and a sandbox CSP covers the rest.
+        if (const char* type = image_type(at.path)) {
+            res.content_type = type;
+        } else if (file->binary) {
+            res.content_type = "application/octet-stream";
+            auto slash = at.path.rfind('/');
+            res.header("Content-Disposition", "attachment; filename=\"" +
+                                                  http::percent_encode(at.path.substr(slash == std::string::npos ? 0 : slash + 1)) + "\"");
+        } else {
+            res.content_type = "text/plain; charset=utf-8";
+        }
+        res.header("Content-Security-Policy", "sandbox; default-src 'none'");
+        res.header("ETag", "\"" + file->id + "\"");
+        if (req.header("If-None-Match") == "\"" + file->id + "\"") {
+            res.status = 304;
+            res.body.clear();
+        }
+        return res;
+    });
+}
+
+}  // namespace browse

@@ -1,0 +1,170 @@
+#include "browse/store.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace browse::store {
+namespace {
+
+using core::Errc;
+using core::fail;
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+using Commit = Owned<git_commit, git_commit_free>;
+using Tree = Owned<git_tree, git_tree_free>;
+using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
+using Object = Owned<git_object, git_object_free>;
+using BlobHandle = Owned<git_blob, git_blob_free>;
+
+std::string hex(const git_oid* oid) {
+    char out[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(out, sizeof out, oid);
+    return out;
+}
+
+// The commit a full ref name or a hex id names, peeling annotated tags.
+std::optional<git_oid> commit_of(git_repository* repo, const std::string& spec) {
+    git_object* raw = nullptr;
+    if (git_revparse_single(&raw, repo, spec.c_str()) < 0) return std::nullopt;
+    Object object(raw);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) < 0) return std::nullopt;
+    Object commit(peeled);
+    return *git_object_id(commit.get());
+}
+
+bool is_hex_id(std::string_view text) {
+    return text.size() >= 4 && text.size() <= 40 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+core::Result<Tree> root_tree(git_repository* repo, const std::string& commit_id) {
+    git_oid oid;
+    git_commit* commit_raw = nullptr;
+    if (git_oid_fromstr(&oid, commit_id.c_str()) < 0 || git_commit_lookup(&commit_raw, repo, &oid) < 0)
+        return fail(Errc::not_found, "No such commit.");
+    Commit commit(commit_raw);
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, commit.get()) < 0) return fail(Errc::not_found, "No such commit.");
+    return Tree(tree_raw);
+}
+
+// The entry at path below the commit's root tree.
+core::Result<TreeEntry> entry_at(git_repository* repo, const Location& location) {
+    auto root = root_tree(repo, location.commit);
+    if (!root) return tl::unexpected(root.error());
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, root->get(), location.path.c_str()) < 0)
+        return fail(Errc::not_found, "There is no " + location.path + " in " + location.ref + ".");
+    return TreeEntry(raw);
+}
+
+}  // namespace
+
+void Repository::Free::operator()(git_repository* repo) const { git_repository_free(repo); }
+
+core::Result<Repository> Repository::open(const std::filesystem::path& path) {
+    git_repository* raw = nullptr;
+    if (git_repository_open_bare(&raw, path.c_str()) < 0) return fail(Errc::not_found, "Repository not found.");
+    Repository repo;
+    repo.repo_.reset(raw);
+    return repo;
+}
+
+core::Result<Location> resolve(const Repository& repo, const std::string& ref_and_path) {
+    std::vector<std::string> segments;
+    for (std::size_t start = 0; start <= ref_and_path.size();) {
+        auto slash = ref_and_path.find('/', start);
+        if (slash == std::string::npos) slash = ref_and_path.size();
+        segments.push_back(ref_and_path.substr(start, slash - start));
+        start = slash + 1;
+    }
+    for (const auto& s : segments)
+        if (s.empty() || s == "." || s == ".." || s.find('\0') != std::string::npos)
+            return fail(Errc::not_found, "That path does not exist.");
+    // Longest first, so a branch "feature/x" wins over a branch "feature" with a folder "x".
+    for (std::size_t n = segments.size(); n >= 1; --n) {
+        std::string ref;
+        for (std::size_t i = 0; i < n; ++i) ref += (i ? "/" : "") + segments[i];
+        std::optional<git_oid> commit;
+        for (const char* prefix : {"refs/heads/", "refs/tags/"}) {
+            int valid = 0;
+            std::string full = prefix + ref;
+            if (git_reference_name_is_valid(&valid, full.c_str()) == 0 && valid &&
+                (commit = commit_of(repo.get(), full)))
+                break;
+        }
+        if (!commit && n == 1 && is_hex_id(ref)) commit = commit_of(repo.get(), ref);
+        if (!commit) continue;
+        std::string path;
+        for (std::size_t i = n; i < segments.size(); ++i) path += (i > n ? "/" : "") + segments[i];
+        return Location{ref, hex(&*commit), path};
+    }
+    return fail(Errc::not_found, "No branch, tag or commit is called \"" + segments.front() + "\".");
+}
+
+core::Result<std::vector<Entry>> tree(const Repository& repo, const Location& location) {
+    Tree tree;
+    if (location.path.empty()) {
+        auto root = root_tree(repo.get(), location.commit);
+        if (!root) return tl::unexpected(root.error());
+        tree = std::move(*root);
+    } else {
+        auto entry = entry_at(repo.get(), location);
+        if (!entry) return tl::unexpected(entry.error());
+        git_tree* raw = nullptr;
+        if (git_tree_entry_type(entry->get()) != GIT_OBJECT_TREE ||
+            git_tree_lookup(&raw, repo.get(), git_tree_entry_id(entry->get())) < 0)
+            return fail(Errc::not_found, location.path + " is not a folder.");
+        tree.reset(raw);
+    }
+    std::vector<Entry> out;
+    for (std::size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(tree.get(), i);
+        Entry::Kind kind = Entry::Kind::blob;
+        switch (git_tree_entry_filemode(e)) {
+            case GIT_FILEMODE_TREE: kind = Entry::Kind::tree; break;
+            case GIT_FILEMODE_LINK: kind = Entry::Kind::symlink; break;
+            case GIT_FILEMODE_COMMIT: kind = Entry::Kind::submodule; break;
+            default: break;
+        }
+        out.push_back({git_tree_entry_name(e), kind, hex(git_tree_entry_id(e))});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+        return (a.kind == Entry::Kind::tree) > (b.kind == Entry::Kind::tree);
+    });
+    return out;
+}
+
+core::Result<bool> is_tree(const Repository& repo, const Location& location) {
+    if (location.path.empty()) return true;
+    auto entry = entry_at(repo.get(), location);
+    if (!entry) return tl::unexpected(entry.error());
+    return git_tree_entry_type(entry->get()) == GIT_OBJECT_TREE;
+}
+
+core::Result<Blob> blob(const Repository& repo, const Location& location, std::int64_t max_content) {
+    auto entry = entry_at(repo.get(), location);
+    if (!entry) return tl::unexpected(entry.error());
+    git_blob* raw = nullptr;
+    if (git_tree_entry_type(entry->get()) != GIT_OBJECT_BLOB ||
+        git_blob_lookup(&raw, repo.get(), git_tree_entry_id(entry->get())) < 0)
+        return fail(Errc::not_found, location.path + " is not a file.");
+    BlobHandle handle(raw);
+    Blob out;
+    out.id = hex(git_blob_id(handle.get()));
+    out.size = static_cast<std::int64_t>(git_blob_rawsize(handle.get()));
+    out.binary = git_blob_is_binary(handle.get()) != 0;
+    if (out.size <= max_content)
+        out.content.assign(static_cast<const char*>(git_blob_rawcontent(handle.get())), static_cast<std::size_t>(out.size));
+    return out;
+}
+
+}  // namespace browse::store

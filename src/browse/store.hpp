@@ -1,0 +1,62 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+struct git_repository;
+
+//! Read-only views of a repository through libgit2: what the browse pages show.
+namespace browse::store {
+
+//! An open repository; move-only, closed with it.
+class Repository {
+public:
+    static core::Result<Repository> open(const std::filesystem::path& path);
+    git_repository* get() const { return repo_.get(); }
+
+private:
+    struct Free {
+        void operator()(git_repository* repo) const;
+    };
+    std::unique_ptr<git_repository, Free> repo_;
+};
+
+//! Where a URL's "{ref}/{path…}" points.
+struct Location {
+    std::string ref;     //!< the branch, tag or commit id as written in the URL
+    std::string commit;  //!< the commit id it resolves to
+    std::string path;    //!< "" for the root
+};
+
+//! Splits "feature/x/src/main.cpp" into the longest leading part that names a branch, then a
+//! tag, then a commit id (4 to 40 hex digits), and the path after it. A path segment that is
+//! empty, "." or ".." is not_found, so no URL can climb out of the tree.
+core::Result<Location> resolve(const Repository& repo, const std::string& ref_and_path);
+
+struct Entry {
+    std::string name;
+    enum class Kind { tree, blob, symlink, submodule } kind;
+    std::string id;
+};
+
+//! The entries of the tree at location.path, folders first, then by name.
+core::Result<std::vector<Entry>> tree(const Repository& repo, const Location& location);
+
+struct Blob {
+    std::string id;
+    std::int64_t size = 0;
+    bool binary = false;
+    std::string content;  //!< empty when larger than the limit asked for
+};
+
+//! The file at location.path; its content only when size <= max_content.
+core::Result<Blob> blob(const Repository& repo, const Location& location, std::int64_t max_content);
+
+//! Whether location.path names a tree (true) or a file (false); not_found when neither.
+core::Result<bool> is_tree(const Repository& repo, const Location& location);
+
+}  // namespace browse::store

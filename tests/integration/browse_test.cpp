@@ -1,0 +1,130 @@
+// Browsing files: trees, files and raw bytes, on a repository built by the test with real git.
+#include "git_fixture.hpp"
+
+namespace {
+
+using harness::quote;
+
+class Browse : public GitFixture {
+protected:
+    void SetUp() override {
+        GitFixture::SetUp();
+        id = create_repo("site", false, false);
+        auto wc = dir.path / "wc";
+        auto made = harness::sh(
+            "git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                " && mkdir -p src/deep docs && echo 'int main() { return 1 < 2; }' > src/main.cpp"
+                " && printf 'one\\ntwo\\nthree\\n' > src/deep/lines.txt"
+                " && echo '<script>alert(1)</script>' > page.html"
+                " && echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>' > logo.svg"
+                " && printf '\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR' > pixel.png"
+                " && head -c 3000 /dev/urandom > data.bin && head -c 2097152 /dev/zero | tr '\\0' 'a' > big.txt"
+                " && printf 'caf\\xe9\\n' > latin1.txt && echo x > '<img src=x onerror=alert(1)>.md'"
+                " && git add -A && git commit -qm first && git tag v1.0"
+                " && git checkout -qb feature/x && echo feature > src/feature.txt && git add -A && git commit -qm feature"
+                " && git push -q " + quote(url(id)) + " main feature/x v1.0",
+            dir.path);
+        ASSERT_EQ(made.code, 0) << made.output;
+        alice.sign_in("alice");
+    }
+    std::string id;
+    harness::Client alice{server.port()};
+};
+
+TEST_F(Browse, the_root_lists_folders_first_with_links) {
+    auto page = alice.get("/repos/" + id + "/files");
+    ASSERT_EQ(page.status, 200u) << page.body;
+    auto docs = page.body.find(">src<"), file = page.body.find(">big.txt<");
+    ASSERT_NE(docs, std::string::npos);
+    ASSERT_NE(file, std::string::npos);
+    EXPECT_LT(docs, file) << "folders come before files";
+    EXPECT_TRUE(page.has("href=\"/repos/site/files/main/src\""));
+    EXPECT_TRUE(page.has("&lt;img src=x onerror=alert(1)&gt;.md")) << "hostile names are escaped";
+    EXPECT_FALSE(page.has("<img src=x onerror"));
+    EXPECT_TRUE(page.has("href=\"/repos/site/files/main/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.md\""));
+}
+
+TEST_F(Browse, a_branch_with_a_slash_a_tag_and_a_commit_id_all_resolve) {
+    auto feature = alice.get("/repos/" + id + "/files/feature/x/src");
+    ASSERT_EQ(feature.status, 200u);
+    EXPECT_TRUE(feature.has(">feature.txt<"));
+    EXPECT_TRUE(feature.has(">feature/x<")) << "the ref badge names the branch";
+    auto tag = alice.get("/repos/" + id + "/files/v1.0/src");
+    EXPECT_EQ(tag.status, 200u);
+    EXPECT_FALSE(tag.has(">feature.txt<"));
+    auto head = git("ls-remote " + quote(url(id)) + " refs/tags/v1.0").output.substr(0, 40);
+    EXPECT_EQ(alice.get("/repos/" + id + "/files/" + head.substr(0, 12) + "/src/main.cpp").status, 200u);
+}
+
+TEST_F(Browse, a_text_file_has_numbered_anchored_escaped_lines) {
+    auto page = alice.get("/repos/" + id + "/files/main/src/main.cpp");
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_TRUE(page.has("id=\"L1\""));
+    EXPECT_TRUE(page.has("href=\"#L1\""));
+    EXPECT_TRUE(page.has("return 1 &lt; 2;"));
+    auto lines = alice.get("/repos/" + id + "/files/main/src/deep/lines.txt");
+    EXPECT_TRUE(lines.has("3 lines"));
+    EXPECT_TRUE(lines.has("id=\"L3\""));
+    EXPECT_FALSE(lines.has("id=\"L4\"")) << "no phantom line after the final newline";
+    auto html = alice.get("/repos/" + id + "/files/main/page.html");
+    EXPECT_TRUE(html.has("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    EXPECT_FALSE(html.has("<script>alert(1)"));
+    EXPECT_EQ(alice.get("/repos/" + id + "/files/main/latin1.txt").status, 200u) << "not UTF-8 is still shown";
+}
+
+TEST_F(Browse, binary_large_and_image_files_are_offered_not_dumped) {
+    auto binary = alice.get("/repos/" + id + "/files/main/data.bin");
+    EXPECT_TRUE(binary.has("Binary file."));
+    auto big = alice.get("/repos/" + id + "/files/main/big.txt");
+    EXPECT_TRUE(big.has("too large to show"));
+    EXPECT_LT(big.body.size(), 100000u);
+    auto image = alice.get("/repos/" + id + "/files/main/pixel.png");
+    EXPECT_TRUE(image.has("<img src=\"/repos/site/raw/main/pixel.png\""));
+}
+
+TEST_F(Browse, raw_files_can_never_run_in_our_origin) {
+    auto html = alice.get("/repos/" + id + "/raw/main/page.html");
+    EXPECT_EQ(html.status, 200u);
+    EXPECT_EQ(html.header("content-type"), "text/plain; charset=utf-8");
+    EXPECT_EQ(html.header("x-content-type-options"), "nosniff");
+    EXPECT_NE(html.header("content-security-policy").find("sandbox"), std::string::npos);
+    EXPECT_EQ(html.body, "<script>alert(1)</script>\n");
+    EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/logo.svg").header("content-type"), "text/plain; charset=utf-8");
+    EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/pixel.png").header("content-type"), "image/png");
+    auto bin = alice.get("/repos/" + id + "/raw/main/data.bin");
+    EXPECT_EQ(bin.header("content-type"), "application/octet-stream");
+    EXPECT_NE(bin.header("content-disposition").find("attachment"), std::string::npos);
+    EXPECT_EQ(bin.body.size(), 3000u);
+    auto etag = html.header("etag");
+    EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/page.html", {{"If-None-Match", etag}}).status, 304u);
+}
+
+TEST_F(Browse, bad_refs_and_paths_are_404s_that_say_why) {
+    auto ref = alice.get("/repos/" + id + "/files/nope/src");
+    EXPECT_EQ(ref.status, 404u);
+    EXPECT_TRUE(ref.has("No branch, tag or commit is called"));
+    auto path = alice.get("/repos/" + id + "/files/main/src/missing.c");
+    EXPECT_EQ(path.status, 404u);
+    EXPECT_TRUE(path.has("There is no src/missing.c in main."));
+    for (std::string bad : {"/files/main/../main/src", "/files/main/%2e%2e/src", "/files/main/src/%2e%2e/%2e%2e/x",
+                            "/files/main//src", "/raw/main/../../../etc/passwd", "/raw/main/%2fetc%2fpasswd",
+                            "/files/main/./src"}) {
+        auto res = alice.get("/repos/" + id + bad);
+        EXPECT_TRUE(res.status == 404u || res.status == 400u) << bad << " → " << res.status;
+        EXPECT_EQ(res.body.find("root:"), std::string::npos) << bad;
+    }
+    EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/a%00b").status, 400u);
+}
+
+TEST_F(Browse, private_files_are_invisible_to_outsiders) {
+    auto secret = create_repo("secret", true);
+    harness::Client carol(server.port());
+    carol.sign_in("carol");
+    EXPECT_EQ(carol.get("/repos/" + secret + "/files").status, 404u);
+    EXPECT_EQ(carol.get("/repos/" + secret + "/files/main/README.md").status, 404u);
+    EXPECT_EQ(carol.get("/repos/" + secret + "/raw/main/README.md").status, 404u);
+    EXPECT_EQ(harness::Client(server.port()).get("/repos/" + secret + "/raw/main/README.md").status, 404u);
+    EXPECT_EQ(alice.get("/repos/" + secret + "/raw/main/README.md").body, "# secret\n");
+}
+
+}  // namespace
