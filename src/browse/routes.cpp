@@ -1,6 +1,7 @@
 #include "browse/routes.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 #include "browse/store.hpp"
 #include "core/config.hpp"
@@ -131,6 +132,63 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     return http::render(req, page);
 }
 
+constexpr std::size_t kCommitsPerPage = 50;
+
+// "Nov 26, 2026" in UTC, the heading commits are grouped under.
+std::string day_of(std::int64_t unix_seconds) {
+    std::time_t t = unix_seconds;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%b %e, %Y", &tm);
+    return out;
+}
+
+http::Response commits_page(http::Request& req, const store::Repository& repo, store::Location at) {
+    if (auto path = req.query("path"); path && !path->empty()) {
+        if (!at.path.empty()) return http::error_page(req, 404, "Give the path either in the address or as ?path=.");
+        at.path = *path;
+        for (std::size_t start = 0; start <= at.path.size();) {
+            auto slash = at.path.find('/', start);
+            auto segment = at.path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+            if (segment.empty() || segment == "." || segment == "..") return http::error_page(req, 404, "That path does not exist.");
+            if (slash == std::string::npos) break;
+            start = slash + 1;
+        }
+    }
+    long page_number = std::max(1L, std::atol(req.query_or("page", "1").c_str()));
+    auto log = store::log(repo, at, (page_number - 1) * kCommitsPerPage, kCommitsPerPage);
+    if (!log) return http::error_page(req, log.error());
+    http::Page page("browse/commits.tpl", "History · " + req.repo->name);
+    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
+    auto& dict = page.dict();
+    dict.SetValue("REF", at.ref);
+    if (!at.path.empty()) dict.SetValueAndShowSection("FILTER_PATH", at.path, "HAS_PATH");
+    std::string day;
+    ctemplate::TemplateDictionary* group = nullptr;
+    for (const auto& c : log->commits) {
+        if (auto d = day_of(c.time); d != day || !group) {
+            day = d;
+            group = dict.AddSectionDictionary("DAY");
+            group->SetValue("DAY", day);
+        }
+        auto* row = group->AddSectionDictionary("COMMIT");
+        row->SetValue("SUMMARY", c.summary);
+        row->SetValue("AUTHOR", c.author_name);
+        row->SetValue("WHEN", http::time_ago(c.time));
+        row->SetValue("SHA", c.id);
+        row->SetValue("SHORT_SHA", c.id.substr(0, 10));
+        row->SetValue("TREE_URL", req.config->prefix + "/repos/" + req.repo->id + "/files/" + c.id);
+        http::show_if(*row, "MERGE", c.parents > 1);
+    }
+    http::show_if(dict, "NO_COMMITS", log->commits.empty());
+    std::string base = req.config->prefix + "/repos/" + req.repo->id + "/commits/" + http::percent_encode(at.ref) + "?" +
+                       (at.path.empty() ? "" : "path=" + http::percent_encode(at.path) + "&");
+    if (page_number > 1) dict.SetValueAndShowSection("NEWER_URL", base + "page=" + std::to_string(page_number - 1), "HAS_NEWER");
+    if (log->more) dict.SetValueAndShowSection("OLDER_URL", base + "page=" + std::to_string(page_number + 1), "HAS_OLDER");
+    return http::render(req, page);
+}
+
 // Resolves {ref}/{path…} in req.repo, or answers with the page that explains why not.
 std::optional<http::Response> locate(http::Request& req, repos::Service& repos, std::optional<store::Repository>& repo,
                                      store::Location& at) {
@@ -161,6 +219,21 @@ void register_routes(http::Router& r, repos::Service& repos) {
         auto tree = store::is_tree(*repo, at);
         if (!tree) return http::error_page(req, tree.error());
         return *tree ? tree_page(req, *repo, at) : blob_page(req, *repo, at);
+    });
+
+    r.get("/repos/{id}/commits", Need::repo_read, [&repos](http::Request& req) {
+        auto opened = store::Repository::open(repos.path(req.repo->id));
+        if (!opened) return http::error_page(req, opened.error());
+        auto head = store::resolve(*opened, req.repo->default_branch);
+        if (!head) return http::redirect(req, "/repos/" + req.repo->id);  // empty: the home page says how to push
+        return commits_page(req, *opened, *head);
+    });
+
+    r.get("/repos/{id}/commits/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+        std::optional<store::Repository> repo;
+        store::Location at;
+        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+        return commits_page(req, *repo, at);
     });
 
     r.get("/repos/{id}/raw/{rest...}", Need::repo_read, [&repos](http::Request& req) {

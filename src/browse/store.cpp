@@ -143,6 +143,69 @@ core::Result<std::vector<Entry>> tree(const Repository& repo, const Location& lo
     return out;
 }
 
+namespace {
+
+// The object id at path in a commit's tree, or nullopt when the path is absent.
+std::optional<git_oid> id_at(git_commit* commit, const std::string& path) {
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, commit) < 0) return std::nullopt;
+    Tree tree(tree_raw);
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree.get(), path.c_str()) < 0) return std::nullopt;
+    TreeEntry entry(raw);
+    return *git_tree_entry_id(entry.get());
+}
+
+bool same(const std::optional<git_oid>& a, const std::optional<git_oid>& b) {
+    return a.has_value() == b.has_value() && (!a || git_oid_equal(&*a, &*b));
+}
+
+// git log's default simplification: a commit whose path equals that of some parent did not
+// change it (for a root commit, it changed the path if the path exists).
+bool touches(git_commit* commit, const std::string& path) {
+    auto mine = id_at(commit, path);
+    unsigned parents = git_commit_parentcount(commit);
+    if (parents == 0) return mine.has_value();
+    for (unsigned i = 0; i < parents; ++i) {
+        git_commit* parent_raw = nullptr;
+        if (git_commit_parent(&parent_raw, commit, i) < 0) continue;
+        Commit parent(parent_raw);
+        if (same(mine, id_at(parent.get(), path))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+core::Result<LogPage> log(const Repository& repo, const Location& location, std::size_t offset, std::size_t limit) {
+    git_revwalk* walk_raw = nullptr;
+    git_oid start;
+    if (git_revwalk_new(&walk_raw, repo.get()) < 0 || git_oid_fromstr(&start, location.commit.c_str()) < 0)
+        return fail(Errc::not_found, "No such commit.");
+    Owned<git_revwalk, git_revwalk_free> walk(walk_raw);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TIME);
+    if (git_revwalk_push(walk.get(), &start) < 0) return fail(Errc::not_found, "No such commit.");
+    LogPage page;
+    std::size_t matched = 0;
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk.get()) == 0) {
+        git_commit* raw = nullptr;
+        if (git_commit_lookup(&raw, repo.get(), &oid) < 0) continue;
+        Commit commit(raw);
+        if (!location.path.empty() && !touches(commit.get(), location.path)) continue;
+        if (matched++ < offset) continue;
+        if (page.commits.size() == limit) {
+            page.more = true;
+            break;
+        }
+        const git_signature* author = git_commit_author(commit.get());
+        const char* summary = git_commit_summary(commit.get());
+        page.commits.push_back({hex(&oid), summary ? summary : "", author->name, author->email, author->when.time,
+                                static_cast<int>(git_commit_parentcount(commit.get()))});
+    }
+    return page;
+}
+
 core::Result<bool> is_tree(const Repository& repo, const Location& location) {
     if (location.path.empty()) return true;
     auto entry = entry_at(repo.get(), location);

@@ -56,6 +56,25 @@ struct Blob {
 //! The file at location.path; its content only when size <= max_content.
 core::Result<Blob> blob(const Repository& repo, const Location& location, std::int64_t max_content);
 
+struct CommitInfo {
+    std::string id;
+    std::string summary;
+    std::string author_name;
+    std::string author_email;
+    std::int64_t time = 0;  //!< author time, Unix seconds
+    int parents = 0;
+};
+
+struct LogPage {
+    std::vector<CommitInfo> commits;
+    bool more = false;  //!< another page follows
+};
+
+//! Commits reachable from location.commit, newest first, that touched location.path (all when
+//! the path is empty) as `git log -- path` counts them: a commit is skipped when the path is the
+//! same as in any of its parents. Skips `offset` matching commits and returns at most `limit`.
+core::Result<LogPage> log(const Repository& repo, const Location& location, std::size_t offset, std::size_t limit);
+
 //! Whether location.path names a tree (true) or a file (false); not_found when neither.
 core::Result<bool> is_tree(const Repository& repo, const Location& location);
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <cstdint>
-#include <string>
 #include <string_view>
 
 namespace git {
@@ -11,12 +9,5 @@ namespace git {
 //! proposed ref updates read from stdin. A failure rejects the push, so no ref moves unrecorded.
 //! Returns the exit code.
 int run_hook(std::string_view name);
-
-//! The environment a hook needs, for the server to pass to receive-pack.
-struct HookEnv {
-    std::string push_id;
-    std::string repo_id;
-    std::int64_t actor_id;
-};
 
 }  // namespace git

@@ -75,16 +75,6 @@ std::vector<std::string> ids_in_state(db::Pool& pool, const std::string& state) 
     return out;
 }
 
-std::vector<std::string> all_ids(db::Pool& pool) {
-    soci::session sql(pool.get());
-    std::string id;
-    soci::statement st = (sql.prepare << "SELECT id FROM repos", soci::into(id));
-    std::vector<std::string> out;
-    st.execute();
-    while (st.fetch()) out.push_back(id);
-    return out;
-}
-
 std::optional<Repo> find(db::Pool& pool, const std::string& id) {
     soci::session sql(pool.get());
     RepoRow row;

@@ -25,7 +25,6 @@ void set_state(db::Pool& pool, const std::string& id, const std::string& state);
 void remove(db::Pool& pool, const std::string& id);
 //! Ids of rows left in a state by a process that stopped mid-way.
 std::vector<std::string> ids_in_state(db::Pool& pool, const std::string& state);
-std::vector<std::string> all_ids(db::Pool& pool);
 
 std::optional<Repo> find(db::Pool& pool, const std::string& id);
 std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);

@@ -10,6 +10,7 @@
   <div role="tablist" class="tabs tabs-border mt-3">
     <a role="tab" class="tab {{#TAB_CODE}}tab-active{{/TAB_CODE}}" href="{{P}}/repos/{{ID}}">Overview</a>
     <a role="tab" class="tab {{#TAB_FILES}}tab-active{{/TAB_FILES}}" href="{{P}}/repos/{{ID}}/files">Files</a>
+    <a role="tab" class="tab {{#TAB_COMMITS}}tab-active{{/TAB_COMMITS}}" href="{{P}}/repos/{{ID}}/commits">History</a>
     {{#CAN_ADMIN}}<a role="tab" class="tab {{#TAB_SETTINGS}}tab-active{{/TAB_SETTINGS}}" href="{{P}}/repos/{{ID}}/settings">Settings</a>{{/CAN_ADMIN}}
   </div>
 </div>

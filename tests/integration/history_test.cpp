@@ -1,0 +1,76 @@
+// Commit history: pages of 50, grouped by day, filtered by path the way git log is.
+#include <regex>
+
+#include "git_fixture.hpp"
+
+namespace {
+
+using harness::quote;
+
+class History : public GitFixture {
+protected:
+    void SetUp() override {
+        GitFixture::SetUp();
+        id = create_repo("hist", false, false);
+        wc = dir.path / "wc";
+        // 120 commits alternating a.txt and b.txt, a branch merged back, a hostile message.
+        auto made = harness::sh(
+            "git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                " && for i in $(seq 1 120); do f=$([ $((i % 2)) = 0 ] && echo a || echo b); echo $i >> $f.txt;"
+                " git add $f.txt; git commit -qm \"change $i\"; done"
+                " && git checkout -qb feature/x && echo f >> a.txt && git commit -qam 'on the branch'"
+                " && git checkout -q main && echo m >> b.txt && git commit -qam 'on main'"
+                " && git merge -q --no-edit feature/x && git commit -q --allow-empty -m '<script>alert(1)</script>'"
+                " && git push -q " + quote(url(id)) + " main feature/x",
+            dir.path);
+        ASSERT_EQ(made.code, 0) << made.output;
+    }
+    int count_commits(const std::string& body) {
+        int n = 0;
+        for (auto pos = body.find("data-sha="); pos != std::string::npos; pos = body.find("data-sha=", pos + 1)) ++n;
+        return n;
+    }
+    std::string id;
+    std::filesystem::path wc;
+    harness::Client visitor{server.port()};
+};
+
+TEST_F(History, pages_of_fifty_newest_first) {
+    int total = std::stoi(harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main").output);
+    auto first = visitor.get("/repos/" + id + "/commits");
+    ASSERT_EQ(first.status, 200u);
+    EXPECT_EQ(count_commits(first.body), 50);
+    EXPECT_TRUE(first.has("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    EXPECT_FALSE(first.has("<script>alert(1)"));
+    EXPECT_LT(first.body.find("&lt;script&gt;"), first.body.find("change 120")) << "newest first";
+    EXPECT_TRUE(first.has("Commits on "));
+    EXPECT_TRUE(first.has("page=2"));
+    int seen = 0;
+    for (int page = 1; page <= 4; ++page)
+        seen += count_commits(visitor.get("/repos/" + id + "/commits/main?page=" + std::to_string(page)).body);
+    EXPECT_EQ(seen, total) << "every commit exactly once across the pages";
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/commits/main?page=9").has("No commits."));
+}
+
+TEST_F(History, a_path_filter_counts_what_git_log_counts) {
+    for (std::string path : {"a.txt", "b.txt"}) {
+        int expected = std::stoi(harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main -- " + path).output);
+        int seen = 0;
+        for (int page = 1; page <= 3; ++page)
+            seen += count_commits(visitor.get("/repos/" + id + "/commits/main?path=" + path + "&page=" + std::to_string(page)).body);
+        EXPECT_EQ(seen, expected) << path;
+    }
+    EXPECT_EQ(count_commits(visitor.get("/repos/" + id + "/commits/main?path=missing.txt").body), 0);
+}
+
+TEST_F(History, branches_with_slashes_and_bad_input) {
+    auto branch = visitor.get("/repos/" + id + "/commits/feature/x");
+    EXPECT_EQ(branch.status, 200u);
+    EXPECT_TRUE(branch.has("on the branch"));
+    EXPECT_FALSE(branch.has("on main"));
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commits/nope").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commits/main?path=../etc").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commits/main?page=-3").status, 200u) << "a bad page number means page 1";
+}
+
+}  // namespace
