@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "browse/diff.hpp"
 #include "browse/store.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
@@ -178,7 +179,7 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
         row->SetValue("WHEN", http::time_ago(c.time));
         row->SetValue("SHA", c.id);
         row->SetValue("SHORT_SHA", c.id.substr(0, 10));
-        row->SetValue("TREE_URL", req.config->prefix + "/repos/" + req.repo->id + "/files/" + c.id);
+        row->SetValue("COMMIT_URL", req.config->prefix + "/repos/" + req.repo->id + "/commit/" + c.id);
         http::show_if(*row, "MERGE", c.parents > 1);
     }
     http::show_if(dict, "NO_COMMITS", log->commits.empty());
@@ -186,6 +187,67 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
                        (at.path.empty() ? "" : "path=" + http::percent_encode(at.path) + "&");
     if (page_number > 1) dict.SetValueAndShowSection("NEWER_URL", base + "page=" + std::to_string(page_number - 1), "HAS_NEWER");
     if (log->more) dict.SetValueAndShowSection("OLDER_URL", base + "page=" + std::to_string(page_number + 1), "HAS_OLDER");
+    return http::render(req, page);
+}
+
+const char* status_name(char status) {
+    switch (status) {
+        case 'A': return "added";
+        case 'D': return "deleted";
+        case 'R': return "renamed";
+        case 'C': return "copied";
+        case 'T': return "type changed";
+        default: return "modified";
+    }
+}
+
+http::Response commit_page(http::Request& req, const store::Repository& repo, const std::string& id) {
+    auto commit = diff::load(repo, id);
+    if (!commit) return http::error_page(req, commit.error());
+    const auto& c = *commit;
+    http::Page page("browse/commit.tpl", c.info.summary.substr(0, 80) + " · " + req.repo->name);
+    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
+    auto& dict = page.dict();
+    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    dict.SetValue("SUMMARY", c.info.summary);
+    if (!c.message.empty()) dict.SetValueAndShowSection("MESSAGE", c.message, "HAS_MESSAGE");
+    dict.SetValue("AUTHOR", c.info.author_name);
+    dict.SetValue("WHEN", http::time_ago(c.info.time));
+    if (c.committer_name != c.info.author_name)
+        dict.SetValueAndShowSection("COMMITTER", c.committer_name, "HAS_COMMITTER");
+    dict.SetValue("SHA", c.info.id);
+    dict.SetValue("TREE_URL", base + "/files/" + c.info.id);
+    for (const auto& parent : c.parents) {
+        auto* row = dict.AddSectionDictionary("PARENT");
+        row->SetValue("PARENT_SHA", parent.substr(0, 10));
+        row->SetValue("PARENT_URL", base + "/commit/" + parent);
+    }
+    dict.SetIntValue("FILE_COUNT", static_cast<long>(c.files.size()));
+    dict.SetIntValue("ADDITIONS", c.additions);
+    dict.SetIntValue("DELETIONS", c.deletions);
+    http::show_if(dict, "TRUNCATED", c.truncated);
+    for (const auto& f : c.files) {
+        auto* file = dict.AddSectionDictionary("FILE");
+        file->SetValue("PATH", f.new_path.empty() ? f.old_path : f.new_path);
+        if (f.status == 'R' || f.status == 'C') file->SetValueAndShowSection("OLD_PATH", f.old_path, "MOVED");
+        file->SetValue("STATUS", status_name(f.status));
+        file->SetIntValue("FILE_ADDITIONS", f.additions);
+        file->SetIntValue("FILE_DELETIONS", f.deletions);
+        http::show_if(*file, "BINARY", f.binary);
+        http::show_if(*file, "HIDDEN", !f.shown);
+        for (const auto& h : f.hunks) {
+            auto* hunk = file->AddSectionDictionary("HUNK");
+            hunk->SetValue("HEADER", h.header);
+            for (const auto& l : h.lines) {
+                auto* line = hunk->AddSectionDictionary("LINE");
+                line->SetValue("OLD", l.old_number > 0 ? std::to_string(l.old_number) : "");
+                line->SetValue("NEW", l.new_number > 0 ? std::to_string(l.new_number) : "");
+                line->SetValue("TEXT", l.text);
+                if (l.origin != ' ') line->ShowSection(l.origin == '+' ? "ADDED" : "REMOVED");
+                line->SetValue("SIGN", std::string(1, l.origin));
+            }
+        }
+    }
     return http::render(req, page);
 }
 
@@ -234,6 +296,12 @@ void register_routes(http::Router& r, repos::Service& repos) {
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         return commits_page(req, *repo, at);
+    });
+
+    r.get("/repos/{id}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {
+        auto opened = store::Repository::open(repos.path(req.repo->id));
+        if (!opened) return http::error_page(req, opened.error());
+        return commit_page(req, *opened, req.params["sha"]);
     });
 
     r.get("/repos/{id}/raw/{rest...}", Need::repo_read, [&repos](http::Request& req) {

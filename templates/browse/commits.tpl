@@ -13,10 +13,10 @@
       {{#COMMIT}}
       <li class="list-row items-center" data-sha="{{SHA}}">
         <div class="list-col-grow min-w-0">
-          <div class="font-medium truncate">{{SUMMARY}}{{#MERGE}} <span class="badge badge-ghost badge-sm">merge</span>{{/MERGE}}</div>
+          <div class="font-medium truncate"><a class="link link-hover" href="{{COMMIT_URL}}">{{SUMMARY}}</a>{{#MERGE}} <span class="badge badge-ghost badge-sm">merge</span>{{/MERGE}}</div>
           <div class="text-xs text-base-content/60">{{AUTHOR}} committed {{WHEN}}</div>
         </div>
-        <a class="btn btn-xs font-mono" href="{{TREE_URL}}" title="Browse the files at {{SHA}}">{{SHORT_SHA}}</a>
+        <a class="btn btn-xs font-mono" href="{{COMMIT_URL}}" title="{{SHA}}">{{SHORT_SHA}}</a>
       </li>
       {{/COMMIT}}
     </ul>

@@ -1,0 +1,144 @@
+#include "browse/diff.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace browse::diff {
+namespace {
+
+using core::Errc;
+using core::fail;
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+
+std::string hex(const git_oid* oid) {
+    char out[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(out, sizeof out, oid);
+    return out;
+}
+
+char status_letter(git_delta_t status) {
+    switch (status) {
+        case GIT_DELTA_ADDED: return 'A';
+        case GIT_DELTA_DELETED: return 'D';
+        case GIT_DELTA_RENAMED: return 'R';
+        case GIT_DELTA_COPIED: return 'C';
+        case GIT_DELTA_TYPECHANGE: return 'T';
+        default: return 'M';
+    }
+}
+
+std::string chomp(const char* content, std::size_t length) {
+    std::string text(content, length);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    return text;
+}
+
+// Fills a file's hunks from its patch while the line budget lasts.
+void read_patch(git_patch* patch, File& file, std::size_t& budget) {
+    std::size_t context = 0, adds = 0, dels = 0;
+    git_patch_line_stats(&context, &adds, &dels, patch);
+    file.additions = static_cast<int>(adds);
+    file.deletions = static_cast<int>(dels);
+    std::size_t total = context + adds + dels;
+    if (file.binary || total > budget) {
+        file.shown = file.binary;
+        budget = file.binary ? budget : 0;
+        return;
+    }
+    budget -= total;
+    for (std::size_t h = 0, hunks = git_patch_num_hunks(patch); h < hunks; ++h) {
+        const git_diff_hunk* hunk = nullptr;
+        std::size_t lines = 0;
+        if (git_patch_get_hunk(&hunk, &lines, patch, h) < 0) continue;
+        Hunk out{chomp(hunk->header, hunk->header_len), {}};
+        for (std::size_t l = 0; l < lines; ++l) {
+            const git_diff_line* line = nullptr;
+            if (git_patch_get_line_in_hunk(&line, patch, h, l) < 0) continue;
+            if (line->origin != '+' && line->origin != '-' && line->origin != ' ') continue;  // "\ No newline"
+            out.lines.push_back({line->origin, line->old_lineno, line->new_lineno, chomp(line->content, line->content_len)});
+        }
+        file.hunks.push_back(std::move(out));
+    }
+}
+
+}  // namespace
+
+core::Result<Commit> load(const store::Repository& repo, const std::string& id, const Limits& limits) {
+    if (id.size() < 4 || id.size() > 40 ||
+        !std::all_of(id.begin(), id.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+        return fail(Errc::not_found, "\"" + id + "\" is not a commit id.");
+    git_object* object_raw = nullptr;
+    if (git_revparse_single(&object_raw, repo.get(), id.c_str()) < 0) return fail(Errc::not_found, "No commit " + id + ".");
+    Owned<git_object, git_object_free> object(object_raw);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) < 0) return fail(Errc::not_found, "No commit " + id + ".");
+    Owned<git_commit, git_commit_free> commit(reinterpret_cast<git_commit*>(peeled));
+
+    Commit out;
+    const git_signature* author = git_commit_author(commit.get());
+    const git_signature* committer = git_commit_committer(commit.get());
+    const char* summary = git_commit_summary(commit.get());
+    const char* body = git_commit_body(commit.get());
+    unsigned parents = git_commit_parentcount(commit.get());
+    out.info = {hex(git_commit_id(commit.get())), summary ? summary : "", author->name, author->email,
+                author->when.time, static_cast<int>(parents)};
+    out.message = body ? body : "";
+    out.committer_name = committer->name;
+    out.committer_time = committer->when.time;
+    for (unsigned i = 0; i < parents; ++i) out.parents.push_back(hex(git_commit_parent_id(commit.get(), i)));
+
+    git_tree *new_raw = nullptr, *old_raw = nullptr;
+    if (git_commit_tree(&new_raw, commit.get()) < 0) return fail(Errc::not_found, "No tree for commit " + id + ".");
+    Owned<git_tree, git_tree_free> new_tree(new_raw), old_tree;
+    if (parents > 0) {
+        git_commit* parent = nullptr;
+        if (git_commit_parent(&parent, commit.get(), 0) == 0) {
+            Owned<git_commit, git_commit_free> owned(parent);
+            if (git_commit_tree(&old_raw, parent) == 0) old_tree.reset(old_raw);
+        }
+    }
+    git_diff* diff_raw = nullptr;
+    if (git_diff_tree_to_tree(&diff_raw, repo.get(), old_tree.get(), new_tree.get(), nullptr) < 0)
+        return fail(Errc::not_found, "Could not compute the changes of " + id + ".");
+    Owned<git_diff, git_diff_free> diff(diff_raw);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    git_diff_find_similar(diff.get(), &find);
+
+    std::size_t budget = limits.lines;
+    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+        const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+        File file{delta->old_file.path ? delta->old_file.path : "", delta->new_file.path ? delta->new_file.path : "",
+                  status_letter(delta->status)};
+        file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
+        if (i < limits.files) {
+            git_patch* patch = nullptr;
+            if (git_patch_from_diff(&patch, diff.get(), i) == 0 && patch) {
+                Owned<git_patch, git_patch_free> owned(patch);
+                file.binary = file.binary || (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY) != 0;
+                read_patch(patch, file, budget);
+            }
+        } else {
+            file.shown = false;
+        }
+        out.truncated = out.truncated || !file.shown;
+        out.files.push_back(std::move(file));
+    }
+    git_diff_stats* stats_raw = nullptr;
+    if (git_diff_get_stats(&stats_raw, diff.get()) == 0) {
+        Owned<git_diff_stats, git_diff_stats_free> stats(stats_raw);
+        out.additions = static_cast<int>(git_diff_stats_insertions(stats.get()));
+        out.deletions = static_cast<int>(git_diff_stats_deletions(stats.get()));
+    }
+    return out;
+}
+
+}  // namespace browse::diff

@@ -1,0 +1,85 @@
+// The commit page: message, per-file changes against the first parent, renames, binaries, limits.
+#include "git_fixture.hpp"
+
+namespace {
+
+using harness::quote;
+
+class CommitPage : public GitFixture {
+protected:
+    void SetUp() override {
+        GitFixture::SetUp();
+        id = create_repo("changes", false, false);
+        wc = dir.path / "wc";
+        auto made = harness::sh(
+            "git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                " && seq 1 50 > numbers.txt && echo old > gone.txt && seq 1 30 > moved.txt"
+                " && git add -A && git commit -qm root"
+                " && sed -i 's/^7$/seven/' numbers.txt && git rm -q gone.txt && git mv moved.txt renamed.txt"
+                " && echo 31 >> renamed.txt && head -c 500 /dev/urandom > blob.bin && git add -A"
+                " && git commit -qm 'Change <b>things</b>' -m 'Body with <script>alert(1)</script>'"
+                " && mkdir many && for i in $(seq 1 320); do echo $i > many/f$i.txt; done && git add -A && git commit -qm many"
+                " && seq 1 25000 > long.txt && git add -A && git commit -qm long"
+                " && git push -q " + quote(url(id)) + " main",
+            dir.path);
+        ASSERT_EQ(made.code, 0) << made.output;
+    }
+    std::string rev(const std::string& spec) {
+        return harness::sh("cd " + quote(wc.string()) + " && git rev-parse " + spec).output.substr(0, 40);
+    }
+    std::string id;
+    std::filesystem::path wc;
+    harness::Client visitor{server.port()};
+};
+
+TEST_F(CommitPage, shows_message_files_and_counts_as_git_does) {
+    auto sha = rev("main~2");
+    auto page = visitor.get("/repos/" + id + "/commit/" + sha);
+    ASSERT_EQ(page.status, 200u) << page.body;
+    EXPECT_TRUE(page.has("Change &lt;b&gt;things&lt;/b&gt;"));
+    EXPECT_TRUE(page.has("Body with &lt;script&gt;"));
+    EXPECT_FALSE(page.has("<script>alert(1)"));
+    auto numstat = harness::sh("cd " + quote(wc.string()) + " && git show --numstat --format= -M " + sha +
+                               " | awk '$1 != \"-\" { a += $1; d += $2 } END { print a, d }'").output;
+    int additions = 0, deletions = 0;
+    std::sscanf(numstat.c_str(), "%d %d", &additions, &deletions);
+    EXPECT_TRUE(page.has("4 files changed")) << page.body.substr(page.body.find("diff-stats"), 200);
+    EXPECT_TRUE(page.has("+" + std::to_string(additions) + "<")) << numstat;
+    EXPECT_TRUE(page.has("−" + std::to_string(deletions) + "<")) << numstat;
+    EXPECT_TRUE(page.has("moved.txt → renamed.txt")) << "renames are shown as renames";
+    EXPECT_TRUE(page.has(">renamed<"));
+    EXPECT_TRUE(page.has(">deleted<"));
+    EXPECT_TRUE(page.has(">binary<"));
+    EXPECT_TRUE(page.has("-7")) << "the removed line";
+    EXPECT_TRUE(page.has("+seven"));
+    EXPECT_FALSE(page.has("data-testid=\"truncated\""));
+}
+
+TEST_F(CommitPage, a_root_commit_and_short_ids_work) {
+    auto root = rev("main~3");
+    auto page = visitor.get("/repos/" + id + "/commit/" + root.substr(0, 8));
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_TRUE(page.has("3 files changed"));
+    EXPECT_FALSE(page.has("parent "));
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/commit/" + rev("main~2")).has("/repos/changes/commit/" + root));
+}
+
+TEST_F(CommitPage, huge_commits_are_summarised_not_hung_on) {
+    auto many = visitor.get("/repos/" + id + "/commit/" + rev("main~1"));
+    EXPECT_EQ(many.status, 200u);
+    EXPECT_TRUE(many.has("320 files changed"));
+    EXPECT_TRUE(many.has("data-testid=\"truncated\""));
+    auto long_one = visitor.get("/repos/" + id + "/commit/" + rev("main"));
+    EXPECT_TRUE(long_one.has("+25000<"));
+    EXPECT_TRUE(long_one.has("data-testid=\"truncated\""));
+    EXPECT_LT(long_one.body.size(), 200000u) << "25,000 lines are not rendered";
+}
+
+TEST_F(CommitPage, unknown_and_malformed_ids_are_404s) {
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/0123456789abcdef0123456789abcdef01234567").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/main").status, 404u) << "a commit id, not a ref";
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/--help").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/zz").status, 404u);
+}
+
+}  // namespace
