@@ -222,7 +222,7 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
         row->SetValue("PARENT_SHA", parent.substr(0, 10));
         row->SetValue("PARENT_URL", base + "/commit/" + parent);
     }
-    dict.SetIntValue("FILE_COUNT", static_cast<long>(c.files.size()));
+    dict.SetValue("FILES_CHANGED", c.files.size() == 1 ? "1 file changed" : std::to_string(c.files.size()) + " files changed");
     dict.SetIntValue("ADDITIONS", c.additions);
     dict.SetIntValue("DELETIONS", c.deletions);
     http::show_if(dict, "TRUNCATED", c.truncated);

@@ -14,7 +14,7 @@
     </div>
   </div>
 </div>
-<p class="text-sm mb-3" data-testid="diff-stats">{{FILE_COUNT}} files changed, <span class="text-success">+{{ADDITIONS}}</span> <span class="text-error">−{{DELETIONS}}</span></p>
+<p class="text-sm mb-3" data-testid="diff-stats">{{FILES_CHANGED}}, <span class="text-success">+{{ADDITIONS}}</span> <span class="text-error">−{{DELETIONS}}</span></p>
 {{#TRUNCATED}}<div role="alert" class="alert alert-warning alert-soft mb-3" data-testid="truncated"><span>This commit is large: some files are listed without their changes.</span></div>{{/TRUNCATED}}
 <div class="flex flex-col gap-3">
   {{#FILE}}

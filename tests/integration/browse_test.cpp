@@ -18,7 +18,7 @@ protected:
                 " && echo '<script>alert(1)</script>' > page.html"
                 " && echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>' > logo.svg"
                 " && printf '\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR' > pixel.png"
-                " && head -c 3000 /dev/urandom > data.bin && head -c 2097152 /dev/zero | tr '\\0' 'a' > big.txt"
+                " && printf '\\0' > data.bin && head -c 2999 /dev/urandom >> data.bin && head -c 2097152 /dev/zero | tr '\\0' 'a' > big.txt"
                 " && printf 'caf\\xe9\\n' > latin1.txt && echo x > '<img src=x onerror=alert(1)>.md'"
                 " && git add -A && git commit -qm first && git tag v1.0"
                 " && git checkout -qb feature/x && echo feature > src/feature.txt && git add -A && git commit -qm feature"

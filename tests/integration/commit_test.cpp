@@ -16,7 +16,7 @@ protected:
                 " && seq 1 50 > numbers.txt && echo old > gone.txt && seq 1 30 > moved.txt"
                 " && git add -A && git commit -qm root"
                 " && sed -i 's/^7$/seven/' numbers.txt && git rm -q gone.txt && git mv moved.txt renamed.txt"
-                " && echo 31 >> renamed.txt && head -c 500 /dev/urandom > blob.bin && git add -A"
+                " && echo 31 >> renamed.txt && printf '\\0binary' > blob.bin && head -c 500 /dev/urandom >> blob.bin && git add -A"
                 " && git commit -qm 'Change <b>things</b>' -m 'Body with <script>alert(1)</script>'"
                 " && mkdir many && for i in $(seq 1 320); do echo $i > many/f$i.txt; done && git add -A && git commit -qm many"
                 " && seq 1 25000 > long.txt && git add -A && git commit -qm long"

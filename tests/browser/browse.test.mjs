@@ -1,0 +1,81 @@
+// Reading code in a real Chromium: open a repository, go into a folder, open a file, click a
+// line number (the URL gets #L…, the line is highlighted), open the history and a commit.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { launchChromium, startServer, watchConsole } from "./harness.mjs";
+
+const require = createRequire(join(process.env.WEB_DIR, "package.json"));
+const { chromium } = require("playwright-core");
+const out = process.env.TEST_OUT;
+mkdirSync(out, { recursive: true });
+
+let server, browser, work;
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium(chromium);
+  work = mkdtempSync(join(tmpdir(), "skyscape-browse-"));
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function git(...args) {
+  return execFileSync("git", args, {
+    cwd: join(work, "wc"),
+    env: { PATH: process.env.PATH, HOME: work, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "Ada", GIT_AUTHOR_EMAIL: "ada@example.com",
+           GIT_COMMITTER_NAME: "Ada", GIT_COMMITTER_EMAIL: "ada@example.com", GIT_TERMINAL_PROMPT: "0" },
+  }).toString();
+}
+
+test("folder, file, line link, history, commit", async () => {
+  const page = await browser.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.base + "/signup");
+  await page.getByPlaceholder("Username").fill("ada");
+  await page.getByPlaceholder("Email").fill("ada@example.com");
+  await page.getByPlaceholder("Password (8 characters or more)").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByTestId("dashboard-title").waitFor();
+  await page.goto(server.base + "/repos");
+  await page.getByPlaceholder("Name", { exact: true }).fill("engine");
+  await page.getByRole("button", { name: "Create repository" }).click();
+  await page.waitForURL(/\/repos\/engine$/);
+
+  mkdirSync(join(work, "wc", "src"), { recursive: true });
+  git("init", "-qb", "main");
+  writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1};`).join("\n") + "\n");
+  git("add", "-A");
+  git("commit", "-qm", "Start the engine");
+  writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1}${i === 9 ? " = 10" : ""};`).join("\n") + "\n");
+  git("commit", "-qam", "Give line ten a value");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main");
+
+  await page.getByRole("tab", { name: "Files" }).click();
+  await page.getByRole("link", { name: "src", exact: true }).click();
+  await page.waitForURL(/\/files\/main\/src$/);
+  await page.getByRole("link", { name: "engine.c" }).click();
+  await page.waitForURL(/\/files\/main\/src\/engine\.c$/);
+  await page.getByTestId("code").waitFor();
+  await page.getByRole("link", { name: "12", exact: true }).click();
+  assert.match(page.url(), /#L12$/);
+  const highlighted = await page.locator("#L12").evaluate((row) => getComputedStyle(row).backgroundColor);
+  const plain = await page.locator("#L13").evaluate((row) => getComputedStyle(row).backgroundColor);
+  assert.notEqual(highlighted, plain, "the linked line is highlighted");
+  await page.screenshot({ path: join(out, "file.png") });
+
+  await page.getByRole("tab", { name: "History" }).click();
+  await page.getByTestId("history").waitFor();
+  await page.getByRole("link", { name: "Give line ten a value" }).click();
+  await page.waitForURL(/\/commit\/[0-9a-f]{40}$/);
+  assert.equal(await page.getByTestId("commit-summary").textContent(), "Give line ten a value");
+  assert.match(await page.getByTestId("diff-stats").textContent(), /^1 file changed, \+1 −1$/);
+  await page.screenshot({ path: join(out, "commit.png"), fullPage: true });
+  assert.deepEqual(errors, [], "no console errors");
+});
