@@ -83,6 +83,7 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
     breadcrumbs(req, page, at);
+    dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
     for (const auto& e : *entries) {
         auto* row = dict.AddSectionDictionary("ENTRY");
         row->SetValue("NAME", e.name);

@@ -14,6 +14,7 @@
 #include "core/crypto.hpp"
 #include "git/backend.hpp"
 #include "git/inflate.hpp"
+#include "git/pump.hpp"
 #include "http/router.hpp"
 #include "repos/service.hpp"
 
@@ -66,24 +67,6 @@ std::string pkt_line(std::string_view payload) {
     char length[5];
     std::snprintf(length, sizeof length, "%04zx", payload.size() + 4);
     return std::string(length) + std::string(payload);
-}
-
-// Copies git's stdout to the response as chunks, starting the response on the first bytes.
-// Returns false if the client went away or git wrote nothing.
-asio::awaitable<bool> pump_out(Process& git, http::Request& req, http::BodyStream& body, const Response& head,
-                               std::string preamble) {
-    std::vector<char> buf(kChunk);
-    boost::system::error_code ec;
-    for (;;) {
-        std::size_t n = co_await git.out().async_read_some(asio::buffer(buf), asio::redirect_error(asio::use_awaitable, ec));
-        if (ec) break;
-        if (!body.started()) {
-            if (!co_await body.start(req, head)) co_return false;
-            if (!preamble.empty() && !co_await body.write(preamble.data(), preamble.size())) co_return false;
-        }
-        if (!co_await body.write(buf.data(), n)) co_return false;
-    }
-    co_return body.started();
 }
 
 // Copies the request body (gunzipped if need be) to git's stdin, then closes it.
@@ -140,7 +123,7 @@ asio::awaitable<Response> info_refs(Backend& backend, http::Request& req, http::
     std::string preamble = protocol.find("version=2") != std::string::npos
                                ? ""
                                : pkt_line(std::string("# service=") + *service_param + "\n") + "0000";
-    bool sent = co_await pump_out(**git, req, body, head, preamble);
+    bool sent = co_await send_output(**git, req, body, head, preamble);
     int code = (*git)->wait();
     if (!sent || code != 0) {
         if (!body.started()) co_return plain(500, "git " + std::string(service_name(service)) + " failed.");
@@ -182,7 +165,7 @@ asio::awaitable<Response> rpc(Backend& backend, Service service, http::Request& 
                    });
     Response head{200, "application/x-git-" + name + "-result", "", {}};
     head.header("Cache-Control", "no-cache, max-age=0, must-revalidate");
-    bool sent = co_await pump_out(**git, req, body, head, "");
+    bool sent = co_await send_output(**git, req, body, head, "");
     if (!sent) {
         body.cancel();
         boost::system::error_code ignored;

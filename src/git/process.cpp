@@ -36,9 +36,8 @@ Process::~Process() {
     }
 }
 
-core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
-                            const std::vector<std::string>& env, pid_t& pid, int& in_fd, int& out_fd) {
-    if (!repo.is_absolute()) return core::fail(core::Errc::invalid, "repository path must be absolute");
+core::Status Process::spawn_args(std::vector<std::string> args, const std::vector<std::string>& env, pid_t& pid,
+                                 int& in_fd, int& out_fd) {
     int to_child[2], from_child[2];
     if (pipe2(to_child, O_CLOEXEC) != 0) return core::fail(core::Errc::invalid, std::strerror(errno));
     if (pipe2(from_child, O_CLOEXEC) != 0) {
@@ -50,11 +49,6 @@ core::Status Process::spawn(Service service, const std::filesystem::path& repo, 
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, to_child[0], STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
-
-    std::vector<std::string> args = {"git", service_name(service)};
-    if (stateless) args.emplace_back("--stateless-rpc");
-    if (advertise_refs) args.emplace_back("--advertise-refs");
-    args.push_back(repo.string());
     std::vector<char*> argv, envp;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -74,6 +68,31 @@ core::Status Process::spawn(Service service, const std::filesystem::path& repo, 
     in_fd = to_child[1];
     out_fd = from_child[0];
     return {};
+}
+
+core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
+                            const std::vector<std::string>& env, pid_t& pid, int& in_fd, int& out_fd) {
+    if (!repo.is_absolute()) return core::fail(core::Errc::invalid, "repository path must be absolute");
+    std::vector<std::string> args = {"git", service_name(service)};
+    if (stateless) args.emplace_back("--stateless-rpc");
+    if (advertise_refs) args.emplace_back("--advertise-refs");
+    args.push_back(repo.string());
+    return spawn_args(std::move(args), env, pid, in_fd, out_fd);
+}
+
+core::Result<std::unique_ptr<Process>> Process::archive(boost::asio::any_io_executor executor,
+                                                        const std::filesystem::path& repo, const std::string& format,
+                                                        const std::string& prefix, const std::string& commit,
+                                                        const std::vector<std::string>& env) {
+    if (commit.size() != 40 || commit.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return core::fail(core::Errc::invalid, "archive needs a full commit id");
+    pid_t pid = 0;
+    int in_fd = -1, out_fd = -1;
+    auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "archive", "--format=" + format,
+                               "--prefix=" + prefix + "/", commit},
+                              env, pid, in_fd, out_fd);
+    if (!spawned) return tl::unexpected(spawned.error());
+    return std::unique_ptr<Process>(new Process(executor, pid, in_fd, out_fd));
 }
 
 core::Result<std::unique_ptr<Process>> Process::start(boost::asio::any_io_executor executor, Service service,

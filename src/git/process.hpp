@@ -31,6 +31,13 @@ public:
                                                         const std::filesystem::path& repo, bool advertise_refs,
                                                         const std::vector<std::string>& env);
 
+    //! `git --git-dir=repo archive --format=… --prefix=… commit` streaming the archive to out().
+    //! commit must be a full object id (so it can never read as an option).
+    static core::Result<std::unique_ptr<Process>> archive(boost::asio::any_io_executor executor,
+                                                          const std::filesystem::path& repo, const std::string& format,
+                                                          const std::string& prefix, const std::string& commit,
+                                                          const std::vector<std::string>& env);
+
     //! The child alone, for callers that pump its pipes themselves (the SSH server): stateless
     //! for smart HTTP, git's full protocol otherwise. Fills pid, stdin and stdout descriptors.
     static core::Status spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
@@ -45,6 +52,8 @@ public:
 
 private:
     Process(boost::asio::any_io_executor executor, pid_t pid, int in_fd, int out_fd);
+    static core::Status spawn_args(std::vector<std::string> args, const std::vector<std::string>& env, pid_t& pid,
+                                   int& in_fd, int& out_fd);
 
     pid_t pid_;
     boost::asio::posix::stream_descriptor in_;

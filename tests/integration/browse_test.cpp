@@ -1,4 +1,6 @@
 // Browsing files: trees, files and raw bytes, on a repository built by the test with real git.
+#include <fstream>
+
 #include "git_fixture.hpp"
 
 namespace {
@@ -116,6 +118,24 @@ TEST_F(Browse, bad_refs_and_paths_are_404s_that_say_why) {
     EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/a%00b").status, 400u);
 }
 
+TEST_F(Browse, archives_stream_the_tree_of_a_ref) {
+    auto tarball = alice.get("/repos/" + id + "/archive/feature/x.tar.gz");
+    ASSERT_EQ(tarball.status, 200u);
+    EXPECT_EQ(tarball.header("content-type"), "application/gzip");
+    EXPECT_EQ(tarball.header("content-disposition"), "attachment; filename=\"site-feature-x.tar.gz\"");
+    std::ofstream(dir.path / "x.tar.gz", std::ios::binary) << tarball.body;
+    auto listing = harness::sh("tar tzf " + quote((dir.path / "x.tar.gz").string()));
+    EXPECT_EQ(listing.code, 0) << listing.output;
+    EXPECT_NE(listing.output.find("site-feature-x/src/feature.txt"), std::string::npos) << listing.output;
+    auto zip = alice.get("/repos/" + id + "/archive/v1.0.zip");
+    EXPECT_EQ(zip.status, 200u);
+    EXPECT_EQ(zip.body.substr(0, 4), std::string("PK\x03\x04", 4));
+    EXPECT_EQ(alice.get("/repos/" + id + "/archive/nope.tar.gz").status, 404u);
+    EXPECT_EQ(alice.get("/repos/" + id + "/archive/main.rar").status, 404u);
+    EXPECT_EQ(alice.get("/repos/" + id + "/archive/main/src.tar.gz").status, 404u) << "a ref, not a path";
+    EXPECT_TRUE(alice.get("/repos/" + id + "/files").has("/repos/site/archive/main.tar.gz"));
+}
+
 TEST_F(Browse, private_files_are_invisible_to_outsiders) {
     auto secret = create_repo("secret", true);
     harness::Client carol(server.port());
@@ -124,6 +144,7 @@ TEST_F(Browse, private_files_are_invisible_to_outsiders) {
     EXPECT_EQ(carol.get("/repos/" + secret + "/files/main/README.md").status, 404u);
     EXPECT_EQ(carol.get("/repos/" + secret + "/raw/main/README.md").status, 404u);
     EXPECT_EQ(harness::Client(server.port()).get("/repos/" + secret + "/raw/main/README.md").status, 404u);
+    EXPECT_EQ(carol.get("/repos/" + secret + "/archive/main.tar.gz").status, 404u);
     EXPECT_EQ(alice.get("/repos/" + secret + "/raw/main/README.md").body, "# secret\n");
 }
 

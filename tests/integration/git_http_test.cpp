@@ -136,6 +136,7 @@ TEST_F(GitHttp, large_pushes_stream_without_buffering_in_the_server) {
         if (line.starts_with("VmHWM:")) peak_kb = std::stol(line.substr(6));
     EXPECT_GT(peak_kb, 0);
     EXPECT_LT(peak_kb, 40 * 1024) << "peak RSS while moving 50 MB each way; the stated bound is 40 MB";
+    RecordProperty("peak_rss_kb", std::to_string(peak_kb));
 }
 
 TEST_F(GitHttp, kill_9_during_a_push_leaves_repository_and_database_consistent) {
