@@ -252,6 +252,36 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
     return http::render(req, page);
 }
 
+// The branches or tags page: one row per ref with its last commit.
+http::Response refs_page(http::Request& req, repos::Service& repos, bool want_branches) {
+    auto repo = store::Repository::open(repos.path(req.repo->id));
+    if (!repo) return http::error_page(req, repo.error());
+    auto refs = want_branches ? store::branches(*repo, req.repo->default_branch) : store::tags(*repo);
+    http::Page page("browse/refs.tpl", std::string(want_branches ? "Branches" : "Tags") + " · " + req.repo->name);
+    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), want_branches ? "TAB_BRANCHES" : "TAB_TAGS");
+    auto& dict = page.dict();
+    dict.SetValue("KIND", want_branches ? "branches" : "tags");
+    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    for (const auto& ref : refs) {
+        auto* row = dict.AddSectionDictionary("REF_ROW");
+        row->SetValue("NAME", ref.name);
+        row->SetValue("FILES_URL", base + "/files/" + http::percent_encode(ref.name));
+        row->SetValue("COMMIT_URL", base + "/commit/" + ref.last.id);
+        row->SetValue("SUMMARY", ref.last.summary);
+        row->SetValue("WHEN", http::time_ago(ref.last.time));
+        row->SetValue("AUTHOR", ref.last.author_name);
+        if (want_branches && ref.name == req.repo->default_branch) {
+            row->ShowSection("DEFAULT");
+        } else if (want_branches) {
+            auto* counts = row->AddSectionDictionary("AHEAD_BEHIND");
+            counts->SetIntValue("AHEAD", static_cast<long>(ref.ahead));
+            counts->SetIntValue("BEHIND", static_cast<long>(ref.behind));
+        }
+    }
+    http::show_if(dict, "NONE", refs.empty());
+    return http::render(req, page);
+}
+
 // Resolves {ref}/{path…} in req.repo, or answers with the page that explains why not.
 std::optional<http::Response> locate(http::Request& req, repos::Service& repos, std::optional<store::Repository>& repo,
                                      store::Location& at) {
@@ -304,6 +334,9 @@ void register_routes(http::Router& r, repos::Service& repos) {
         if (!opened) return http::error_page(req, opened.error());
         return commit_page(req, *opened, req.params["sha"]);
     });
+
+    r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });
+    r.get("/repos/{id}/tags", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, false); });
 
     r.get("/repos/{id}/raw/{rest...}", Need::repo_read, [&repos](http::Request& req) {
         std::optional<store::Repository> repo;

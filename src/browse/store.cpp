@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace browse::store {
@@ -205,6 +206,60 @@ core::Result<LogPage> log(const Repository& repo, const Location& location, std:
     }
     return page;
 }
+
+namespace {
+
+std::optional<CommitInfo> commit_info(git_repository* repo, const git_oid& id) {
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &id) < 0) return std::nullopt;
+    Commit commit(raw);
+    const git_signature* author = git_commit_author(commit.get());
+    const char* summary = git_commit_summary(commit.get());
+    return CommitInfo{hex(&id), summary ? summary : "", author->name, author->email, author->when.time,
+                      static_cast<int>(git_commit_parentcount(commit.get()))};
+}
+
+// Every ref under prefix that leads to a commit, with that commit.
+std::vector<RefInfo> refs_under(git_repository* repo, const char* prefix) {
+    std::vector<RefInfo> out;
+    git_reference_iterator* it_raw = nullptr;
+    std::string glob = std::string(prefix) + "*";
+    if (git_reference_iterator_glob_new(&it_raw, repo, glob.c_str()) < 0) return out;
+    Owned<git_reference_iterator, git_reference_iterator_free> it(it_raw);
+    git_reference* ref_raw = nullptr;
+    while (git_reference_next(&ref_raw, it.get()) == 0) {
+        Owned<git_reference, git_reference_free> ref(ref_raw);
+        git_object* peeled = nullptr;
+        if (git_reference_peel(&peeled, ref.get(), GIT_OBJECT_COMMIT) < 0) continue;
+        Object commit(peeled);
+        auto info = commit_info(repo, *git_object_id(commit.get()));
+        if (!info) continue;
+        out.push_back({std::string(git_reference_name(ref.get())).substr(std::strlen(prefix)), *info});
+    }
+    std::sort(out.begin(), out.end(), [](const RefInfo& a, const RefInfo& b) {
+        return a.last.time != b.last.time ? a.last.time > b.last.time : a.name > b.name;
+    });
+    return out;
+}
+
+}  // namespace
+
+std::vector<RefInfo> branches(const Repository& repo, const std::string& default_branch) {
+    auto out = refs_under(repo.get(), "refs/heads/");
+    auto main = std::find_if(out.begin(), out.end(), [&](const RefInfo& r) { return r.name == default_branch; });
+    if (main == out.end()) return out;
+    std::rotate(out.begin(), main, main + 1);
+    git_oid base;
+    git_oid_fromstr(&base, out.front().last.id.c_str());
+    for (auto& branch : out) {
+        git_oid tip;
+        git_oid_fromstr(&tip, branch.last.id.c_str());
+        git_graph_ahead_behind(&branch.ahead, &branch.behind, repo.get(), &tip, &base);
+    }
+    return out;
+}
+
+std::vector<RefInfo> tags(const Repository& repo) { return refs_under(repo.get(), "refs/tags/"); }
 
 core::Result<bool> is_tree(const Repository& repo, const Location& location) {
     if (location.path.empty()) return true;

@@ -75,6 +75,17 @@ struct LogPage {
 //! same as in any of its parents. Skips `offset` matching commits and returns at most `limit`.
 core::Result<LogPage> log(const Repository& repo, const Location& location, std::size_t offset, std::size_t limit);
 
+struct RefInfo {
+    std::string name;  //!< without refs/heads/ or refs/tags/
+    CommitInfo last;   //!< the commit it points to (annotated tags peeled)
+    std::size_t ahead = 0, behind = 0;  //!< branches: commits not in / missing from the default branch
+};
+
+//! Local branches, the default one first, then the most recently committed to.
+std::vector<RefInfo> branches(const Repository& repo, const std::string& default_branch);
+//! Tags, newest commit first.
+std::vector<RefInfo> tags(const Repository& repo);
+
 //! Whether location.path names a tree (true) or a file (false); not_found when neither.
 core::Result<bool> is_tree(const Repository& repo, const Location& location);
 

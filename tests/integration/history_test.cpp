@@ -73,4 +73,23 @@ TEST_F(History, branches_with_slashes_and_bad_input) {
     EXPECT_EQ(visitor.get("/repos/" + id + "/commits/main?page=-3").status, 200u) << "a bad page number means page 1";
 }
 
+TEST_F(History, branches_list_default_first_with_ahead_and_behind_and_tags_list_newest_first) {
+    auto expected = harness::sh("cd " + quote(wc.string()) + " && git rev-list --left-right --count main...feature/x").output;
+    int behind = 0, ahead = 0;
+    std::sscanf(expected.c_str(), "%d %d", &behind, &ahead);
+    auto page = visitor.get("/repos/" + id + "/branches");
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_LT(page.body.find("data-ref=\"main\""), page.body.find("data-ref=\"feature/x\"")) << "default first";
+    EXPECT_TRUE(page.has(std::to_string(behind) + " behind · " + std::to_string(ahead) + " ahead")) << expected;
+    EXPECT_TRUE(page.has("href=\"/repos/hist/files/feature/x\""));
+    auto none = visitor.get("/repos/" + id + "/tags");
+    EXPECT_TRUE(none.has("No tags yet."));
+    ASSERT_EQ(harness::sh("cd " + quote(wc.string()) + " && git checkout -q main~5 && "
+                          "git commit -q --allow-empty --date=2001-01-01T00:00:00 -m 'from 2001' && git tag z-old && "
+                          "git checkout -q main && git tag -a v2 -m release main && git push -q " +
+                          quote(url(id)) + " z-old v2").code, 0);
+    auto tags = visitor.get("/repos/" + id + "/tags");
+    EXPECT_LT(tags.body.find("data-ref=\"v2\""), tags.body.find("data-ref=\"z-old\"")) << "newest first, annotated peeled";
+}
+
 }  // namespace
