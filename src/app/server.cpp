@@ -17,6 +17,7 @@
 #include "auth/routes.hpp"
 #include "auth/service.hpp"
 #include "browse/archive.hpp"
+#include "browse/changes.hpp"
 #include "browse/routes.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
@@ -89,6 +90,7 @@ int serve() {
     admin::register_routes(router, accounts);
     repos::register_routes(router, repos);
     browse::register_routes(router, repos);
+    browse::register_change_routes(router, repos);
     browse::register_archive_routes(router, git_backend);
     git::register_http_routes(router, git_backend);
     api::register_routes(router, accounts);

@@ -69,6 +69,45 @@ void read_patch(git_patch* patch, File& file, std::size_t& budget) {
     }
 }
 
+// The changes from old_tree (null: nothing) to new_tree, renames detected.
+core::Result<Changes> changes_between(git_repository* repo, git_tree* old_tree, git_tree* new_tree, const Limits& limits) {
+    Changes out;
+    git_diff* diff_raw = nullptr;
+    if (git_diff_tree_to_tree(&diff_raw, repo, old_tree, new_tree, nullptr) < 0)
+        return fail(Errc::not_found, "Could not compute the changes.");
+    Owned<git_diff, git_diff_free> diff(diff_raw);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    git_diff_find_similar(diff.get(), &find);
+
+    std::size_t budget = limits.lines;
+    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+        const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+        File file{delta->old_file.path ? delta->old_file.path : "", delta->new_file.path ? delta->new_file.path : "",
+                  status_letter(delta->status)};
+        file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
+        if (i < limits.files) {
+            git_patch* patch = nullptr;
+            if (git_patch_from_diff(&patch, diff.get(), i) == 0 && patch) {
+                Owned<git_patch, git_patch_free> owned(patch);
+                file.binary = file.binary || (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY) != 0;
+                read_patch(patch, file, budget);
+            }
+        } else {
+            file.shown = false;
+        }
+        out.truncated = out.truncated || !file.shown;
+        out.files.push_back(std::move(file));
+    }
+    git_diff_stats* stats_raw = nullptr;
+    if (git_diff_get_stats(&stats_raw, diff.get()) == 0) {
+        Owned<git_diff_stats, git_diff_stats_free> stats(stats_raw);
+        out.additions = static_cast<int>(git_diff_stats_insertions(stats.get()));
+        out.deletions = static_cast<int>(git_diff_stats_deletions(stats.get()));
+    }
+    return out;
+}
+
 }  // namespace
 
 core::Result<Commit> load(const store::Repository& repo, const std::string& id, const Limits& limits) {
@@ -105,39 +144,55 @@ core::Result<Commit> load(const store::Repository& repo, const std::string& id, 
             if (git_commit_tree(&old_raw, parent) == 0) old_tree.reset(old_raw);
         }
     }
-    git_diff* diff_raw = nullptr;
-    if (git_diff_tree_to_tree(&diff_raw, repo.get(), old_tree.get(), new_tree.get(), nullptr) < 0)
-        return fail(Errc::not_found, "Could not compute the changes of " + id + ".");
-    Owned<git_diff, git_diff_free> diff(diff_raw);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    git_diff_find_similar(diff.get(), &find);
+    auto changes = changes_between(repo.get(), old_tree.get(), new_tree.get(), limits);
+    if (!changes) return tl::unexpected(changes.error());
+    out.changes = std::move(*changes);
+    return out;
+}
 
-    std::size_t budget = limits.lines;
-    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
-        const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-        File file{delta->old_file.path ? delta->old_file.path : "", delta->new_file.path ? delta->new_file.path : "",
-                  status_letter(delta->status)};
-        file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
-        if (i < limits.files) {
-            git_patch* patch = nullptr;
-            if (git_patch_from_diff(&patch, diff.get(), i) == 0 && patch) {
-                Owned<git_patch, git_patch_free> owned(patch);
-                file.binary = file.binary || (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY) != 0;
-                read_patch(patch, file, budget);
-            }
-        } else {
-            file.shown = false;
+core::Result<Comparison> compare(const store::Repository& repo, const std::string& base, const std::string& head,
+                                 std::size_t max_commits, const Limits& limits) {
+    Comparison out;
+    for (auto [spec, side] : {std::pair{&base, &out.base}, std::pair{&head, &out.head}}) {
+        auto at = store::resolve(repo, *spec);
+        if (!at || !at->path.empty()) return fail(Errc::not_found, "No branch, tag or commit is called \"" + *spec + "\".");
+        *side = std::move(*at);
+    }
+    git_oid base_oid, head_oid, merge_base;
+    git_oid_fromstr(&base_oid, out.base.commit.c_str());
+    git_oid_fromstr(&head_oid, out.head.commit.c_str());
+    if (git_merge_base(&merge_base, repo.get(), &base_oid, &head_oid) < 0)
+        return fail(Errc::invalid, base + " and " + head + " have no history in common.");
+    out.merge_base = hex(&merge_base);
+
+    git_revwalk* walk_raw = nullptr;
+    if (git_revwalk_new(&walk_raw, repo.get()) < 0) return fail(Errc::invalid, "Could not walk the history.");
+    Owned<git_revwalk, git_revwalk_free> walk(walk_raw);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    git_revwalk_push(walk.get(), &head_oid);
+    git_revwalk_hide(walk.get(), &base_oid);
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk.get()) == 0) {
+        if (out.commits.size() == max_commits) {
+            out.more_commits = true;
+            break;
         }
-        out.truncated = out.truncated || !file.shown;
-        out.files.push_back(std::move(file));
+        if (auto info = store::commit_info(repo, hex(&oid))) out.commits.push_back(std::move(*info));
     }
-    git_diff_stats* stats_raw = nullptr;
-    if (git_diff_get_stats(&stats_raw, diff.get()) == 0) {
-        Owned<git_diff_stats, git_diff_stats_free> stats(stats_raw);
-        out.additions = static_cast<int>(git_diff_stats_insertions(stats.get()));
-        out.deletions = static_cast<int>(git_diff_stats_deletions(stats.get()));
-    }
+    std::reverse(out.commits.begin(), out.commits.end());
+
+    auto tree_of = [&](const git_oid& id) -> Owned<git_tree, git_tree_free> {
+        git_commit* commit = nullptr;
+        git_tree* tree = nullptr;
+        if (git_commit_lookup(&commit, repo.get(), &id) < 0) return nullptr;
+        Owned<git_commit, git_commit_free> owned(commit);
+        if (git_commit_tree(&tree, commit) < 0) return nullptr;
+        return Owned<git_tree, git_tree_free>(tree);
+    };
+    auto old_tree = tree_of(merge_base), new_tree = tree_of(head_oid);
+    auto changes = changes_between(repo.get(), old_tree.get(), new_tree.get(), limits);
+    if (!changes) return tl::unexpected(changes.error());
+    out.changes = std::move(*changes);
     return out;
 }
 

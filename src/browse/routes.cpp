@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "browse/diff.hpp"
 #include "browse/store.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
@@ -191,67 +190,6 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
     return http::render(req, page);
 }
 
-const char* status_name(char status) {
-    switch (status) {
-        case 'A': return "added";
-        case 'D': return "deleted";
-        case 'R': return "renamed";
-        case 'C': return "copied";
-        case 'T': return "type changed";
-        default: return "modified";
-    }
-}
-
-http::Response commit_page(http::Request& req, const store::Repository& repo, const std::string& id) {
-    auto commit = diff::load(repo, id);
-    if (!commit) return http::error_page(req, commit.error());
-    const auto& c = *commit;
-    http::Page page("browse/commit.tpl", c.info.summary.substr(0, 80) + " · " + req.repo->name);
-    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
-    auto& dict = page.dict();
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
-    dict.SetValue("SUMMARY", c.info.summary);
-    if (!c.message.empty()) dict.SetValueAndShowSection("MESSAGE", c.message, "HAS_MESSAGE");
-    dict.SetValue("AUTHOR", c.info.author_name);
-    dict.SetValue("WHEN", http::time_ago(c.info.time));
-    if (c.committer_name != c.info.author_name)
-        dict.SetValueAndShowSection("COMMITTER", c.committer_name, "HAS_COMMITTER");
-    dict.SetValue("SHA", c.info.id);
-    dict.SetValue("TREE_URL", base + "/files/" + c.info.id);
-    for (const auto& parent : c.parents) {
-        auto* row = dict.AddSectionDictionary("PARENT");
-        row->SetValue("PARENT_SHA", parent.substr(0, 10));
-        row->SetValue("PARENT_URL", base + "/commit/" + parent);
-    }
-    dict.SetValue("FILES_CHANGED", c.files.size() == 1 ? "1 file changed" : std::to_string(c.files.size()) + " files changed");
-    dict.SetIntValue("ADDITIONS", c.additions);
-    dict.SetIntValue("DELETIONS", c.deletions);
-    http::show_if(dict, "TRUNCATED", c.truncated);
-    for (const auto& f : c.files) {
-        auto* file = dict.AddSectionDictionary("FILE");
-        file->SetValue("PATH", f.new_path.empty() ? f.old_path : f.new_path);
-        if (f.status == 'R' || f.status == 'C') file->SetValueAndShowSection("OLD_PATH", f.old_path, "MOVED");
-        file->SetValue("STATUS", status_name(f.status));
-        file->SetIntValue("FILE_ADDITIONS", f.additions);
-        file->SetIntValue("FILE_DELETIONS", f.deletions);
-        http::show_if(*file, "BINARY", f.binary);
-        http::show_if(*file, "HIDDEN", !f.shown);
-        for (const auto& h : f.hunks) {
-            auto* hunk = file->AddSectionDictionary("HUNK");
-            hunk->SetValue("HEADER", h.header);
-            for (const auto& l : h.lines) {
-                auto* line = hunk->AddSectionDictionary("LINE");
-                line->SetValue("OLD", l.old_number > 0 ? std::to_string(l.old_number) : "");
-                line->SetValue("NEW", l.new_number > 0 ? std::to_string(l.new_number) : "");
-                line->SetValue("TEXT", l.text);
-                if (l.origin != ' ') line->ShowSection(l.origin == '+' ? "ADDED" : "REMOVED");
-                line->SetValue("SIGN", std::string(1, l.origin));
-            }
-        }
-    }
-    return http::render(req, page);
-}
-
 // The branches or tags page: one row per ref with its last commit.
 http::Response refs_page(http::Request& req, repos::Service& repos, bool want_branches) {
     auto repo = store::Repository::open(repos.path(req.repo->id));
@@ -327,12 +265,6 @@ void register_routes(http::Router& r, repos::Service& repos) {
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         return commits_page(req, *repo, at);
-    });
-
-    r.get("/repos/{id}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {
-        auto opened = store::Repository::open(repos.path(req.repo->id));
-        if (!opened) return http::error_page(req, opened.error());
-        return commit_page(req, *opened, req.params["sha"]);
     });
 
     r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });

@@ -209,7 +209,7 @@ core::Result<LogPage> log(const Repository& repo, const Location& location, std:
 
 namespace {
 
-std::optional<CommitInfo> commit_info(git_repository* repo, const git_oid& id) {
+std::optional<CommitInfo> commit_info_of(git_repository* repo, const git_oid& id) {
     git_commit* raw = nullptr;
     if (git_commit_lookup(&raw, repo, &id) < 0) return std::nullopt;
     Commit commit(raw);
@@ -232,7 +232,7 @@ std::vector<RefInfo> refs_under(git_repository* repo, const char* prefix) {
         git_object* peeled = nullptr;
         if (git_reference_peel(&peeled, ref.get(), GIT_OBJECT_COMMIT) < 0) continue;
         Object commit(peeled);
-        auto info = commit_info(repo, *git_object_id(commit.get()));
+        auto info = commit_info_of(repo, *git_object_id(commit.get()));
         if (!info) continue;
         out.push_back({std::string(git_reference_name(ref.get())).substr(std::strlen(prefix)), *info});
     }
@@ -243,6 +243,12 @@ std::vector<RefInfo> refs_under(git_repository* repo, const char* prefix) {
 }
 
 }  // namespace
+
+std::optional<CommitInfo> commit_info(const Repository& repo, const std::string& id) {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, id.c_str()) < 0) return std::nullopt;
+    return commit_info_of(repo.get(), oid);
+}
 
 std::vector<RefInfo> branches(const Repository& repo, const std::string& default_branch) {
     auto out = refs_under(repo.get(), "refs/heads/");

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct CommitInfo {
     std::int64_t time = 0;  //!< author time, Unix seconds
     int parents = 0;
 };
+
+//! The commit with this full id, if it exists.
+std::optional<CommitInfo> commit_info(const Repository& repo, const std::string& id);
 
 struct LogPage {
     std::vector<CommitInfo> commits;

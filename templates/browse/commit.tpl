@@ -14,29 +14,4 @@
     </div>
   </div>
 </div>
-<p class="text-sm mb-3" data-testid="diff-stats">{{FILES_CHANGED}}, <span class="text-success">+{{ADDITIONS}}</span> <span class="text-error">−{{DELETIONS}}</span></p>
-{{#TRUNCATED}}<div role="alert" class="alert alert-warning alert-soft mb-3" data-testid="truncated"><span>This commit is large: some files are listed without their changes.</span></div>{{/TRUNCATED}}
-<div class="flex flex-col gap-3">
-  {{#FILE}}
-  <details class="card bg-base-100 shadow-sm overflow-hidden" open data-testid="diff-file">
-    <summary class="flex flex-wrap items-center gap-2 px-4 py-2 cursor-pointer border-b border-base-300 text-sm">
-      <span class="badge badge-sm badge-outline">{{STATUS}}</span>
-      <span class="font-mono">{{#MOVED}}{{OLD_PATH}} → {{/MOVED}}{{PATH}}</span>
-      <span class="flex-1"></span>
-      {{#BINARY}}<span class="badge badge-sm badge-ghost">binary</span>{{/BINARY}}
-      <span class="text-success">+{{FILE_ADDITIONS}}</span><span class="text-error">−{{FILE_DELETIONS}}</span>
-    </summary>
-    {{#HIDDEN}}<div class="px-4 py-3 text-sm text-base-content/70">Changes not shown: this commit is too large.</div>{{/HIDDEN}}
-    <div class="overflow-x-auto">
-      <table class="font-mono text-xs leading-5 w-full">
-        {{#HUNK}}
-        <tbody>
-          <tr class="bg-info/10 text-base-content/60"><td colspan="3" class="px-4 py-1">{{HEADER}}</td></tr>
-          {{#LINE}}<tr class="{{#ADDED}}bg-success/15{{/ADDED}}{{#REMOVED}}bg-error/15{{/REMOVED}}"><td class="select-none text-right px-2 w-1 text-base-content/40">{{OLD}}</td><td class="select-none text-right px-2 w-1 text-base-content/40">{{NEW}}</td><td class="pr-4 whitespace-pre">{{SIGN}}{{TEXT}}</td></tr>{{/LINE}}
-        </tbody>
-        {{/HUNK}}
-      </table>
-    </div>
-  </details>
-  {{/FILE}}
-</div>
+{{>CHANGES}}

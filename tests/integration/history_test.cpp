@@ -92,4 +92,24 @@ TEST_F(History, branches_list_default_first_with_ahead_and_behind_and_tags_list_
     EXPECT_LT(tags.body.find("data-ref=\"v2\""), tags.body.find("data-ref=\"z-old\"")) << "newest first, annotated peeled";
 }
 
+TEST_F(History, compare_lists_what_head_adds_and_the_changes_since_the_merge_base) {
+    auto git_count = std::stoi(harness::sh("cd " + quote(wc.string()) + " && git rev-list --count feature/x..main").output);
+    auto numstat = harness::sh("cd " + quote(wc.string()) +
+                               " && git diff --numstat feature/x...main | awk '{ a += $1; d += $2 } END { print a, d }'").output;
+    int additions = 0, deletions = 0;
+    std::sscanf(numstat.c_str(), "%d %d", &additions, &deletions);
+    auto page = visitor.get("/repos/" + id + "/compare/feature/x...main");
+    ASSERT_EQ(page.status, 200u) << page.body.substr(0, 300);
+    EXPECT_EQ(count_commits(page.body), git_count);
+    EXPECT_TRUE(page.has(std::to_string(git_count) + " commits"));
+    EXPECT_TRUE(page.has("+" + std::to_string(additions) + "<")) << numstat;
+    EXPECT_TRUE(page.has("−" + std::to_string(deletions) + "<")) << numstat;
+    EXPECT_LT(page.body.find("on main"), page.body.find("&lt;script&gt;")) << "oldest first";
+    auto same = visitor.get("/repos/" + id + "/compare/main...feature/x");
+    EXPECT_TRUE(same.has("data-testid=\"identical\"")) << "main already holds the branch";
+    EXPECT_EQ(visitor.get("/repos/" + id + "/compare/main...nope").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/compare/main").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/compare/...main").status, 404u);
+}
+
 }  // namespace

@@ -1,0 +1,130 @@
+#include "browse/changes.hpp"
+
+#include "browse/diff.hpp"
+#include "browse/store.hpp"
+#include "core/config.hpp"
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "repos/routes.hpp"
+#include "repos/service.hpp"
+
+namespace browse {
+namespace {
+
+using auth::Need;
+
+const char* status_name(char status) {
+    switch (status) {
+        case 'A': return "added";
+        case 'D': return "deleted";
+        case 'R': return "renamed";
+        case 'C': return "copied";
+        case 'T': return "type changed";
+        default: return "modified";
+    }
+}
+
+// templates/browse/changes.tpl: the counts and every file's diff.
+void fill_changes(ctemplate::TemplateDictionary& page, const diff::Changes& changes) {
+    auto& dict = *page.AddIncludeDictionary("CHANGES");
+    dict.SetFilename("browse/changes.tpl");
+    dict.SetValue("FILES_CHANGED", changes.files.size() == 1 ? "1 file changed"
+                                                               : std::to_string(changes.files.size()) + " files changed");
+    dict.SetIntValue("ADDITIONS", changes.additions);
+    dict.SetIntValue("DELETIONS", changes.deletions);
+    http::show_if(dict, "TRUNCATED", changes.truncated);
+    for (const auto& f : changes.files) {
+        auto* file = dict.AddSectionDictionary("FILE");
+        file->SetValue("PATH", f.new_path.empty() ? f.old_path : f.new_path);
+        if (f.status == 'R' || f.status == 'C') file->SetValueAndShowSection("OLD_PATH", f.old_path, "MOVED");
+        file->SetValue("STATUS", status_name(f.status));
+        file->SetIntValue("FILE_ADDITIONS", f.additions);
+        file->SetIntValue("FILE_DELETIONS", f.deletions);
+        http::show_if(*file, "BINARY", f.binary);
+        http::show_if(*file, "HIDDEN", !f.shown);
+        for (const auto& h : f.hunks) {
+            auto* hunk = file->AddSectionDictionary("HUNK");
+            hunk->SetValue("HEADER", h.header);
+            for (const auto& l : h.lines) {
+                auto* line = hunk->AddSectionDictionary("LINE");
+                line->SetValue("OLD", l.old_number > 0 ? std::to_string(l.old_number) : "");
+                line->SetValue("NEW", l.new_number > 0 ? std::to_string(l.new_number) : "");
+                line->SetValue("TEXT", l.text);
+                line->SetValue("SIGN", std::string(1, l.origin));
+                if (l.origin != ' ') line->ShowSection(l.origin == '+' ? "ADDED" : "REMOVED");
+            }
+        }
+    }
+}
+
+http::Response commit_page(http::Request& req, const store::Repository& repo, const std::string& id) {
+    auto commit = diff::load(repo, id);
+    if (!commit) return http::error_page(req, commit.error());
+    const auto& c = *commit;
+    http::Page page("browse/commit.tpl", c.info.summary.substr(0, 80) + " · " + req.repo->name);
+    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
+    auto& dict = page.dict();
+    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    dict.SetValue("SUMMARY", c.info.summary);
+    if (!c.message.empty()) dict.SetValueAndShowSection("MESSAGE", c.message, "HAS_MESSAGE");
+    dict.SetValue("AUTHOR", c.info.author_name);
+    dict.SetValue("WHEN", http::time_ago(c.info.time));
+    if (c.committer_name != c.info.author_name)
+        dict.SetValueAndShowSection("COMMITTER", c.committer_name, "HAS_COMMITTER");
+    dict.SetValue("SHA", c.info.id);
+    dict.SetValue("TREE_URL", base + "/files/" + c.info.id);
+    for (const auto& parent : c.parents) {
+        auto* row = dict.AddSectionDictionary("PARENT");
+        row->SetValue("PARENT_SHA", parent.substr(0, 10));
+        row->SetValue("PARENT_URL", base + "/commit/" + parent);
+    }
+    fill_changes(dict, c.changes);
+    return http::render(req, page);
+}
+
+http::Response compare_page(http::Request& req, const store::Repository& repo, const std::string& spec) {
+    auto dots = spec.find("...");
+    if (dots == std::string::npos || dots == 0 || dots + 3 >= spec.size())
+        return http::error_page(req, 404, "Compare two refs as base...head, e.g. main...feature.");
+    auto comparison = diff::compare(repo, spec.substr(0, dots), spec.substr(dots + 3));
+    if (!comparison) return http::error_page(req, comparison.error());
+    const auto& c = *comparison;
+    http::Page page("browse/compare.tpl", "Comparing " + spec + " · " + req.repo->name);
+    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
+    auto& dict = page.dict();
+    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    dict.SetValue("BASE", c.base.ref);
+    dict.SetValue("HEAD", c.head.ref);
+    dict.SetIntValue("COMMIT_COUNT", static_cast<long>(c.commits.size()));
+    http::show_if(dict, "MORE_COMMITS", c.more_commits);
+    http::show_if(dict, c.commits.empty() ? "IDENTICAL" : "DIFFERENT", true);
+    for (const auto& commit : c.commits) {
+        auto* row = dict.AddSectionDictionary("COMMIT");
+        row->SetValue("SUMMARY", commit.summary);
+        row->SetValue("AUTHOR", commit.author_name);
+        row->SetValue("WHEN", http::time_ago(commit.time));
+        row->SetValue("SHA", commit.id);
+        row->SetValue("SHORT_SHA", commit.id.substr(0, 10));
+        row->SetValue("COMMIT_URL", base + "/commit/" + commit.id);
+    }
+    fill_changes(dict, c.changes);
+    return http::render(req, page);
+}
+
+}  // namespace
+
+void register_change_routes(http::Router& r, repos::Service& repos) {
+    r.get("/repos/{id}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {
+        auto repo = store::Repository::open(repos.path(req.repo->id));
+        if (!repo) return http::error_page(req, repo.error());
+        return commit_page(req, *repo, req.params["sha"]);
+    });
+
+    r.get("/repos/{id}/compare/{spec...}", Need::repo_read, [&repos](http::Request& req) {
+        auto repo = store::Repository::open(repos.path(req.repo->id));
+        if (!repo) return http::error_page(req, repo.error());
+        return compare_page(req, *repo, req.params["spec"]);
+    });
+}
+
+}  // namespace browse

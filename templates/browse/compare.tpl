@@ -1,0 +1,24 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>REPO_HEADER}}
+<div class="flex flex-wrap items-center gap-2 mb-4">
+  <h1 class="text-lg font-semibold">Comparing</h1>
+  <span class="badge badge-outline font-mono" data-testid="compare-base">{{BASE}}</span>
+  <span aria-hidden="true">…</span>
+  <span class="badge badge-outline font-mono" data-testid="compare-head">{{HEAD}}</span>
+</div>
+{{#IDENTICAL}}<div class="card bg-base-100 shadow-sm"><div class="card-body text-base-content/70" data-testid="identical">{{HEAD}} has no commits that {{BASE}} lacks.</div></div>{{/IDENTICAL}}
+{{#DIFFERENT}}
+<h2 class="text-sm font-semibold text-base-content/70 mb-2" data-testid="commit-count">{{COMMIT_COUNT}} commits{{#MORE_COMMITS}} (and more){{/MORE_COMMITS}}</h2>
+<ul class="list bg-base-100 rounded-box shadow-sm mb-6">
+  {{#COMMIT}}
+  <li class="list-row items-center" data-sha="{{SHA}}">
+    <div class="list-col-grow min-w-0">
+      <a class="link link-hover font-medium truncate" href="{{COMMIT_URL}}">{{SUMMARY}}</a>
+      <div class="text-xs text-base-content/60">{{AUTHOR}} · {{WHEN}}</div>
+    </div>
+    <a class="btn btn-xs font-mono" href="{{COMMIT_URL}}">{{SHORT_SHA}}</a>
+  </li>
+  {{/COMMIT}}
+</ul>
+{{>CHANGES}}
+{{/DIFFERENT}}
