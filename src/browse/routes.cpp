@@ -1,6 +1,7 @@
 #include "browse/routes.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <ctime>
 
 #include "browse/store.hpp"
@@ -107,6 +108,7 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     dict.SetValue("COMMIT", at.commit);
     dict.SetValue("FILE_NAME", at.path.substr(at.path.rfind('/') == std::string::npos ? 0 : at.path.rfind('/') + 1));
     dict.SetValue("RAW_URL", url(req, "raw", at, at.path));
+    dict.SetValue("BLAME_URL", url(req, "blame", at, at.path));
     dict.SetValue("PERMALINK", req.config->prefix + "/repos/" + req.repo->id + "/files/" + at.commit + "/" +
                                    http::percent_encode(at.path));
     if (image_type(at.path)) {
@@ -190,6 +192,41 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
     return http::render(req, page);
 }
 
+http::Response blame_page(http::Request& req, const store::Repository& repo, const store::Location& at) {
+    auto blame = store::blame(repo, at, kShowLimit);
+    if (!blame) return http::error_page(req, blame.error());
+    http::Page page("browse/blame.tpl", "Blame " + at.path + " · " + req.repo->name);
+    repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_FILES");
+    auto& dict = page.dict();
+    breadcrumbs(req, page, at);
+    dict.SetValue("FILE_URL", url(req, "files", at, at.path));
+    std::int64_t oldest = INT64_MAX, newest = INT64_MIN;
+    for (const auto& h : blame->hunks) {
+        oldest = std::min(oldest, h.commit.time);
+        newest = std::max(newest, h.commit.time);
+    }
+    static const char* const kAges[] = {"AGE0", "AGE1", "AGE2", "AGE3", "AGE4"};
+    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    for (const auto& h : blame->hunks) {
+        auto* hunk = dict.AddSectionDictionary("HUNK");
+        hunk->SetValue("SUMMARY", h.commit.summary);
+        hunk->SetValue("AUTHOR", h.commit.author_name);
+        hunk->SetValue("WHEN", http::time_ago(h.commit.time));
+        hunk->SetValue("SHORT_SHA", h.commit.id.substr(0, 8));
+        hunk->SetValue("COMMIT_URL", base + "/commit/" + h.commit.id);
+        // Newer commits get a stronger mark, on a scale from the file's oldest line to its newest.
+        int age = newest == oldest ? 4 : static_cast<int>(4 * (h.commit.time - oldest) / (newest - oldest));
+        hunk->ShowSection(kAges[age]);
+        for (std::size_t n = h.start; n < h.start + h.lines && n <= blame->lines.size(); ++n) {
+            auto* line = hunk->AddSectionDictionary("LINE");
+            line->SetIntValue("N", static_cast<long>(n));
+            line->SetValue("TEXT", blame->lines[n - 1]);
+            http::show_if(*line, "FIRST", n == h.start);
+        }
+    }
+    return http::render(req, page);
+}
+
 // The branches or tags page: one row per ref with its last commit.
 http::Response refs_page(http::Request& req, repos::Service& repos, bool want_branches) {
     auto repo = store::Repository::open(repos.path(req.repo->id));
@@ -265,6 +302,14 @@ void register_routes(http::Router& r, repos::Service& repos) {
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         return commits_page(req, *repo, at);
+    });
+
+    r.get("/repos/{id}/blame/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+        std::optional<store::Repository> repo;
+        store::Location at;
+        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+        if (at.path.empty()) return http::error_page(req, 404, "Blame needs a file: /blame/{ref}/{path}.");
+        return blame_page(req, *repo, at);
     });
 
     r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });

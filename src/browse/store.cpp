@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <optional>
 
 namespace browse::store {
@@ -261,6 +262,40 @@ std::vector<RefInfo> branches(const Repository& repo, const std::string& default
         git_oid tip;
         git_oid_fromstr(&tip, branch.last.id.c_str());
         git_graph_ahead_behind(&branch.ahead, &branch.behind, repo.get(), &tip, &base);
+    }
+    return out;
+}
+
+core::Result<Blame> blame(const Repository& repo, const Location& location, std::int64_t max_size) {
+    auto file = store::blob(repo, location, max_size);
+    if (!file) return tl::unexpected(file.error());
+    if (file->binary) return fail(Errc::invalid, location.path + " is a binary file; there is nothing to blame line by line.");
+    if (file->size > max_size) return fail(Errc::invalid, location.path + " is too large to blame.");
+    git_blame_options options = GIT_BLAME_OPTIONS_INIT;
+    git_oid_fromstr(&options.newest_commit, location.commit.c_str());
+    git_blame* raw = nullptr;
+    if (git_blame_file(&raw, repo.get(), location.path.c_str(), &options) < 0)
+        return fail(Errc::not_found, "Could not blame " + location.path + ".");
+    Owned<git_blame, git_blame_free> handle(raw);
+    Blame out;
+    std::map<std::string, CommitInfo> commits;
+    for (std::uint32_t i = 0, n = git_blame_get_hunk_count(handle.get()); i < n; ++i) {
+        const git_blame_hunk* hunk = git_blame_get_hunk_byindex(handle.get(), i);
+        std::string id = hex(&hunk->final_commit_id);
+        auto it = commits.find(id);
+        if (it == commits.end()) {
+            auto info = commit_info_of(repo.get(), hunk->final_commit_id);
+            it = commits.emplace(id, info.value_or(CommitInfo{id})).first;
+        }
+        out.hunks.push_back({it->second, hunk->final_start_line_number, hunk->lines_in_hunk});
+    }
+    std::string_view text = file->content;
+    if (text.ends_with('\n')) text.remove_suffix(1);
+    for (std::size_t start = 0; start <= text.size() && !text.empty();) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        out.lines.emplace_back(text.substr(start, end - start));
+        start = end + 1;
     }
     return out;
 }

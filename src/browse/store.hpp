@@ -90,6 +90,21 @@ std::vector<RefInfo> branches(const Repository& repo, const std::string& default
 //! Tags, newest commit first.
 std::vector<RefInfo> tags(const Repository& repo);
 
+struct BlameHunk {
+    CommitInfo commit;  //!< the commit that last changed these lines
+    std::size_t start = 0;  //!< first line, 1-based
+    std::size_t lines = 0;
+};
+
+struct Blame {
+    std::vector<BlameHunk> hunks;
+    std::vector<std::string> lines;  //!< the file's lines, without newlines
+};
+
+//! Who last changed each line of the file at location, as of location.commit. Binary files and
+//! files over max_size are invalid.
+core::Result<Blame> blame(const Repository& repo, const Location& location, std::int64_t max_size);
+
 //! Whether location.path names a tree (true) or a file (false); not_found when neither.
 core::Result<bool> is_tree(const Repository& repo, const Location& location);
 

@@ -6,6 +6,7 @@
     <span class="text-base-content/70" data-testid="file-size">{{SIZE}}{{#TEXT_FILE}} · {{LINE_COUNT}} lines{{/TEXT_FILE}}</span>
     <span class="flex-1"></span>
     <a class="btn btn-xs" href="{{PERMALINK}}" title="This file at commit {{COMMIT}}">Permalink</a>
+    {{#TEXT_FILE}}<a class="btn btn-xs" href="{{BLAME_URL}}" data-testid="blame-link">Blame</a>{{/TEXT_FILE}}
     <a class="btn btn-xs" href="{{RAW_URL}}" data-testid="raw-link">Raw</a>
   </div>
   {{#TEXT_FILE}}

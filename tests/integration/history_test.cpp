@@ -92,6 +92,26 @@ TEST_F(History, branches_list_default_first_with_ahead_and_behind_and_tags_list_
     EXPECT_LT(tags.body.find("data-ref=\"v2\""), tags.body.find("data-ref=\"z-old\"")) << "newest first, annotated peeled";
 }
 
+TEST_F(History, blame_names_the_commit_that_last_changed_each_line) {
+    auto page = visitor.get("/repos/" + id + "/blame/main/a.txt");
+    ASSERT_EQ(page.status, 200u) << page.body.substr(0, 300);
+    // git's own answer for the first and last lines of a.txt.
+    for (std::string line : {"1", "30", "61"}) {
+        auto expected = harness::sh("cd " + quote(wc.string()) + " && git blame -l -L " + line + "," + line +
+                                    " main -- a.txt | cut -c1-40").output.substr(0, 40);
+        auto row = page.body.find("id=\"L" + line + "\"");
+        ASSERT_NE(row, std::string::npos) << line;
+        auto hunk_start = page.body.rfind("<tbody", row);
+        auto commit_link = page.body.find("/commit/", hunk_start);
+        EXPECT_EQ(page.body.substr(commit_link + 8, 40), expected) << "line " << line;
+    }
+    auto lines = std::stoi(harness::sh("cd " + quote(wc.string()) + " && wc -l < a.txt").output);
+    EXPECT_NE(page.body.find("id=\"L" + std::to_string(lines) + "\""), std::string::npos);
+    EXPECT_EQ(page.body.find("id=\"L" + std::to_string(lines + 1) + "\""), std::string::npos);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/blame/main").status, 404u);
+    EXPECT_EQ(visitor.get("/repos/" + id + "/blame/main/missing.txt").status, 404u);
+}
+
 TEST_F(History, compare_lists_what_head_adds_and_the_changes_since_the_merge_base) {
     auto git_count = std::stoi(harness::sh("cd " + quote(wc.string()) + " && git rev-list --count feature/x..main").output);
     auto numstat = harness::sh("cd " + quote(wc.string()) +
