@@ -34,3 +34,26 @@ document.addEventListener("change", (event) => {
   document.documentElement.dataset.theme = dark ? "dark" : input.dataset.defaultTheme;
   document.cookie = `skyscape_theme=${dark ? "dark" : "light"}; path=/; max-age=31536000; samesite=lax`;
 });
+
+// Line links on file and blame pages: a click selects #L12, a shift-click extends it to a range
+// (#L12-L20); the selected rows are highlighted, also when the page is opened at such an address.
+function highlightLines() {
+  for (const row of document.querySelectorAll("tr.line-selected")) row.classList.remove("line-selected");
+  const match = location.hash.match(/^#L(\d+)(?:-L(\d+))?$/);
+  if (!match) return;
+  let [first, last] = [Number(match[1]), Number(match[2] || match[1])];
+  if (first > last) [first, last] = [last, first];
+  for (let n = first; n <= last; n++) document.getElementById(`L${n}`)?.classList.add("line-selected");
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="#L"]');
+  const current = location.hash.match(/^#L(\d+)/);
+  if (!link || !event.shiftKey || !current) return;
+  event.preventDefault();
+  history.replaceState(null, "", `#L${current[1]}-${link.getAttribute("href").slice(1)}`);
+  highlightLines();
+});
+window.addEventListener("hashchange", highlightLines);
+document.addEventListener("DOMContentLoaded", highlightLines);
+document.addEventListener("htmx:afterSettle", highlightLines);

@@ -65,9 +65,15 @@ test("folder, file, line link, history, commit", async () => {
   await page.getByTestId("code").waitFor();
   await page.getByRole("link", { name: "12", exact: true }).click();
   assert.match(page.url(), /#L12$/);
-  const highlighted = await page.locator("#L12").evaluate((row) => getComputedStyle(row).backgroundColor);
-  const plain = await page.locator("#L13").evaluate((row) => getComputedStyle(row).backgroundColor);
-  assert.notEqual(highlighted, plain, "the linked line is highlighted");
+  const color = (n) => page.locator(`#L${n}`).evaluate((row) => getComputedStyle(row).backgroundColor);
+  const plain = await color(30);
+  assert.notEqual(await color(12), plain, "the linked line is highlighted");
+  await page.getByRole("link", { name: "15", exact: true }).click({ modifiers: ["Shift"] });
+  assert.match(page.url(), /#L12-L15$/);
+  for (const n of [12, 13, 14, 15]) assert.notEqual(await color(n), plain, `line ${n} is in the range`);
+  assert.equal(await color(16), plain);
+  await page.reload();
+  assert.notEqual(await color(14), plain, "the range survives a reload");
   await page.screenshot({ path: join(out, "file.png") });
 
   await page.getByRole("tab", { name: "History" }).click();
