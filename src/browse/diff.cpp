@@ -1,9 +1,9 @@
 #include "browse/diff.hpp"
 
-#include <git2.h>
-
 #include <algorithm>
 #include <memory>
+
+#include "git/handles.hpp"
 
 namespace browse::diff {
 namespace {
@@ -11,18 +11,8 @@ namespace {
 using core::Errc;
 using core::fail;
 
-template <class T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const { Free(p); }
-};
-template <class T, void (*Free)(T*)>
-using Owned = std::unique_ptr<T, Deleter<T, Free>>;
-
-std::string hex(const git_oid* oid) {
-    char out[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(out, sizeof out, oid);
-    return out;
-}
+using git::hex;
+using git::Owned;
 
 char status_letter(git_delta_t status) {
     switch (status) {

@@ -1,11 +1,11 @@
 #include "browse/store.hpp"
 
-#include <git2.h>
-
 #include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
+
+#include "git/handles.hpp"
 
 namespace browse::store {
 namespace {
@@ -13,23 +13,13 @@ namespace {
 using core::Errc;
 using core::fail;
 
-template <class T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const { Free(p); }
-};
-template <class T, void (*Free)(T*)>
-using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+using git::hex;
+using git::Owned;
 using Commit = Owned<git_commit, git_commit_free>;
 using Tree = Owned<git_tree, git_tree_free>;
 using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
 using Object = Owned<git_object, git_object_free>;
 using BlobHandle = Owned<git_blob, git_blob_free>;
-
-std::string hex(const git_oid* oid) {
-    char out[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(out, sizeof out, oid);
-    return out;
-}
 
 // The commit a full ref name or a hex id names, peeling annotated tags.
 std::optional<git_oid> commit_of(git_repository* repo, const std::string& spec) {

@@ -1,18 +1,13 @@
 #include "repos/disk.hpp"
 
-#include <git2.h>
-
 #include <memory>
+
+#include "git/handles.hpp"
 
 namespace repos::disk {
 namespace {
 
-template <class T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const { Free(p); }
-};
-template <class T, void (*Free)(T*)>
-using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+using git::Owned;
 
 using Repository = Owned<git_repository, git_repository_free>;
 using Config = Owned<git_config, git_config_free>;
@@ -114,9 +109,7 @@ std::optional<std::string> ref_target(const std::filesystem::path& path, const s
     if (!repo) return std::nullopt;
     git_oid oid;
     if (git_reference_name_to_id(&oid, repo.get(), ref.c_str()) < 0) return std::nullopt;
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, &oid);
-    return std::string(hex);
+    return git::hex(&oid);
 }
 
 core::Status set_head(const std::filesystem::path& path, const std::string& branch) {

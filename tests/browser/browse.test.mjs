@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launchChromium, startServer, watchConsole } from "./harness.mjs";
+import { launchChromium, signUp, startServer, watchConsole } from "./harness.mjs";
 
 const require = createRequire(join(process.env.WEB_DIR, "package.json"));
 const { chromium } = require("playwright-core");
@@ -37,12 +37,7 @@ function git(...args) {
 test("folder, file, line link, history, commit", async () => {
   const page = await browser.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.base + "/signup");
-  await page.getByPlaceholder("Username").fill("ada");
-  await page.getByPlaceholder("Email").fill("ada@example.com");
-  await page.getByPlaceholder("Password (8 characters or more)").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByTestId("dashboard-title").waitFor();
+  await signUp(page, server.base, "ada");
   await page.goto(server.base + "/repos");
   await page.getByPlaceholder("Name", { exact: true }).fill("engine");
   await page.getByRole("button", { name: "Create repository" }).click();

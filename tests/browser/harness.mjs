@@ -53,3 +53,13 @@ export function watchConsole(page) {
   page.on("pageerror", (err) => errors.push(err.message));
   return errors;
 }
+
+// Signs up through the form and waits for the dashboard.
+export async function signUp(page, base, username, password = "correct horse battery") {
+  await page.goto(base + "/signup");
+  await page.getByPlaceholder("Username").fill(username);
+  await page.getByPlaceholder("Email").fill(`${username}@example.com`);
+  await page.getByPlaceholder("Password (8 characters or more)").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByTestId("dashboard-title").waitFor();
+}

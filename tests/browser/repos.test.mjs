@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launchChromium, startServer, watchConsole } from "./harness.mjs";
+import { launchChromium, signUp, startServer, watchConsole } from "./harness.mjs";
 
 const require = createRequire(join(process.env.WEB_DIR, "package.json"));
 const { chromium } = require("playwright-core");
@@ -26,12 +26,7 @@ test("create repositories, filter them, open one", async () => {
   const page = await browser.newPage();
   const errors = watchConsole(page);
 
-  await page.goto(server.base + "/signup");
-  await page.getByPlaceholder("Username").fill("alice");
-  await page.getByPlaceholder("Email").fill("alice@example.com");
-  await page.getByPlaceholder("Password (8 characters or more)").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByTestId("dashboard-title").waitFor();
+  await signUp(page, server.base, "alice");
 
   await page.getByRole("link", { name: "Repositories" }).first().click();
   await page.waitForURL(/\/repos$/);
