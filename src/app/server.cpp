@@ -18,6 +18,7 @@
 #include "auth/service.hpp"
 #include "browse/archive.hpp"
 #include "browse/changes.hpp"
+#include "browse/home.hpp"
 #include "browse/routes.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
@@ -89,6 +90,7 @@ int serve() {
     settings::register_routes(router, accounts);
     admin::register_routes(router, accounts);
     repos::register_routes(router, repos);
+    browse::register_home_route(router, repos);
     browse::register_routes(router, repos);
     browse::register_change_routes(router, repos);
     browse::register_archive_routes(router, git_backend);

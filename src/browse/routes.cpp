@@ -84,8 +84,10 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     auto& dict = page.dict();
     breadcrumbs(req, page, at);
     dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
+    auto* list = dict.AddIncludeDictionary("ENTRIES");
+    list->SetFilename("browse/entries.tpl");
     for (const auto& e : *entries) {
-        auto* row = dict.AddSectionDictionary("ENTRY");
+        auto* row = list->AddSectionDictionary("ENTRY");
         row->SetValue("NAME", e.name);
         std::string path = at.path.empty() ? e.name : at.path + "/" + e.name;
         row->SetValue("URL", url(req, "files", at, path));

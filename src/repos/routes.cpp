@@ -5,7 +5,6 @@
 #include "repos/service.hpp"
 
 namespace repos {
-namespace {
 
 using auth::Need;
 using auth::Role;
@@ -19,6 +18,8 @@ void set_repo(ctemplate::TemplateDictionary& dict, const Repo& repo) {
     http::show_if(dict, "HAS_DESCRIPTION", !repo.description.empty());
     dict.SetValue("UPDATED", http::time_ago(repo.pushed_at.value_or(repo.created_at)));
 }
+
+namespace {
 
 void repo_header(http::Request& req, http::Page& page, const char* tab) {
     fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), tab);
@@ -99,24 +100,6 @@ void register_routes(http::Router& r, Service& repos) {
         ctemplate::TemplateDictionary dict("create_form");
         create_form(dict, req, created.error().message);
         return http::render_fragment(req, "repos/create_form.tpl", dict, status);
-    });
-
-    r.get("/repos/{id}", Need::repo_read, [&repos](http::Request& req) {
-        http::Page page("repos/home.tpl", req.repo->name);
-        repo_header(req, page, "TAB_CODE");
-        auto& dict = page.dict();
-        set_repo(dict, *req.repo);
-        dict.SetValue("CLONE_HTTP", clone_url(req, req.repo->id));
-        if (auto ssh = ssh_url(req, req.repo->id); !ssh.empty()) dict.SetValueAndShowSection("CLONE_SSH", ssh, "HAS_SSH");
-        auto branches = repos.branches(*req.repo);
-        for (const auto& branch : branches) {
-            auto* row = dict.AddSectionDictionary("BRANCH");
-            row->SetValue("BRANCH_NAME", branch);
-            http::show_if(*row, branch == req.repo->default_branch ? "IS_DEFAULT" : "NOT_DEFAULT", true);
-        }
-        http::show_if(dict, branches.empty() ? "EMPTY" : "HAS_BRANCHES", true);
-        http::show_if(dict, req.role >= Role::write ? "CAN_PUSH" : "READ_ONLY", true);
-        return http::render(req, page);
     });
 
     r.get("/repos/{id}/settings", Need::repo_admin,

@@ -21,6 +21,7 @@ protected:
                 " && echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>' > logo.svg"
                 " && printf '\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR' > pixel.png"
                 " && printf '\\0' > data.bin && head -c 2999 /dev/urandom >> data.bin && head -c 2097152 /dev/zero | tr '\\0' 'a' > big.txt"
+                " && printf '# Site\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n[guide](src/deep/lines.txt) ![px](pixel.png) <script>alert(1)</script> [bad](javascript:alert(1))\\n' > README.md"
                 " && printf 'caf\\xe9\\n' > latin1.txt && echo x > '<img src=x onerror=alert(1)>.md'"
                 " && git add -A && git commit -qm first && git tag v1.0"
                 " && git checkout -qb feature/x && echo feature > src/feature.txt && git add -A && git commit -qm feature"
@@ -44,6 +45,22 @@ TEST_F(Browse, the_root_lists_folders_first_with_links) {
     EXPECT_TRUE(page.has("&lt;img src=x onerror=alert(1)&gt;.md")) << "hostile names are escaped";
     EXPECT_FALSE(page.has("<img src=x onerror"));
     EXPECT_TRUE(page.has("href=\"/repos/site/files/main/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.md\""));
+}
+
+TEST_F(Browse, the_home_page_shows_the_latest_commit_the_root_and_the_readme) {
+    auto home = alice.get("/repos/" + id);
+    ASSERT_EQ(home.status, 200u);
+    EXPECT_TRUE(home.has("data-testid=\"latest-commit\""));
+    EXPECT_TRUE(home.has(">first<")) << "the default branch's latest commit";
+    EXPECT_TRUE(home.has("2 branches"));
+    EXPECT_TRUE(home.has("href=\"/repos/site/files/main/src\""));
+    EXPECT_TRUE(home.has("<table>")) << "the README is rendered";
+    EXPECT_TRUE(home.has("<h1>Site</h1>"));
+    EXPECT_TRUE(home.has("href=\"/repos/site/files/main/src/deep/lines.txt\""));
+    EXPECT_TRUE(home.has("src=\"/repos/site/raw/main/pixel.png\""));
+    EXPECT_FALSE(home.has("<script>alert(1)"));
+    EXPECT_FALSE(home.has("javascript:alert"));
+    EXPECT_FALSE(home.has("&lt;table&gt;")) << "rendered HTML is not escaped a second time";
 }
 
 TEST_F(Browse, a_branch_with_a_slash_a_tag_and_a_commit_id_all_resolve) {

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>REPO_HEADER}}
 <div class="grid gap-6 lg:grid-cols-3">
-  <div class="lg:col-span-2 flex flex-col gap-6">
+  <div class="lg:col-span-2 flex flex-col gap-4 min-w-0">
     {{#EMPTY}}
     <div class="card bg-base-100 shadow-sm">
       <div class="card-body">
@@ -20,16 +20,33 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
       </div>
     </div>
     {{/EMPTY}}
-    {{#HAS_BRANCHES}}
-    <div class="card bg-base-100 shadow-sm">
-      <div class="card-body">
-        <h2 class="card-title text-base">Branches</h2>
-        <ul class="flex flex-wrap gap-2" data-testid="branches">
-          {{#BRANCH}}<li class="badge {{#IS_DEFAULT}}badge-primary{{/IS_DEFAULT}}{{#NOT_DEFAULT}}badge-ghost{{/NOT_DEFAULT}} font-mono">{{BRANCH_NAME}}</li>{{/BRANCH}}
-        </ul>
-      </div>
+    {{#HAS_CONTENT}}
+    <div class="flex flex-wrap items-center gap-3 text-sm">
+      <span class="badge badge-outline font-mono">{{DEFAULT_BRANCH}}</span>
+      <a class="link link-hover" href="{{P}}/repos/{{ID}}/branches" data-testid="branch-count">{{BRANCH_COUNT}}</a>
+      <a class="link link-hover" href="{{P}}/repos/{{ID}}/tags">{{TAG_COUNT}}</a>
+      <span class="flex-1"></span>
+      <a class="link link-hover" href="{{P}}/repos/{{ID}}/commits">History</a>
     </div>
-    {{/HAS_BRANCHES}}
+    <div class="card bg-base-100 shadow-sm">
+      {{#LATEST}}
+      <div class="flex flex-wrap items-center gap-2 px-4 py-2 border-b border-base-300 text-sm" data-testid="latest-commit">
+        <strong>{{AUTHOR}}</strong>
+        <a class="link link-hover truncate flex-1 min-w-0" href="{{COMMIT_URL}}">{{SUMMARY}}</a>
+        <a class="font-mono text-base-content/60" href="{{COMMIT_URL}}">{{SHORT_SHA}}</a>
+        <span class="text-base-content/60">{{WHEN}}</span>
+      </div>
+      {{/LATEST}}
+      {{>ENTRIES}}
+    </div>
+    {{#README}}
+    <div class="card bg-base-100 shadow-sm" data-testid="readme">
+      <div class="px-4 py-2 border-b border-base-300 text-sm font-semibold">{{README_NAME}}</div>
+      {{#MARKDOWN}}<article class="markdown p-6">{{README_HTML:none}}</article>{{/MARKDOWN}}
+      {{#PLAIN}}<pre class="p-6 text-sm whitespace-pre-wrap">{{README_TEXT}}</pre>{{/PLAIN}}
+    </div>
+    {{/README}}
+    {{/HAS_CONTENT}}
   </div>
   <aside class="card bg-base-100 shadow-sm h-fit">
     <div class="card-body gap-3">
@@ -47,6 +64,7 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
       </div>
       {{/HAS_SSH}}
       <p class="text-xs text-base-content/60">HTTPS takes your username with a password or an access token; SSH takes a key from <a class="link" href="{{P}}/settings/keys">your settings</a>.</p>
+      {{#HAS_CONTENT}}<a class="btn btn-sm" href="{{P}}/repos/{{ID}}/archive/{{DEFAULT_BRANCH}}.zip">Download ZIP</a>{{/HAS_CONTENT}}
     </div>
   </aside>
 </div>

@@ -1,0 +1,16 @@
+#pragma once
+
+namespace http {
+class Router;
+}
+namespace repos {
+class Service;
+}
+
+namespace browse {
+
+//! GET /repos/{id}: the repository's home — clone URLs, latest commit, counts, the root folder
+//! and its README; push instructions while it is empty.
+void register_home_route(http::Router& router, repos::Service& repos);
+
+}  // namespace browse
