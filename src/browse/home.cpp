@@ -4,6 +4,7 @@
 
 #include "browse/markdown.hpp"
 #include "browse/store.hpp"
+#include "browse/views.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -31,18 +32,9 @@ const store::Entry* find_readme(const std::vector<store::Entry>& entries) {
 void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
                    const store::Location& root) {
     std::string base = req.config->prefix + "/repos/" + req.repo->id;
-    std::string ref = http::percent_encode(root.ref);
     auto entries = store::tree(repo, root);
     if (!entries) return;
-    auto* list = dict.AddIncludeDictionary("ENTRIES");
-    list->SetFilename("browse/entries.tpl");
-    for (const auto& e : *entries) {
-        auto* row = list->AddSectionDictionary("ENTRY");
-        row->SetValue("NAME", e.name);
-        row->SetValue("URL", base + "/files/" + ref + "/" + http::percent_encode(e.name));
-        http::show_if(*row, e.kind == store::Entry::Kind::tree ? "IS_TREE"
-                            : e.kind == store::Entry::Kind::submodule ? "IS_SUBMODULE" : "IS_FILE", true);
-    }
+    views::fill_entries(req, dict, root, *entries);
     if (auto latest = store::log(repo, root, 0, 1); latest && !latest->commits.empty()) {
         const auto& c = latest->commits.front();
         auto* last = dict.AddSectionDictionary("LATEST");
@@ -53,8 +45,8 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
         last->SetValue("COMMIT_URL", base + "/commit/" + c.id);
     }
     auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-    dict.SetValue("BRANCH_COUNT", count(store::branches(repo, root.ref).size(), "branch", "branches"));
-    dict.SetValue("TAG_COUNT", count(store::tags(repo).size(), "tag", "tags"));
+    dict.SetValue("BRANCH_COUNT", count(store::count_refs(repo, "refs/heads/"), "branch", "branches"));
+    dict.SetValue("TAG_COUNT", count(store::count_refs(repo, "refs/tags/"), "tag", "tags"));
     const auto* readme = find_readme(*entries);
     if (!readme) return;
     store::Location at = root;
@@ -67,7 +59,8 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
     if (name.ends_with(".md") || name.ends_with(".markdown")) {
         // Safe by construction (see markdown::render), so the template shows it unescaped.
         section->SetValueAndShowSection("README_HTML",
-                                        markdown::render(file->content, {base + "/files/" + ref, base + "/raw/" + ref}),
+                                        markdown::render(file->content, {base + "/files/" + http::percent_encode(root.ref),
+                                                                          base + "/raw/" + http::percent_encode(root.ref)}),
                                         "MARKDOWN");
     } else {
         section->SetValueAndShowSection("README_TEXT", file->content, "PLAIN");

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "browse/store.hpp"
+#include "browse/views.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -84,16 +85,7 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     auto& dict = page.dict();
     breadcrumbs(req, page, at);
     dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
-    auto* list = dict.AddIncludeDictionary("ENTRIES");
-    list->SetFilename("browse/entries.tpl");
-    for (const auto& e : *entries) {
-        auto* row = list->AddSectionDictionary("ENTRY");
-        row->SetValue("NAME", e.name);
-        std::string path = at.path.empty() ? e.name : at.path + "/" + e.name;
-        row->SetValue("URL", url(req, "files", at, path));
-        http::show_if(*row, e.kind == store::Entry::Kind::tree ? "IS_TREE"
-                            : e.kind == store::Entry::Kind::submodule ? "IS_SUBMODULE" : "IS_FILE", true);
-    }
+    views::fill_entries(req, dict, at, *entries);
     http::show_if(dict, "EMPTY_TREE", entries->empty());
     return http::render(req, page);
 }
@@ -120,16 +112,11 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     } else if (file->size > kShowLimit) {
         dict.ShowSection("TOO_LARGE");
     } else {
-        std::string_view text = file->content;
-        if (text.ends_with('\n')) text.remove_suffix(1);
         int number = 0;
-        for (std::size_t start = 0; start <= text.size() && !text.empty();) {
-            auto end = text.find('\n', start);
-            if (end == std::string_view::npos) end = text.size();
+        for (auto text : store::split_lines(file->content)) {
             auto* line = dict.AddSectionDictionary("LINE");
             line->SetIntValue("N", ++number);
-            line->SetValue("TEXT", std::string(text.substr(start, end - start)));
-            start = end + 1;
+            line->SetValue("TEXT", std::string(text));
         }
         dict.SetIntValue("LINE_COUNT", number);
         dict.ShowSection("TEXT_FILE");
@@ -152,14 +139,8 @@ std::string day_of(std::int64_t unix_seconds) {
 http::Response commits_page(http::Request& req, const store::Repository& repo, store::Location at) {
     if (auto path = req.query("path"); path && !path->empty()) {
         if (!at.path.empty()) return http::error_page(req, 404, "Give the path either in the address or as ?path=.");
+        if (!store::valid_path(*path)) return http::error_page(req, 404, "That path does not exist.");
         at.path = *path;
-        for (std::size_t start = 0; start <= at.path.size();) {
-            auto slash = at.path.find('/', start);
-            auto segment = at.path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-            if (segment.empty() || segment == "." || segment == "..") return http::error_page(req, 404, "That path does not exist.");
-            if (slash == std::string::npos) break;
-            start = slash + 1;
-        }
     }
     long page_number = std::max(1L, std::atol(req.query_or("page", "1").c_str()));
     auto log = store::log(repo, at, (page_number - 1) * kCommitsPerPage, kCommitsPerPage);

@@ -70,7 +70,32 @@ core::Result<Repository> Repository::open(const std::filesystem::path& path) {
     return repo;
 }
 
+bool valid_path(std::string_view path) {
+    for (std::size_t start = 0; start <= path.size();) {
+        auto slash = path.find('/', start);
+        if (slash == std::string_view::npos) slash = path.size();
+        auto segment = path.substr(start, slash - start);
+        if (segment.empty() || segment == "." || segment == ".." || segment.find('\0') != std::string_view::npos)
+            return false;
+        start = slash + 1;
+    }
+    return true;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    if (text.ends_with('\n')) text.remove_suffix(1);
+    for (std::size_t start = 0; start <= text.size() && !text.empty();) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
 core::Result<Location> resolve(const Repository& repo, const std::string& ref_and_path) {
+    if (!valid_path(ref_and_path)) return fail(Errc::not_found, "That path does not exist.");
     std::vector<std::string> segments;
     for (std::size_t start = 0; start <= ref_and_path.size();) {
         auto slash = ref_and_path.find('/', start);
@@ -78,9 +103,6 @@ core::Result<Location> resolve(const Repository& repo, const std::string& ref_an
         segments.push_back(ref_and_path.substr(start, slash - start));
         start = slash + 1;
     }
-    for (const auto& s : segments)
-        if (s.empty() || s == "." || s == ".." || s.find('\0') != std::string::npos)
-            return fail(Errc::not_found, "That path does not exist.");
     // Longest first, so a branch "feature/x" wins over a branch "feature" with a folder "x".
     for (std::size_t n = segments.size(); n >= 1; --n) {
         std::string ref;
@@ -279,18 +301,22 @@ core::Result<Blame> blame(const Repository& repo, const Location& location, std:
         }
         out.hunks.push_back({it->second, hunk->final_start_line_number, hunk->lines_in_hunk});
     }
-    std::string_view text = file->content;
-    if (text.ends_with('\n')) text.remove_suffix(1);
-    for (std::size_t start = 0; start <= text.size() && !text.empty();) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        out.lines.emplace_back(text.substr(start, end - start));
-        start = end + 1;
-    }
+    for (auto line : split_lines(file->content)) out.lines.emplace_back(line);
     return out;
 }
 
 std::vector<RefInfo> tags(const Repository& repo) { return refs_under(repo.get(), "refs/tags/"); }
+
+std::size_t count_refs(const Repository& repo, const char* prefix) {
+    git_reference_iterator* it_raw = nullptr;
+    std::string glob = std::string(prefix) + "*";
+    if (git_reference_iterator_glob_new(&it_raw, repo.get(), glob.c_str()) < 0) return 0;
+    Owned<git_reference_iterator, git_reference_iterator_free> it(it_raw);
+    std::size_t n = 0;
+    const char* name = nullptr;
+    while (git_reference_next_name(&name, it.get()) == 0) ++n;
+    return n;
+}
 
 core::Result<bool> is_tree(const Repository& repo, const Location& location) {
     if (location.path.empty()) return true;

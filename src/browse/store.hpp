@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -32,6 +33,12 @@ struct Location {
     std::string commit;  //!< the commit id it resolves to
     std::string path;    //!< "" for the root
 };
+
+//! False for paths with an empty, "." or ".." segment or a NUL: nothing may climb out of a tree.
+bool valid_path(std::string_view path);
+
+//! The lines of a text, without their newlines; a final newline ends the last line.
+std::vector<std::string_view> split_lines(std::string_view text);
 
 //! Splits "feature/x/src/main.cpp" into the longest leading part that names a branch, then a
 //! tag, then a commit id (4 to 40 hex digits), and the path after it. A path segment that is
@@ -89,6 +96,8 @@ struct RefInfo {
 std::vector<RefInfo> branches(const Repository& repo, const std::string& default_branch);
 //! Tags, newest commit first.
 std::vector<RefInfo> tags(const Repository& repo);
+//! How many refs there are under prefix ("refs/heads/"), without reading any commit.
+std::size_t count_refs(const Repository& repo, const char* prefix);
 
 struct BlameHunk {
     CommitInfo commit;  //!< the commit that last changed these lines
