@@ -18,6 +18,7 @@
 #include "auth/service.hpp"
 #include "browse/archive.hpp"
 #include "browse/changes.hpp"
+#include "browse/history.hpp"
 #include "browse/home.hpp"
 #include "browse/routes.hpp"
 #include "core/config.hpp"
@@ -81,8 +82,10 @@ int serve() {
     events::Bus bus(*pool);
     git::Backend git_backend(repos, *pool, bus, *config);
     ssh::Keys keys(*pool, accounts);
-    git_backend.settle_push("");  // pushes cut off by a crash: record what did land
+    git_backend.settle_push("", "");  // pushes cut off by a crash: record what did land
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
+
+    browse::history::Cache history;
 
     http::Router router;
     home::register_routes(router, accounts, *pool);
@@ -90,8 +93,8 @@ int serve() {
     settings::register_routes(router, accounts);
     admin::register_routes(router, accounts);
     repos::register_routes(router, repos);
-    browse::register_home_route(router, repos);
-    browse::register_routes(router, repos);
+    browse::register_home_route(router, repos, history);
+    browse::register_routes(router, repos, history);
     browse::register_change_routes(router, repos);
     browse::register_archive_routes(router, git_backend);
     git::register_http_routes(router, git_backend);

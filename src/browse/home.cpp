@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "browse/history.hpp"
 #include "browse/markdown.hpp"
 #include "browse/store.hpp"
 #include "browse/views.hpp"
@@ -30,11 +31,11 @@ const store::Entry* find_readme(const std::vector<store::Entry>& entries) {
 }
 
 void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
-                   const store::Location& root) {
+                   const store::Location& root, history::Cache& history) {
     std::string base = req.config->prefix + "/repos/" + req.repo->id;
     auto entries = store::tree(repo, root);
     if (!entries) return;
-    views::fill_entries(req, dict, root, *entries);
+    views::fill_entries(req, dict, root, *entries, *history.last_commits(repo, root));
     if (auto latest = store::log(repo, root, 0, 1); latest && !latest->commits.empty()) {
         const auto& c = latest->commits.front();
         auto* last = dict.AddSectionDictionary("LATEST");
@@ -45,6 +46,7 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
         last->SetValue("COMMIT_URL", base + "/commit/" + c.id);
     }
     auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    dict.SetValue("COMMIT_COUNT", count(history.commit_count(repo, root.commit), "commit", "commits"));
     dict.SetValue("BRANCH_COUNT", count(store::count_refs(repo, "refs/heads/"), "branch", "branches"));
     dict.SetValue("TAG_COUNT", count(store::count_refs(repo, "refs/tags/"), "tag", "tags"));
     const auto* readme = find_readme(*entries);
@@ -69,8 +71,8 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
 
 }  // namespace
 
-void register_home_route(http::Router& r, repos::Service& repos) {
-    r.get("/repos/{id}", auth::Need::repo_read, [&repos](http::Request& req) {
+void register_home_route(http::Router& r, repos::Service& repos, history::Cache& history) {
+    r.get("/repos/{id}", auth::Need::repo_read, [&repos, &history](http::Request& req) {
         http::Page page("browse/home.tpl", req.repo->name);
         repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_CODE");
         auto& dict = page.dict();
@@ -82,7 +84,7 @@ void register_home_route(http::Router& r, repos::Service& repos) {
         auto root = store::resolve(*repo, req.repo->default_branch);
         if (root) {
             dict.ShowSection("HAS_CONTENT");
-            show_contents(req, dict, *repo, *root);
+            show_contents(req, dict, *repo, *root, history);
         } else {
             dict.ShowSection("EMPTY");
             http::show_if(dict, req.role >= auth::Role::write ? "CAN_PUSH" : "READ_ONLY", true);

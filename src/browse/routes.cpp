@@ -4,6 +4,7 @@
 #include <climits>
 #include <ctime>
 
+#include "browse/history.hpp"
 #include "browse/store.hpp"
 #include "browse/views.hpp"
 #include "core/config.hpp"
@@ -76,7 +77,8 @@ void breadcrumbs(const http::Request& req, http::Page& page, const store::Locati
     }
 }
 
-http::Response tree_page(http::Request& req, const store::Repository& repo, const store::Location& at) {
+http::Response tree_page(http::Request& req, const store::Repository& repo, const store::Location& at,
+                         history::Cache& history) {
     auto entries = store::tree(repo, at);
     if (!entries) return http::error_page(req, entries.error());
     http::Page page("browse/tree.tpl", req.repo->name + (at.path.empty() ? "" : " · " + at.path));
@@ -85,7 +87,7 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     auto& dict = page.dict();
     breadcrumbs(req, page, at);
     dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
-    views::fill_entries(req, dict, at, *entries);
+    views::fill_entries(req, dict, at, *entries, *history.last_commits(repo, at));
     http::show_if(dict, "EMPTY_TREE", entries->empty());
     return http::render(req, page);
 }
@@ -254,22 +256,22 @@ std::optional<http::Response> locate(http::Request& req, repos::Service& repos, 
 
 }  // namespace
 
-void register_routes(http::Router& r, repos::Service& repos) {
-    r.get("/repos/{id}/files", Need::repo_read, [&repos](http::Request& req) {
+void register_routes(http::Router& r, repos::Service& repos, history::Cache& history) {
+    r.get("/repos/{id}/files", Need::repo_read, [&repos, &history](http::Request& req) {
         auto opened = store::Repository::open(repos.path(req.repo->id));
         if (!opened) return http::error_page(req, opened.error());
         auto root = store::resolve(*opened, req.repo->default_branch);
         if (!root) return http::redirect(req, "/repos/" + req.repo->id);  // empty: the home page says how to push
-        return tree_page(req, *opened, *root);
+        return tree_page(req, *opened, *root, history);
     });
 
-    r.get("/repos/{id}/files/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/repos/{id}/files/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         auto tree = store::is_tree(*repo, at);
         if (!tree) return http::error_page(req, tree.error());
-        return *tree ? tree_page(req, *repo, at) : blob_page(req, *repo, at);
+        return *tree ? tree_page(req, *repo, at, history) : blob_page(req, *repo, at);
     });
 
     r.get("/repos/{id}/commits", Need::repo_read, [&repos](http::Request& req) {

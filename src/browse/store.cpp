@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "browse/walk.hpp"
 #include "git/handles.hpp"
 
 namespace browse::store {
@@ -192,20 +193,13 @@ bool touches(git_commit* commit, const std::string& path) {
 }  // namespace
 
 core::Result<LogPage> log(const Repository& repo, const Location& location, std::size_t offset, std::size_t limit) {
-    git_revwalk* walk_raw = nullptr;
     git_oid start;
-    if (git_revwalk_new(&walk_raw, repo.get()) < 0 || git_oid_fromstr(&start, location.commit.c_str()) < 0)
-        return fail(Errc::not_found, "No such commit.");
-    Owned<git_revwalk, git_revwalk_free> walk(walk_raw);
-    git_revwalk_sorting(walk.get(), GIT_SORT_TIME);
-    if (git_revwalk_push(walk.get(), &start) < 0) return fail(Errc::not_found, "No such commit.");
+    if (git_oid_fromstr(&start, location.commit.c_str()) < 0) return fail(Errc::not_found, "No such commit.");
+    Walk walk(repo.get(), start);
     LogPage page;
     std::size_t matched = 0;
-    git_oid oid;
-    while (git_revwalk_next(&oid, walk.get()) == 0) {
-        git_commit* raw = nullptr;
-        if (git_commit_lookup(&raw, repo.get(), &oid) < 0) continue;
-        Commit commit(raw);
+    while (auto commit = walk.next()) {
+        const git_oid* oid = git_commit_id(commit.get());
         if (!location.path.empty() && !touches(commit.get(), location.path)) continue;
         if (matched++ < offset) continue;
         if (page.commits.size() == limit) {
@@ -214,7 +208,7 @@ core::Result<LogPage> log(const Repository& repo, const Location& location, std:
         }
         const git_signature* author = git_commit_author(commit.get());
         const char* summary = git_commit_summary(commit.get());
-        page.commits.push_back({hex(&oid), summary ? summary : "", author->name, author->email, author->when.time,
+        page.commits.push_back({hex(oid), summary ? summary : "", author->name, author->email, author->when.time,
                                 static_cast<int>(git_commit_parentcount(commit.get()))});
     }
     return page;

@@ -31,11 +31,12 @@ std::vector<std::string> Backend::environment(Service service, const repos::Repo
     return env;
 }
 
-void Backend::settle_push(const std::string& push_id) {
+void Backend::settle_push(const std::string& push_id, const std::string& repo_id) {
     int moved = events::store::settle(pool_, push_id, [this](const std::string& repo_id, const std::string& ref) {
         return repos::disk::ref_target(repos_.path(repo_id), ref);
     });
     if (moved > 0) bus_.notify();
+    if (!repo_id.empty()) repos_.adopt_default_branch(repo_id);
 }
 
 }  // namespace git

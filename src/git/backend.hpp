@@ -37,8 +37,9 @@ public:
     std::vector<std::string> environment(Service service, const repos::Repo& repo, const auth::Actor& actor,
                                          const std::string& push_id, std::string_view git_protocol) const;
 
-    //! After receive-pack ends: the push's proposed updates become events where refs moved.
-    void settle_push(const std::string& push_id);
+    //! After receive-pack ends: the push's proposed updates become events where refs moved,
+    //! and a repository without its default branch adopts a pushed one.
+    void settle_push(const std::string& push_id, const std::string& repo_id);
 
 private:
     repos::Service& repos_;

@@ -174,7 +174,7 @@ asio::awaitable<Response> rpc(Backend& backend, Service service, http::Request& 
     boost::system::error_code ec;
     if (!input_finished) co_await input_done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     int code = (*git)->wait();
-    if (service == Service::receive_pack) backend.settle_push(push_id);
+    if (service == Service::receive_pack) backend.settle_push(push_id, access.repo.id);
     if (!body.started()) {
         if (!input_ok) co_return plain(400, "The request body is malformed or was cut short.");
         // git's probe before a large push is a lone flush packet, which git answers with nothing.

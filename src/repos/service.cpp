@@ -237,6 +237,18 @@ core::Status Service::remove_collaborator(const Access& access, const std::strin
 
 std::vector<std::string> Service::branches(const Repo& repo) { return disk::branches(path(repo.id)); }
 
+void Service::adopt_default_branch(const std::string& id) {
+    auto repo = store::find(pool_, id);
+    if (!repo || disk::ref_target(path(id), "refs/heads/" + repo->default_branch)) return;
+    auto names = disk::branches(path(id));
+    if (names.empty()) return;
+    std::string chosen = names.front();
+    for (const char* preferred : {"master", "main"})
+        if (std::find(names.begin(), names.end(), preferred) != names.end()) chosen = preferred;
+    if (!disk::set_head(path(id), chosen)) return;
+    store::update_settings(pool_, id, repo->description, repo->is_private, chosen);
+}
+
 void Service::record_push(const std::string& id, std::int64_t at) {
     store::record_push(pool_, id, disk::size_on_disk(path(id)), at);
 }

@@ -78,6 +78,11 @@ public:
     core::Status remove_collaborator(const Access& access, const std::string& username);
     std::vector<std::string> branches(const Repo& repo);
 
+    //! After a push into a repository whose default branch does not exist (its first push, or
+    //! the branch was deleted): the default becomes "main", "master" or else the first branch
+    //! by name, as GitHub and Gitea adopt the first pushed branch.
+    void adopt_default_branch(const std::string& id);
+
     //! Keeps size and last push time current after a push.
     void record_push(const std::string& id, std::int64_t at);
 

@@ -26,7 +26,7 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
       <a class="link link-hover" href="{{P}}/repos/{{ID}}/branches" data-testid="branch-count">{{BRANCH_COUNT}}</a>
       <a class="link link-hover" href="{{P}}/repos/{{ID}}/tags">{{TAG_COUNT}}</a>
       <span class="flex-1"></span>
-      <a class="link link-hover" href="{{P}}/repos/{{ID}}/commits">History</a>
+      <a class="link link-hover" href="{{P}}/repos/{{ID}}/commits" data-testid="commit-count">{{COMMIT_COUNT}}</a>
     </div>
     <div class="card bg-base-100 shadow-sm">
       {{#LATEST}}

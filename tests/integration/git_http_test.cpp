@@ -55,6 +55,18 @@ TEST_F(GitHttp, shallow_clone_and_push_to_an_empty_repository) {
     EXPECT_EQ(in(shallow, "git rev-list --count HEAD").output, "1\n");
 }
 
+TEST_F(GitHttp, the_first_push_of_another_branch_becomes_the_default_branch) {
+    auto id = create_repo("trunk", false, false);
+    auto a = dir.path / "a";
+    ASSERT_EQ(harness::sh("git init -qb trunk " + quote(a.string())).code, 0);
+    ASSERT_EQ(in(a, "echo x > x && git add x && git commit -qm x && git push -q " + quote(url(id)) + " trunk").code, 0);
+    auto repo = harness::Client(server.port()).get("/api/v1/repos/" + id, {{"Authorization", "token " + tokens["alice"]}});
+    EXPECT_EQ(harness::json_field(repo.body, "default_branch"), "trunk") << repo.body;
+    auto clone = dir.path / "clone";
+    ASSERT_EQ(git("clone -q " + quote(url(id)) + " " + quote(clone.string())).code, 0);
+    EXPECT_EQ(in(clone, "git symbolic-ref --short HEAD").output, "trunk\n") << "HEAD follows, so clones check it out";
+}
+
 TEST_F(GitHttp, push_records_an_event_that_updates_the_repository) {
     auto id = create_repo("events", false);
     auto a = dir.path / "a";

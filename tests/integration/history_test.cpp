@@ -133,3 +133,34 @@ TEST_F(History, compare_lists_what_head_adds_and_the_changes_since_the_merge_bas
 }
 
 }  // namespace
+
+namespace {
+
+// Each "entry -> commit id" pair of a file list, in page order.
+std::vector<std::pair<std::string, std::string>> last_commits(const std::string& body) {
+    static const std::regex row(R"re(href="/repos/hist/files/main/([^"]+)">[^<]*</a></td>\s*<td[^>]*data-testid="last-commit"><a class="link link-hover" href="/repos/hist/commit/([0-9a-f]{40})")re");
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::sregex_iterator it(body.begin(), body.end(), row), end; it != end; ++it) out.emplace_back((*it)[1], (*it)[2]);
+    return out;
+}
+
+}  // namespace
+
+TEST_F(History, the_file_list_names_the_commit_that_last_changed_each_entry_as_git_log_does) {
+    auto check = [&](const char* when) {
+        auto rows = last_commits(visitor.get("/repos/" + id + "/files/main").body);
+        ASSERT_EQ(rows.size(), 2u) << when;
+        for (const auto& [name, sha] : rows)
+            EXPECT_EQ(sha, harness::sh("cd " + quote(wc.string()) + " && git log -1 --format=%H main -- " + name).output.substr(0, 40))
+                << name << " " << when;
+    };
+    check("after the first push");  // a.txt's last change is on the merged branch, not the merge
+    auto pushed = harness::sh(
+        "cd " + quote(wc.string()) + " && echo new >> a.txt && git commit -qam 'one more' && git push -q " + quote(url(id)) + " main",
+        dir.path);
+    ASSERT_EQ(pushed.code, 0) << pushed.output;
+    check("after a push on top (answered from the parent's list)");
+    auto count = harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main").output;
+    count.pop_back();
+    EXPECT_TRUE(visitor.get("/repos/" + id).has(">" + count + " commits<")) << count;
+}
