@@ -34,6 +34,7 @@
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
+#include "repos/branches.hpp"
 #include "repos/service.hpp"
 #include "settings/routes.hpp"
 #include "ssh/keys.hpp"
@@ -93,6 +94,7 @@ int serve() {
     settings::register_routes(router, accounts);
     admin::register_routes(router, accounts);
     repos::register_routes(router, repos);
+    repos::register_branch_routes(router, git_backend);
     browse::register_home_route(router, repos, history);
     browse::register_routes(router, repos, history);
     browse::register_change_routes(router, repos);

@@ -236,6 +236,11 @@ http::Response refs_page(http::Request& req, repos::Service& repos, bool want_br
             auto* counts = row->AddSectionDictionary("AHEAD_BEHIND");
             counts->SetIntValue("AHEAD", static_cast<long>(ref.ahead));
             counts->SetIntValue("BEHIND", static_cast<long>(ref.behind));
+            if (req.role >= auth::Role::write) {
+                auto* remove = row->AddSectionDictionary("CAN_DELETE");
+                remove->SetValue("SHA", ref.last.id);
+                remove->SetValue("ACTION", base + "/branches/delete");
+            }
         }
     }
     http::show_if(dict, "NONE", refs.empty());

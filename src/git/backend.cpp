@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/config.hpp"
+#include "core/crypto.hpp"
 #include "events/bus.hpp"
 #include "events/store.hpp"
 #include "repos/disk.hpp"
@@ -29,6 +30,18 @@ std::vector<std::string> Backend::environment(Service service, const repos::Repo
         env.push_back("SKYSCAPE_ACTOR_ID=" + std::to_string(actor.user_id));
     }
     return env;
+}
+
+core::Status Backend::update_ref(const repos::Repo& repo, const auth::Actor& actor, const std::string& ref,
+                                 const std::string& old_sha, const std::string& new_sha, const std::string& log_message) {
+    auto push_id = core::crypto::random_hex(16);
+    {
+        soci::session sql(pool_.get());
+        events::store::add_pending(sql, push_id, {{repo.id, actor.user_id, ref, old_sha, new_sha}});
+    }
+    auto done = repos::disk::update_ref(repos_.path(repo.id), ref, old_sha, new_sha, log_message);
+    settle_push(push_id, repo.id);
+    return done;
 }
 
 void Backend::settle_push(const std::string& push_id, const std::string& repo_id) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "core/result.hpp"
 #include "git/process.hpp"
 
 namespace core {
@@ -40,6 +41,13 @@ public:
     //! After receive-pack ends: the push's proposed updates become events where refs moved,
     //! and a repository without its default branch adopts a pushed one.
     void settle_push(const std::string& push_id, const std::string& repo_id);
+
+    //! A ref update the server makes itself (a branch deleted in the web UI, a merge): recorded
+    //! like a push — proposed, applied as a compare-and-swap, settled into an event — so a crash
+    //! between the steps still ends in exactly the event for what happened. conflict when the
+    //! ref is not at old_sha; zero ids create or delete.
+    core::Status update_ref(const repos::Repo& repo, const auth::Actor& actor, const std::string& ref,
+                            const std::string& old_sha, const std::string& new_sha, const std::string& log_message);
 
 private:
     repos::Service& repos_;

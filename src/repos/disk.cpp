@@ -112,6 +112,31 @@ std::optional<std::string> ref_target(const std::filesystem::path& path, const s
     return git::hex(&oid);
 }
 
+core::Status update_ref(const std::filesystem::path& path, const std::string& ref, const std::string& old_sha,
+                        const std::string& new_sha, const std::string& log_message) {
+    auto repo = open(path);
+    if (!repo) return tl::unexpected(libgit2_error("open " + path.string()));
+    git_oid old_id, new_id;
+    if (git_oid_fromstr(&old_id, old_sha.c_str()) < 0 || git_oid_fromstr(&new_id, new_sha.c_str()) < 0)
+        return core::fail(core::Errc::invalid, "Not a commit id.");
+    auto moved = [&] { return core::fail(core::Errc::conflict, ref + " has moved meanwhile; nothing was changed."); };
+    git_reference* raw = nullptr;
+    if (git_oid_is_zero(&new_id)) {
+        if (git_reference_lookup(&raw, repo.get(), ref.c_str()) < 0) return moved();
+        Reference current(raw);
+        const git_oid* at = git_reference_target(current.get());
+        // git_reference_delete itself refuses when the ref changed after this lookup.
+        if (!at || !git_oid_equal(at, &old_id) || git_reference_delete(current.get()) < 0) return moved();
+        return {};
+    }
+    int failed = git_oid_is_zero(&old_id)
+                     ? git_reference_create(&raw, repo.get(), ref.c_str(), &new_id, 0, log_message.c_str())
+                     : git_reference_create_matching(&raw, repo.get(), ref.c_str(), &new_id, 1, &old_id, log_message.c_str());
+    if (failed < 0) return failed == GIT_EMODIFIED || failed == GIT_EEXISTS || failed == GIT_ELOCKED ? moved() : tl::unexpected(libgit2_error("update " + ref));
+    git_reference_free(raw);
+    return {};
+}
+
 core::Status set_head(const std::filesystem::path& path, const std::string& branch) {
     auto repo = open(path);
     if (!repo) return tl::unexpected(libgit2_error("open " + path.string()));

@@ -34,6 +34,11 @@ std::vector<std::string> branches(const std::filesystem::path& path);
 //! The object id a ref points to, or nullopt if the ref does not exist.
 std::optional<std::string> ref_target(const std::filesystem::path& path, const std::string& ref);
 
+//! Moves ref from old_sha to new_sha as one compare-and-swap: a zero old_sha creates it (it
+//! must not exist), a zero new_sha deletes it. conflict when the ref is not at old_sha.
+core::Status update_ref(const std::filesystem::path& path, const std::string& ref, const std::string& old_sha,
+                        const std::string& new_sha, const std::string& log_message);
+
 //! Points HEAD at refs/heads/{branch} (the branch need not exist yet).
 core::Status set_head(const std::filesystem::path& path, const std::string& branch);
 

@@ -1,4 +1,7 @@
 // Commit history: pages of 50, grouped by day, filtered by path the way git log is.
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
 #include <regex>
 
 #include "git_fixture.hpp"
@@ -163,4 +166,35 @@ TEST_F(History, the_file_list_names_the_commit_that_last_changed_each_entry_as_g
     auto count = harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main").output;
     count.pop_back();
     EXPECT_TRUE(visitor.get("/repos/" + id).has(">" + count + " commits<")) << count;
+}
+
+TEST_F(History, writers_delete_branches_but_never_the_default_or_one_pushed_to_since) {
+    auto remote = [&](const std::string& ref) { return git("ls-remote " + quote(url(id)) + " " + ref).output; };
+    auto tip = remote("refs/heads/feature/x").substr(0, 40);
+    harness::Client alice(server.port()), bob(server.port());
+    alice.sign_in("alice");
+    bob.sign_in("bob");
+    auto page = alice.get("/repos/" + id + "/branches");
+    EXPECT_TRUE(page.has("aria-label=\"Delete feature/x\""));
+    EXPECT_FALSE(page.has("aria-label=\"Delete main\"")) << "the default branch offers no delete";
+    EXPECT_FALSE(bob.get("/repos/" + id + "/branches").has("aria-label=\"Delete")) << "readers see no delete";
+
+    EXPECT_EQ(bob.post_form("/repos/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", tip}}).status, 403u);
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "main"}}).status, 400u);
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "nope"}}).status, 404u);
+    auto stale = alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", std::string(40, 'a')}});
+    EXPECT_EQ(stale.status, 409u) << "the branch moved since the page showed it";
+    EXPECT_NE(remote("refs/heads/feature/x"), "");
+    EXPECT_FALSE(remote("refs/heads/main").empty());
+
+    auto done = alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", tip}});
+    EXPECT_EQ(done.status, 303u);
+    EXPECT_EQ(remote("refs/heads/feature/x"), "");
+    auto after = alice.get("/repos/" + id + "/branches");
+    EXPECT_TRUE(after.has("Branch feature/x deleted")) << "a flash says what happened";
+    EXPECT_FALSE(after.has("data-ref=\"feature/x\""));
+    soci::session sql(soci::sqlite3, "db=" + (dir.path / "data" / "workspace.db").string());
+    std::string new_sha;
+    sql << "SELECT new_sha FROM events WHERE ref = 'refs/heads/feature/x' ORDER BY id DESC LIMIT 1", soci::into(new_sha);
+    EXPECT_EQ(new_sha, std::string(40, '0')) << "recorded like a push that deletes";
 }
