@@ -57,3 +57,50 @@ document.addEventListener("click", (event) => {
 window.addEventListener("hashchange", highlightLines);
 document.addEventListener("DOMContentLoaded", highlightLines);
 document.addEventListener("htmx:afterSettle", highlightLines);
+
+// Syntax highlighting of a file view (table[data-language] with one row per line): Prism
+// highlights the whole text at once, so comments and strings that span lines come out right,
+// and its markup is then cut at the line ends, closing and reopening the spans open there.
+const kHighlightLimit = 500 * 1024;
+
+function splitHighlighted(html) {
+  const lines = [];
+  const open = [];
+  let line = "";
+  for (const part of html.split(/(<span[^>]*>|<\/span>)/)) {
+    if (part === "</span>") {
+      open.pop();
+      line += part;
+    } else if (part.startsWith("<span")) {
+      open.push(part);
+      line += part;
+    } else {
+      const pieces = part.split("\n");
+      line += pieces[0];
+      for (const piece of pieces.slice(1)) {
+        lines.push(line + "</span>".repeat(open.length));
+        line = open.join("") + piece;
+      }
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+function highlightCode(root) {
+  for (const table of root.querySelectorAll("table[data-language]:not([data-highlighted])")) {
+    const grammar = window.Prism && window.Prism.languages[table.dataset.language];
+    if (!grammar) continue;
+    table.dataset.highlighted = "";
+    const cells = table.querySelectorAll("td:last-child");
+    const text = Array.from(cells, (cell) => cell.textContent).join("\n");
+    if (text.length > kHighlightLimit) continue;
+    const lines = splitHighlighted(window.Prism.highlight(text, grammar, table.dataset.language));
+    cells.forEach((cell, i) => { cell.innerHTML = lines[i] ?? ""; });
+  }
+  // Fenced code in rendered Markdown: cmark-gfm marks it <code class="language-…">.
+  for (const code of root.querySelectorAll(".markdown pre > code[class*='language-']")) window.Prism?.highlightElement(code);
+}
+
+document.addEventListener("DOMContentLoaded", () => highlightCode(document));
+document.addEventListener("htmx:afterSettle", (event) => highlightCode(event.target));

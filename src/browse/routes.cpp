@@ -4,7 +4,9 @@
 #include <climits>
 #include <ctime>
 
+#include "browse/file_types.hpp"
 #include "browse/history.hpp"
+#include "browse/markdown.hpp"
 #include "browse/store.hpp"
 #include "browse/views.hpp"
 #include "core/config.hpp"
@@ -28,27 +30,6 @@ std::string human_size(std::int64_t bytes) {
     if (bytes < 1024) return std::to_string(bytes) + " B";
     if (bytes < 1024 * 1024) return std::snprintf(out, sizeof out, "%.1f KB", bytes / 1024.0), out;
     return std::snprintf(out, sizeof out, "%.1f MB", bytes / (1024.0 * 1024)), out;
-}
-
-std::string extension(const std::string& path) {
-    auto slash = path.rfind('/');
-    auto dot = path.rfind('.');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
-}
-
-// Image types browsers show in <img> and that cannot run script; SVG is deliberately absent.
-const char* image_type(const std::string& path) {
-    auto ext = extension(path);
-    if (ext == "png") return "image/png";
-    if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
-    if (ext == "gif") return "image/gif";
-    if (ext == "webp") return "image/webp";
-    if (ext == "ico") return "image/x-icon";
-    if (ext == "bmp") return "image/bmp";
-    return nullptr;
 }
 
 // "/repos/{id}/files/{ref}/{path}" with each segment escaped.
@@ -107,13 +88,24 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     dict.SetValue("BLAME_URL", url(req, "blame", at, at.path));
     dict.SetValue("PERMALINK", req.config->prefix + "/repos/" + req.repo->id + "/files/" + at.commit + "/" +
                                    http::percent_encode(at.path));
-    if (image_type(at.path)) {
+    if (file_types::image_type(at.path)) {
         dict.ShowSection("IMAGE");
     } else if (file->binary) {
         dict.ShowSection("BINARY");
     } else if (file->size > kShowLimit) {
         dict.ShowSection("TOO_LARGE");
+    } else if (file_types::is_markdown(at.path) && req.query_or("plain", "0") == "0") {
+        auto slash = at.path.rfind('/');
+        std::string folder = slash == std::string::npos ? "" : at.path.substr(0, slash);
+        // Safe by construction (see markdown::render), so the template shows it unescaped.
+        dict.SetValueAndShowSection("MARKDOWN_HTML", markdown::render(file->content, {url(req, "files", at, folder), url(req, "raw", at, folder)}),
+                                    "RENDERED");
+        dict.SetValue("SOURCE_URL", url(req, "files", at, at.path) + "?plain=1");
+        dict.SetIntValue("LINE_COUNT", static_cast<long>(store::split_lines(file->content).size()));
+        dict.ShowSection("HAS_LINES");
     } else {
+        if (file_types::is_markdown(at.path)) dict.SetValueAndShowSection("PREVIEW_URL", url(req, "files", at, at.path), "SOURCE");
+        dict.SetValue("LANGUAGE", file_types::language(at.path));
         int number = 0;
         for (auto text : store::split_lines(file->content)) {
             auto* line = dict.AddSectionDictionary("LINE");
@@ -122,6 +114,7 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
         }
         dict.SetIntValue("LINE_COUNT", number);
         dict.ShowSection("TEXT_FILE");
+        dict.ShowSection("HAS_LINES");
     }
     return http::render(req, page);
 }
@@ -316,7 +309,7 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         res.body = std::move(file->content);
         // Nothing served raw may run in our origin: text is text/plain whatever its extension
         // (HTML, SVG, JS), unknown binaries are downloads, and a sandbox CSP covers the rest.
-        if (const char* type = image_type(at.path)) {
+        if (const char* type = file_types::image_type(at.path)) {
             res.content_type = type;
         } else if (file->binary) {
             res.content_type = "application/octet-stream";

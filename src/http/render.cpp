@@ -66,6 +66,7 @@ void load_views(const core::Config& config) {
     ctemplate::TemplateDictionary::SetGlobalValue("CSS_URL", config.prefix + assets::url("app.css"));
     ctemplate::TemplateDictionary::SetGlobalValue("APP_JS_URL", config.prefix + assets::url("app.js"));
     ctemplate::TemplateDictionary::SetGlobalValue("HTMX_URL", config.prefix + assets::url("htmx.min.js"));
+    ctemplate::TemplateDictionary::SetGlobalValue("PRISM_URL", config.prefix + assets::url("prism.js"));
     ctemplate::TemplateDictionary::SetGlobalValue("ALPINE_URL", config.prefix + assets::url("alpine.min.js"));
     ctemplate::TemplateDictionary::SetGlobalValue("FAVICON_URL", config.prefix + assets::url("favicon.svg"));
 }

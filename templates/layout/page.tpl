@@ -8,6 +8,7 @@
 <link rel="icon" href="{{FAVICON_URL}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{CSS_URL}}">
 <script src="{{HTMX_URL}}" defer></script>
+<script src="{{PRISM_URL}}" data-manual defer></script>
 <script src="{{APP_JS_URL}}" defer></script>
 <script src="{{ALPINE_URL}}" defer></script>
 </head>

@@ -45,10 +45,11 @@ test("folder, file, line link, history, commit", async () => {
 
   mkdirSync(join(work, "wc", "src"), { recursive: true });
   git("init", "-qb", "main");
-  writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1};`).join("\n") + "\n");
+  const comment = "/* a comment that\n   spans two lines */\n";
+  writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1};`).join("\n") + "\n" + comment);
   git("add", "-A");
   git("commit", "-qm", "Start the engine");
-  writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1}${i === 9 ? " = 10" : ""};`).join("\n") + "\n");
+  writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1}${i === 9 ? " = 10" : ""};`).join("\n") + "\n" + comment);
   git("commit", "-qam", "Give line ten a value");
   git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main");
 
@@ -58,6 +59,10 @@ test("folder, file, line link, history, commit", async () => {
   await page.getByRole("link", { name: "engine.c" }).click();
   await page.waitForURL(/\/files\/main\/src\/engine\.c$/);
   await page.getByTestId("code").waitFor();
+  await page.locator("#L10 .token.number").waitFor();  // highlighted as C
+  assert.equal(await page.locator("#L10 .token.keyword").first().textContent(), "int");
+  for (const n of [41, 42]) assert.equal(await page.locator(`#L${n} .token.comment`).count(), 1, `line ${n} is in the comment`);
+  assert.equal(await page.locator("#L42").textContent(), "42   spans two lines */", "text is unchanged by highlighting");
   await page.getByRole("link", { name: "12", exact: true }).click();
   assert.match(page.url(), /#L12$/);
   const color = (n) => page.locator(`#L${n}`).evaluate((row) => getComputedStyle(row).backgroundColor);

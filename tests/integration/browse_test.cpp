@@ -91,6 +91,27 @@ TEST_F(Browse, a_text_file_has_numbered_anchored_escaped_lines) {
     EXPECT_EQ(alice.get("/repos/" + id + "/files/main/latin1.txt").status, 200u) << "not UTF-8 is still shown";
 }
 
+TEST_F(Browse, code_names_its_language_and_markdown_is_rendered_with_the_source_a_click_away) {
+    EXPECT_TRUE(alice.get("/repos/" + id + "/files/main/src/main.cpp").has("data-language=\"cpp\""));
+    EXPECT_TRUE(alice.get("/repos/" + id + "/files/main/src/deep/lines.txt").has("data-language=\"\""));
+    auto rendered = alice.get("/repos/" + id + "/files/main/README.md");
+    ASSERT_EQ(rendered.status, 200u);
+    EXPECT_TRUE(rendered.has("data-testid=\"rendered\""));
+    EXPECT_TRUE(rendered.has("<h1>Site</h1>"));
+    EXPECT_TRUE(rendered.has("href=\"/repos/site/files/main/src/deep/lines.txt\"")) << "relative links resolve from the file's folder";
+    EXPECT_FALSE(rendered.has("<script>alert(1)"));
+    EXPECT_FALSE(rendered.has("data-testid=\"code\""));
+    EXPECT_TRUE(rendered.has("href=\"/repos/site/files/main/README.md?plain=1\""));
+    auto source = alice.get("/repos/" + id + "/files/main/README.md?plain=1");
+    EXPECT_TRUE(source.has("data-language=\"markdown\""));
+    EXPECT_TRUE(source.has("# Site"));
+    EXPECT_TRUE(source.has("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    EXPECT_TRUE(source.has("data-testid=\"show-preview\""));
+    auto hostile = alice.get("/repos/" + id + "/files/main/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.md");
+    EXPECT_EQ(hostile.status, 200u);
+    EXPECT_FALSE(hostile.has("<img src=x onerror"));
+}
+
 TEST_F(Browse, binary_large_and_image_files_are_offered_not_dumped) {
     auto binary = alice.get("/repos/" + id + "/files/main/data.bin");
     EXPECT_TRUE(binary.has("Binary file."));
