@@ -24,10 +24,65 @@ const char* status_name(char status) {
     }
 }
 
-// templates/browse/changes.tpl: the counts and every file's diff.
-void fill_changes(ctemplate::TemplateDictionary& page, const diff::Changes& changes) {
+void fill_unified(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
+    for (const auto& l : h.lines) {
+        auto* line = hunk.AddSectionDictionary("LINE");
+        line->SetValue("OLD", l.old_number > 0 ? std::to_string(l.old_number) : "");
+        line->SetValue("NEW", l.new_number > 0 ? std::to_string(l.new_number) : "");
+        line->SetValue("TEXT", l.text);
+        line->SetValue("SIGN", std::string(1, l.origin));
+        if (l.origin != ' ') line->ShowSection(l.origin == '+' ? "ADDED" : "REMOVED");
+    }
+}
+
+// One side of a split row: the line's number and text, marked when it is not context.
+void fill_side(ctemplate::TemplateDictionary& row, const char* side, const diff::Line* line) {
+    auto* cell = row.AddSectionDictionary(side);
+    if (!line) {
+        cell->ShowSection("BLANK");
+        return;
+    }
+    int number = line->origin == '-' ? line->old_number : line->new_number;
+    cell->SetValue("N", std::to_string(number));
+    cell->SetValue("TEXT", line->text);
+    if (line->origin != ' ') cell->ShowSection(line->origin == '+' ? "ADDED" : "REMOVED");
+}
+
+// Side by side: context on both sides; a run of removed lines faces the added lines that
+// follow it, row by row, as GitHub pairs them.
+void fill_split(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
+    const auto& lines = h.lines;
+    for (std::size_t i = 0; i < lines.size();) {
+        if (lines[i].origin == ' ') {
+            auto* row = hunk.AddSectionDictionary("SPLIT_ROW");
+            fill_side(*row, "LEFT", &lines[i]);
+            fill_side(*row, "RIGHT", &lines[i]);
+            ++i;
+            continue;
+        }
+        std::size_t removed_end = i;
+        while (removed_end < lines.size() && lines[removed_end].origin == '-') ++removed_end;
+        std::size_t added_end = removed_end;
+        while (added_end < lines.size() && lines[added_end].origin == '+') ++added_end;
+        std::size_t removed = removed_end - i, added = added_end - removed_end;
+        for (std::size_t k = 0; k < std::max(removed, added); ++k) {
+            auto* row = hunk.AddSectionDictionary("SPLIT_ROW");
+            fill_side(*row, "LEFT", k < removed ? &lines[i + k] : nullptr);
+            fill_side(*row, "RIGHT", k < added ? &lines[removed_end + k] : nullptr);
+        }
+        i = added_end;
+    }
+}
+
+// templates/browse/changes.tpl: the counts, the unified/split switch and every file's diff.
+void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page, const diff::Changes& changes) {
     auto& dict = *page.AddIncludeDictionary("CHANGES");
     dict.SetFilename("browse/changes.tpl");
+    bool split = req.query_or("diff", "unified") == "split";
+    std::string here = req.config->prefix + http::percent_encode(req.path);
+    dict.SetValue("UNIFIED_URL", here + "?diff=unified");
+    dict.SetValue("SPLIT_URL", here + "?diff=split");
+    dict.ShowSection(split ? "IS_SPLIT" : "IS_UNIFIED");
     dict.SetValue("FILES_CHANGED", changes.files.size() == 1 ? "1 file changed"
                                                                : std::to_string(changes.files.size()) + " files changed");
     dict.SetIntValue("ADDITIONS", changes.additions);
@@ -43,16 +98,9 @@ void fill_changes(ctemplate::TemplateDictionary& page, const diff::Changes& chan
         http::show_if(*file, "BINARY", f.binary);
         http::show_if(*file, "HIDDEN", !f.shown);
         for (const auto& h : f.hunks) {
-            auto* hunk = file->AddSectionDictionary("HUNK");
+            auto* hunk = file->AddSectionDictionary(split ? "SPLIT_HUNK" : "HUNK");
             hunk->SetValue("HEADER", h.header);
-            for (const auto& l : h.lines) {
-                auto* line = hunk->AddSectionDictionary("LINE");
-                line->SetValue("OLD", l.old_number > 0 ? std::to_string(l.old_number) : "");
-                line->SetValue("NEW", l.new_number > 0 ? std::to_string(l.new_number) : "");
-                line->SetValue("TEXT", l.text);
-                line->SetValue("SIGN", std::string(1, l.origin));
-                if (l.origin != ' ') line->ShowSection(l.origin == '+' ? "ADDED" : "REMOVED");
-            }
+            split ? fill_split(*hunk, h) : fill_unified(*hunk, h);
         }
     }
 }
@@ -78,7 +126,7 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
         row->SetValue("PARENT_SHA", parent.substr(0, 10));
         row->SetValue("PARENT_URL", base + "/commit/" + parent);
     }
-    fill_changes(dict, c.changes);
+    fill_changes(req, dict, c.changes);
     return http::render(req, page);
 }
 
@@ -107,7 +155,7 @@ http::Response compare_page(http::Request& req, const store::Repository& repo, c
         row->SetValue("SHORT_SHA", commit.id.substr(0, 10));
         row->SetValue("COMMIT_URL", base + "/commit/" + commit.id);
     }
-    fill_changes(dict, c.changes);
+    fill_changes(req, dict, c.changes);
     return http::render(req, page);
 }
 

@@ -1,5 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="text-sm mb-3" data-testid="diff-stats">{{FILES_CHANGED}}, <span class="text-success">+{{ADDITIONS}}</span> <span class="text-error">−{{DELETIONS}}</span></p>
+<div class="flex flex-wrap items-center gap-2 mb-3">
+  <p class="text-sm" data-testid="diff-stats">{{FILES_CHANGED}}, <span class="text-success">+{{ADDITIONS}}</span> <span class="text-error">−{{DELETIONS}}</span></p>
+  <span class="flex-1"></span>
+  <div class="join" role="group" aria-label="Diff view">
+    <a class="btn btn-xs join-item {{#IS_UNIFIED}}btn-active{{/IS_UNIFIED}}" href="{{UNIFIED_URL}}" {{#IS_UNIFIED}}aria-current="true"{{/IS_UNIFIED}}>Unified</a>
+    <a class="btn btn-xs join-item {{#IS_SPLIT}}btn-active{{/IS_SPLIT}}" href="{{SPLIT_URL}}" {{#IS_SPLIT}}aria-current="true"{{/IS_SPLIT}}>Split</a>
+  </div>
+</div>
 {{#TRUNCATED}}<div role="alert" class="alert alert-warning alert-soft mb-3" data-testid="truncated"><span>This commit is large: some files are listed without their changes.</span></div>{{/TRUNCATED}}
 <div class="flex flex-col gap-3">
   {{#FILE}}
@@ -20,6 +27,12 @@
           {{#LINE}}<tr class="{{#ADDED}}bg-success/15{{/ADDED}}{{#REMOVED}}bg-error/15{{/REMOVED}}"><td class="select-none text-right px-2 w-1 text-base-content/40">{{OLD}}</td><td class="select-none text-right px-2 w-1 text-base-content/40">{{NEW}}</td><td class="pr-4 whitespace-pre">{{SIGN}}{{TEXT}}</td></tr>{{/LINE}}
         </tbody>
         {{/HUNK}}
+        {{#SPLIT_HUNK}}
+        <tbody data-testid="split">
+          <tr class="bg-info/10 text-base-content/60"><td colspan="4" class="px-4 py-1">{{HEADER}}</td></tr>
+          {{#SPLIT_ROW}}<tr>{{#LEFT}}<td class="select-none text-right px-2 w-1 text-base-content/40 {{#REMOVED}}bg-error/15{{/REMOVED}}{{#BLANK}}bg-base-200{{/BLANK}}">{{N}}</td><td class="pr-4 whitespace-pre w-1/2 border-r border-base-300 {{#REMOVED}}bg-error/15{{/REMOVED}}{{#BLANK}}bg-base-200{{/BLANK}}">{{TEXT}}</td>{{/LEFT}}{{#RIGHT}}<td class="select-none text-right px-2 w-1 text-base-content/40 {{#ADDED}}bg-success/15{{/ADDED}}{{#BLANK}}bg-base-200{{/BLANK}}">{{N}}</td><td class="pr-4 whitespace-pre w-1/2 {{#ADDED}}bg-success/15{{/ADDED}}{{#BLANK}}bg-base-200{{/BLANK}}">{{TEXT}}</td>{{/RIGHT}}</tr>{{/SPLIT_ROW}}
+        </tbody>
+        {{/SPLIT_HUNK}}
       </table>
     </div>
   </details>

@@ -83,5 +83,9 @@ test("folder, file, line link, history, commit", async () => {
   assert.equal(await page.getByTestId("commit-summary").textContent(), "Give line ten a value");
   assert.match(await page.getByTestId("diff-stats").textContent(), /^1 file changed, \+1 −1$/);
   await page.screenshot({ path: join(out, "commit.png"), fullPage: true });
+  await page.getByRole("link", { name: "Split" }).click();
+  await page.getByTestId("split").waitFor();
+  assert.match(page.url(), /\?diff=split$/);
+  await page.screenshot({ path: join(out, "commit-split.png"), fullPage: true });
   assert.deepEqual(errors, [], "no console errors");
 });

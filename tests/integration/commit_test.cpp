@@ -83,3 +83,28 @@ TEST_F(CommitPage, unknown_and_malformed_ids_are_404s) {
 }
 
 }  // namespace
+
+TEST_F(CommitPage, the_split_view_puts_a_changed_line_beside_its_replacement) {
+    auto sha = rev("main~2");
+    auto unified = visitor.get("/repos/" + id + "/commit/" + sha);
+    EXPECT_TRUE(unified.has("href=\"/repos/changes/commit/" + sha + "?diff=split\""));
+    EXPECT_FALSE(unified.has("data-testid=\"split\""));
+    auto split = visitor.get("/repos/" + id + "/commit/" + sha + "?diff=split");
+    ASSERT_EQ(split.status, 200u);
+    EXPECT_TRUE(split.has("data-testid=\"split\""));
+    auto row_of = [&](const std::string& cell) {
+        auto at = split.body.find(cell);
+        if (at == std::string::npos) return std::string();
+        auto start = split.body.rfind("<tr>", at);
+        return split.body.substr(start, split.body.find("</tr>", at) - start);
+    };
+    auto changed = row_of(">seven</td>");
+    ASSERT_FALSE(changed.empty());
+    EXPECT_NE(changed.find(">7</td>"), std::string::npos) << "the old line faces its replacement: " << changed;
+    EXPECT_NE(changed.find("bg-error/15"), std::string::npos);
+    EXPECT_NE(changed.find("bg-success/15"), std::string::npos);
+    auto context = row_of(">8</td><td class=\"pr-4 whitespace-pre w-1/2 border-r");
+    EXPECT_FALSE(context.empty()) << "context lines show on both sides";
+    auto deleted = row_of(">old</td>");
+    EXPECT_NE(deleted.find("bg-base-200"), std::string::npos) << "a deleted file's lines face nothing: " << deleted;
+}
