@@ -165,7 +165,9 @@ void register_change_routes(http::Router& r, repos::Service& repos) {
     r.get("/repos/{id}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {
         auto repo = store::Repository::open(repos.path(req.repo->id));
         if (!repo) return http::error_page(req, repo.error());
-        return commit_page(req, *repo, req.params["sha"]);
+        // A full id names one commit forever; a short one might grow ambiguous.
+        auto res = commit_page(req, *repo, req.params["sha"]);
+        return req.params["sha"].size() == 40 ? http::revalidated(req, std::move(res)) : res;
     });
 
     r.get("/repos/{id}/compare/{spec...}", Need::repo_read, [&repos](http::Request& req) {

@@ -269,7 +269,8 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         auto tree = store::is_tree(*repo, at);
         if (!tree) return http::error_page(req, tree.error());
-        return *tree ? tree_page(req, *repo, at, history) : blob_page(req, *repo, at);
+        auto res = *tree ? tree_page(req, *repo, at, history) : blob_page(req, *repo, at);
+        return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
     });
 
     r.get("/repos/{id}/commits", Need::repo_read, [&repos](http::Request& req) {
@@ -284,7 +285,8 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
-        return commits_page(req, *repo, at);
+        auto res = commits_page(req, *repo, at);
+        return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
     });
 
     r.get("/repos/{id}/blame/{rest...}", Need::repo_read, [&repos](http::Request& req) {
@@ -292,7 +294,8 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         if (at.path.empty()) return http::error_page(req, 404, "Blame needs a file: /blame/{ref}/{path}.");
-        return blame_page(req, *repo, at);
+        auto res = blame_page(req, *repo, at);
+        return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
     });
 
     r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });

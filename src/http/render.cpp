@@ -99,6 +99,19 @@ Response render(Request& req, Page& page, unsigned status) {
     return res;
 }
 
+Response revalidated(const Request& req, Response res) {
+    if (res.status != 200) return res;
+    auto tag = "\"" + core::crypto::sha256_hex(res.body).substr(0, 32) + "\"";
+    std::erase_if(res.headers, [](const auto& h) { return h.first == "Cache-Control"; });
+    res.header("Cache-Control", "private, no-cache");
+    res.header("ETag", tag);
+    if (req.header("If-None-Match") == tag) {
+        res.status = 304;
+        res.body.clear();
+    }
+    return res;
+}
+
 Response render_fragment(Request& req, const std::string& tpl, ctemplate::TemplateDictionary& dict, unsigned status) {
     dict.SetTemplateGlobalValue("CSRF", csrf::token(req));
     Response res{status, "text/html; charset=utf-8", expand(tpl, dict), {}};

@@ -39,6 +39,11 @@ private:
 //! Renders a page with the navbar for req.actor, the flash message, theme and CSRF token.
 Response render(Request& req, Page& page, unsigned status = 200);
 
+//! For a page whose content is fixed by the commit id in its URL (and by who looks at it): the
+//! browser may keep it but revalidates, and an unchanged page (same body, so same viewer,
+//! theme and assets too) is answered 304 without a body.
+Response revalidated(const Request& req, Response res);
+
 //! Renders one template alone: an HTMX fragment. {{CSRF}} is set for its forms.
 Response render_fragment(Request& req, const std::string& tpl, ctemplate::TemplateDictionary& dict,
                          unsigned status = 200);

@@ -108,3 +108,25 @@ TEST_F(CommitPage, the_split_view_puts_a_changed_line_beside_its_replacement) {
     auto deleted = row_of(">old</td>");
     EXPECT_NE(deleted.find("bg-base-200"), std::string::npos) << "a deleted file's lines face nothing: " << deleted;
 }
+
+TEST_F(CommitPage, pages_addressed_by_a_commit_id_revalidate_with_an_etag) {
+    auto sha = rev("main~2");
+    auto first = visitor.get("/repos/" + id + "/commit/" + sha);
+    auto tag = first.header("etag");
+    ASSERT_FALSE(tag.empty());
+    EXPECT_EQ(first.header("cache-control"), "private, no-cache");
+    auto again = visitor.get("/repos/" + id + "/commit/" + sha, {{"If-None-Match", tag}});
+    EXPECT_EQ(again.status, 304u);
+    EXPECT_TRUE(again.body.empty());
+    auto file = visitor.get("/repos/" + id + "/files/" + sha + "/numbers.txt");
+    ASSERT_FALSE(file.header("etag").empty());
+    EXPECT_EQ(visitor.get("/repos/" + id + "/files/" + sha + "/numbers.txt", {{"If-None-Match", file.header("etag")}}).status, 304u);
+
+    harness::Client alice(server.port());
+    alice.sign_in("alice");
+    EXPECT_EQ(alice.get("/repos/" + id + "/commit/" + sha, {{"If-None-Match", tag}}).status, 200u)
+        << "another viewer's page (navbar, CSRF token) is not theirs";
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/files/main/numbers.txt").header("etag").empty())
+        << "a branch moves: its pages are not kept";
+    EXPECT_EQ(visitor.get("/repos/" + id + "/files/main/numbers.txt").header("cache-control"), "no-store");
+}
