@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "browse/history.hpp"
-#include "browse/markdown.hpp"
+#include "markup/markdown.hpp"
 #include "browse/store.hpp"
 #include "browse/views.hpp"
 #include "core/config.hpp"
@@ -59,9 +59,9 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
     section->SetValue("README_NAME", readme->name);
     auto name = lower(readme->name);
     if (name.ends_with(".md") || name.ends_with(".markdown")) {
-        // Safe by construction (see markdown::render), so the template shows it unescaped.
+        // Safe by construction (see markup::render_markdown), so the template shows it unescaped.
         section->SetValueAndShowSection("README_HTML",
-                                        markdown::render(file->content, {base + "/files/" + http::percent_encode(root.ref),
+                                        markup::render_markdown(file->content, {base + "/files/" + http::percent_encode(root.ref),
                                                                           base + "/raw/" + http::percent_encode(root.ref)}),
                                         "MARKDOWN");
     } else {

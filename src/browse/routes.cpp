@@ -6,7 +6,7 @@
 
 #include "browse/file_types.hpp"
 #include "browse/history.hpp"
-#include "browse/markdown.hpp"
+#include "markup/markdown.hpp"
 #include "browse/store.hpp"
 #include "browse/views.hpp"
 #include "core/config.hpp"
@@ -97,8 +97,8 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     } else if (file_types::is_markdown(at.path) && req.query_or("plain", "0") == "0") {
         auto slash = at.path.rfind('/');
         std::string folder = slash == std::string::npos ? "" : at.path.substr(0, slash);
-        // Safe by construction (see markdown::render), so the template shows it unescaped.
-        dict.SetValueAndShowSection("MARKDOWN_HTML", markdown::render(file->content, {url(req, "files", at, folder), url(req, "raw", at, folder)}),
+        // Safe by construction (see markup::render_markdown), so the template shows it unescaped.
+        dict.SetValueAndShowSection("MARKDOWN_HTML", markup::render_markdown(file->content, {url(req, "files", at, folder), url(req, "raw", at, folder)}),
                                     "RENDERED");
         dict.SetValue("SOURCE_URL", url(req, "files", at, at.path) + "?plain=1");
         dict.SetIntValue("LINE_COUNT", static_cast<long>(store::split_lines(file->content).size()));

@@ -21,7 +21,7 @@ protected:
                 " && echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>' > logo.svg"
                 " && printf '\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR' > pixel.png"
                 " && printf '\\0' > data.bin && head -c 2999 /dev/urandom >> data.bin && head -c 2097152 /dev/zero | tr '\\0' 'a' > big.txt"
-                " && printf '# Site\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n[guide](src/deep/lines.txt) ![px](pixel.png) <script>alert(1)</script> [bad](javascript:alert(1))\\n' > README.md"
+                " && printf '# Site\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n[guide](src/deep/lines.txt) ![px](pixel.png) <script>alert(1)</script> [bad](javascript:alert(1)) <b onclick=alert(2)>bold</b>\\n' > README.md"
                 " && printf 'caf\\xe9\\n' > latin1.txt && echo x > '<img src=x onerror=alert(1)>.md'"
                 " && git add -A && git commit -qm first && git tag v1.0"
                 " && git checkout -qb feature/x && echo feature > src/feature.txt && git add -A && git commit -qm feature"
@@ -60,6 +60,8 @@ TEST_F(Browse, the_home_page_shows_the_latest_commit_the_root_and_the_readme) {
     EXPECT_TRUE(home.has("src=\"/repos/site/raw/main/pixel.png\""));
     EXPECT_FALSE(home.has("<script>alert(1)"));
     EXPECT_FALSE(home.has("javascript:alert"));
+    EXPECT_TRUE(home.has("<b>bold</b>")) << "raw HTML is sanitized, not dropped";
+    EXPECT_FALSE(home.has("onclick"));
     EXPECT_FALSE(home.has("&lt;table&gt;")) << "rendered HTML is not escaped a second time";
 }
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace browse::markdown {
+namespace markup {
 
 //! Where a document's relative links and images point: its folder in the file browser and in
 //! raw form, e.g. "/repos/x/files/main/docs" and "/repos/x/raw/main/docs" (already escaped).
@@ -13,8 +13,8 @@ struct Base {
 };
 
 //! GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) as HTML that is safe
-//! to show unescaped: cmark-gfm's safe mode omits raw HTML and drops javascript:, vbscript:,
-//! file: and (outside images) data: URLs. Relative links go to base.files, images to base.raw.
-std::string render(std::string_view text, const Base& base);
+//! to show unescaped: raw HTML in the text is kept only as far as sanitize() allows. Relative
+//! links go to base.files, relative images to base.raw.
+std::string render_markdown(std::string_view text, const Base& base);
 
-}  // namespace browse::markdown
+}  // namespace markup
