@@ -13,13 +13,13 @@ document.addEventListener("alpine:init", () => {
     },
   }));
 
-  // x-data="repoFilter" around a filter box (x-on:input="filter") and rows with
-  // data-repo="id name": rows that do not contain the typed text are hidden.
-  window.Alpine.data("repoFilter", () => ({
+  // x-data="listFilter" around a filter box (x-on:input="filter") and rows with
+  // data-filter="words to match": rows that do not contain the typed text are hidden.
+  window.Alpine.data("listFilter", () => ({
     filter(event) {
       const query = event.target.value.trim().toLowerCase();
-      for (const row of this.$root.querySelectorAll("[data-repo]")) {
-        row.hidden = !row.dataset.repo.toLowerCase().includes(query);
+      for (const row of this.$root.querySelectorAll("[data-filter]")) {
+        row.hidden = !row.dataset.filter.toLowerCase().includes(query);
       }
     },
   }));

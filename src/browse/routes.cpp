@@ -38,13 +38,13 @@ std::string url(const http::Request& req, const char* view, const store::Locatio
            (path.empty() ? "" : "/" + http::percent_encode(path));
 }
 
-void breadcrumbs(const http::Request& req, http::Page& page, const store::Location& at) {
+// The ref picker and the path to here; the picker switches `view` of this path to another ref.
+void breadcrumbs(const http::Request& req, http::Page& page, const store::Repository& repo, const store::Location& at,
+                 const char* view) {
     auto& dict = *page.dict().AddIncludeDictionary("PATH");
     dict.SetFilename("browse/path.tpl");
+    views::fill_ref_picker(req, dict, repo, at, view, at.path);
     dict.SetValue("REPO_NAME", req.repo->name);
-    dict.SetValue("REF", at.ref);
-    dict.SetValue("COMMIT", at.commit);
-    dict.SetValue("SHORT_COMMIT", at.commit.substr(0, 10));
     dict.SetValue("ROOT_URL", url(req, "files", at, ""));
     std::string walked;
     for (std::size_t start = 0; start < at.path.size();) {
@@ -66,7 +66,7 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, at);
+    breadcrumbs(req, page, repo, at, "files");
     dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
     views::fill_entries(req, dict, at, *entries, *history.last_commits(repo, at));
     http::show_if(dict, "EMPTY_TREE", entries->empty());
@@ -80,7 +80,7 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, at);
+    breadcrumbs(req, page, repo, at, "files");
     dict.SetValue("SIZE", human_size(file->size));
     dict.SetValue("COMMIT", at.commit);
     dict.SetValue("FILE_NAME", at.path.substr(at.path.rfind('/') == std::string::npos ? 0 : at.path.rfind('/') + 1));
@@ -143,7 +143,7 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
     http::Page page("browse/commits.tpl", "History · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
     auto& dict = page.dict();
-    dict.SetValue("REF", at.ref);
+    views::fill_ref_picker(req, dict, repo, at, "commits", at.path);
     if (!at.path.empty()) dict.SetValueAndShowSection("FILTER_PATH", at.path, "HAS_PATH");
     std::string day;
     ctemplate::TemplateDictionary* group = nullptr;
@@ -176,7 +176,7 @@ http::Response blame_page(http::Request& req, const store::Repository& repo, con
     http::Page page("browse/blame.tpl", "Blame " + at.path + " · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, at);
+    breadcrumbs(req, page, repo, at, "blame");
     dict.SetValue("FILE_URL", url(req, "files", at, at.path));
     std::int64_t oldest = INT64_MAX, newest = INT64_MIN;
     for (const auto& h : blame->hunks) {

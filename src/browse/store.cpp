@@ -301,6 +301,19 @@ core::Result<Blame> blame(const Repository& repo, const Location& location, std:
 
 std::vector<RefInfo> tags(const Repository& repo) { return refs_under(repo.get(), "refs/tags/"); }
 
+std::vector<std::string> ref_names(const Repository& repo, const char* prefix, std::size_t limit) {
+    std::vector<std::string> out;
+    git_reference_iterator* it_raw = nullptr;
+    std::string glob = std::string(prefix) + "*";
+    if (git_reference_iterator_glob_new(&it_raw, repo.get(), glob.c_str()) < 0) return out;
+    Owned<git_reference_iterator, git_reference_iterator_free> it(it_raw);
+    const char* name = nullptr;
+    while (git_reference_next_name(&name, it.get()) == 0) out.emplace_back(name + std::strlen(prefix));
+    std::sort(out.begin(), out.end());
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
 std::size_t count_refs(const Repository& repo, const char* prefix) {
     git_reference_iterator* it_raw = nullptr;
     std::string glob = std::string(prefix) + "*";

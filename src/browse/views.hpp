@@ -20,4 +20,10 @@ namespace browse::views {
 void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page, const store::Location& at,
                   const std::vector<store::Entry>& entries, const history::LastCommits& last);
 
+//! templates/browse/ref_picker.tpl, included as REF_PICKER: the current ref and a filterable
+//! menu of branches (the default first) and tags, each linking to `view` ("files", "commits",
+//! …) of `path` at that ref.
+void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
+                     const store::Location& at, const char* view, const std::string& path);
+
 }  // namespace browse::views

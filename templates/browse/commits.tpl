@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>REPO_HEADER}}
 <div class="flex flex-wrap items-center gap-2 mb-4">
-  <span class="badge badge-outline font-mono" data-testid="ref">{{REF}}</span>
+  {{>REF_PICKER}}
   {{#HAS_PATH}}<span class="text-sm text-base-content/70">History of <code class="font-mono" data-testid="path-filter">{{FILTER_PATH}}</code></span>{{/HAS_PATH}}
 </div>
 {{#NO_COMMITS}}<div class="card bg-base-100 shadow-sm"><div class="card-body text-base-content/70">No commits.</div></div>{{/NO_COMMITS}}

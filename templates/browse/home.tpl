@@ -22,7 +22,7 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
     {{/EMPTY}}
     {{#HAS_CONTENT}}
     <div class="flex flex-wrap items-center gap-3 text-sm">
-      <span class="badge badge-outline font-mono">{{DEFAULT_BRANCH}}</span>
+      {{>REF_PICKER}}
       <a class="link link-hover" href="{{P}}/repos/{{ID}}/branches" data-testid="branch-count">{{BRANCH_COUNT}}</a>
       <a class="link link-hover" href="{{P}}/repos/{{ID}}/tags">{{TAG_COUNT}}</a>
       <span class="flex-1"></span>

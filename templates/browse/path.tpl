@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="flex flex-wrap items-center gap-2 mb-4">
-  <span class="badge badge-outline font-mono" title="{{COMMIT}}" data-testid="ref">{{REF}}</span>
+  {{>REF_PICKER}}
   <nav class="breadcrumbs text-sm py-0" aria-label="Path" data-testid="breadcrumbs">
     <ul>
       <li><a href="{{ROOT_URL}}">{{REPO_NAME}}</a></li>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<div class="flex flex-col lg:flex-row gap-6" x-data="repoFilter">
+<div class="flex flex-col lg:flex-row gap-6" x-data="listFilter">
   <div class="flex-1 min-w-0 flex flex-col gap-4">
     <div class="flex flex-wrap items-center gap-3">
       <h1 class="text-2xl font-bold flex-1">Repositories</h1>
@@ -16,7 +16,7 @@
     {{#HAS_REPOS}}
     <ul class="list bg-base-100 rounded-box shadow-sm" data-testid="repo-list">
       {{#REPO}}
-      <li class="list-row" data-repo="{{ID}} {{NAME}}">
+      <li class="list-row" data-filter="{{ID}} {{NAME}}" data-repo="{{ID}}">
         <div class="list-col-grow min-w-0">
           <div class="flex items-center gap-2 flex-wrap">
             <a class="link link-hover font-semibold text-primary" href="{{P}}/repos/{{ID}}">{{NAME}}</a>

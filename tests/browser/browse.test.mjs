@@ -51,7 +51,8 @@ test("folder, file, line link, history, commit", async () => {
   git("commit", "-qm", "Start the engine");
   writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1}${i === 9 ? " = 10" : ""};`).join("\n") + "\n" + comment);
   git("commit", "-qam", "Give line ten a value");
-  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main");
+  git("tag", "v1.0", "HEAD~1");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main", "v1.0");
 
   await page.getByRole("tab", { name: "Files" }).click();
   await page.getByRole("link", { name: "src", exact: true }).click();
@@ -75,6 +76,13 @@ test("folder, file, line link, history, commit", async () => {
   await page.reload();
   assert.notEqual(await color(14), plain, "the range survives a reload");
   await page.screenshot({ path: join(out, "file.png") });
+
+  await page.getByTestId("ref").click();
+  await page.getByPlaceholder("Filter branches and tags").fill("v1");
+  await page.getByTestId("ref-picker").locator('li[data-filter="main"]').waitFor({ state: "hidden" });
+  await page.getByRole("link", { name: "v1.0" }).click();
+  await page.waitForURL(/\/files\/v1\.0\/src\/engine\.c$/);
+  assert.equal(await page.locator("#L10").textContent(), "10int line_10;", "the file as tagged");
 
   await page.getByRole("tab", { name: "History" }).click();
   await page.getByTestId("history").waitFor();

@@ -52,8 +52,8 @@ test("create repositories, filter them, open one", async () => {
   const rows = page.getByTestId("repo-list").locator("li");
   assert.equal(await rows.count(), 2);
   await page.getByPlaceholder("Filter repositories").fill("web");
-  await page.getByTestId("repo-list").locator('li[data-repo^="tools"]').waitFor({ state: "hidden" });
-  assert.equal(await page.getByTestId("repo-list").locator('li[data-repo^="web-app"]').isVisible(), true);
+  await page.getByTestId("repo-list").locator('li[data-repo="tools"]').waitFor({ state: "hidden" });
+  assert.equal(await page.getByTestId("repo-list").locator('li[data-repo="web-app"]').isVisible(), true);
   await page.screenshot({ path: join(out, "repos-filtered.png"), fullPage: true });
 
   // The 400 of the refused name is expected; htmx and Chromium both report it.
