@@ -61,3 +61,9 @@ ws_token() {
   curl -s -u "$1:$2" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$WS_URL/api/v1/users/$1/tokens" |
     sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'
 }
+
+# wrk_run_t1 URL SECONDS -> "requests/s p50 p99" over one connection: sequential latency.
+wrk_run_t1() {
+  local out; out=$(wrk -t1 -c1 -d"$2"s --latency "$1")
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
+}

@@ -89,8 +89,13 @@ core::Result<Changes> changes_between(git_repository* repo, git_tree* old_tree, 
         out.truncated = out.truncated || !file.shown;
         out.files.push_back(std::move(file));
     }
+    for (const auto& f : out.files) {
+        out.additions += f.additions;
+        out.deletions += f.deletions;
+    }
+    // Past the file limit the files have no patch of their own: git counts them all.
     git_diff_stats* stats_raw = nullptr;
-    if (git_diff_get_stats(&stats_raw, diff.get()) == 0) {
+    if (out.files.size() > limits.files && git_diff_get_stats(&stats_raw, diff.get()) == 0) {
         Owned<git_diff_stats, git_diff_stats_free> stats(stats_raw);
         out.additions = static_cast<int>(git_diff_stats_insertions(stats.get()));
         out.deletions = static_cast<int>(git_diff_stats_deletions(stats.get()));

@@ -160,7 +160,7 @@ const store::CommitInfo* LastCommits::find(const std::string& name) const {
     return it == by_name.end() ? nullptr : &commits[it->second];
 }
 
-Cache::Cache(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 1)) {}
+Cache::Cache(std::size_t capacity, std::size_t budget) : capacity_(std::max<std::size_t>(capacity, 1)), budget_(budget) {}
 
 const Cache::Slot* Cache::find(const std::string& key) {
     auto it = slots_.find(key);
@@ -170,17 +170,18 @@ const Cache::Slot* Cache::find(const std::string& key) {
 }
 
 void Cache::keep(const std::string& key, Slot slot) {
-    if (auto it = slots_.find(key); it != slots_.end()) {
+    auto drop = [this](std::unordered_map<std::string, Slot>::iterator it) {
+        bytes_ -= it->second.bytes;
         recent_.erase(it->second.age);
         slots_.erase(it);
-    }
+    };
+    if (auto it = slots_.find(key); it != slots_.end()) drop(it);
+    slot.bytes += key.size() + 64;
+    bytes_ += slot.bytes;
     recent_.push_front(key);
     slot.age = recent_.begin();
     slots_.emplace(key, std::move(slot));
-    while (slots_.size() > capacity_) {
-        slots_.erase(recent_.back());
-        recent_.pop_back();
-    }
+    while (slots_.size() > 1 && (slots_.size() > capacity_ || bytes_ > budget_)) drop(slots_.find(recent_.back()));
 }
 
 std::shared_ptr<const LastCommits> Cache::last_commits(const store::Repository& repo, const store::Location& at) {
@@ -204,8 +205,11 @@ std::shared_ptr<const LastCommits> Cache::last_commits(const store::Repository& 
     // Walk outside the lock: two requests for the same folder may both walk; one answer wins.
     auto answer = std::make_shared<const LastCommits>(parent ? step(repo, commit.get(), parent.get(), *parent_answer, at.path)
                                                              : walk(repo, commit.get(), at.path));
+    std::size_t bytes = 0;
+    for (const auto& c : answer->commits) bytes += sizeof c + c.summary.size() + c.author_name.size() + c.author_email.size();
+    for (const auto& [name, index] : answer->by_name) bytes += name.size() + 48;
     std::lock_guard lock(mutex_);
-    keep("folder\n" + where + at.commit, {answer});
+    keep("folder\n" + where + at.commit, {answer, 0, nullptr, nullptr, bytes});
     return answer;
 }
 
@@ -236,6 +240,42 @@ std::size_t Cache::commit_count(const store::Repository& repo, const std::string
     std::lock_guard lock(mutex_);
     keep(where + commit_id, {nullptr, count});
     return count;
+}
+
+core::Result<std::shared_ptr<const store::LogPage>> Cache::path_log(const store::Repository& repo, const store::Location& at,
+                                                                   std::size_t offset, std::size_t limit) {
+    std::string key = std::string("log\n") + git_repository_path(repo.get()) + "\n" + at.path + "\n" + at.commit + "\n" +
+                      std::to_string(offset) + "+" + std::to_string(limit);
+    {
+        std::lock_guard lock(mutex_);
+        if (const Slot* hit = find(key); hit) return hit->log;
+    }
+    auto computed = store::log(repo, at, offset, limit);
+    if (!computed) return tl::unexpected(computed.error());
+    auto answer = std::make_shared<const store::LogPage>(std::move(*computed));
+    std::size_t bytes = 0;
+    for (const auto& c : answer->commits) bytes += sizeof c + c.summary.size() + c.author_name.size() + c.author_email.size();
+    std::lock_guard lock(mutex_);
+    keep(key, {nullptr, 0, nullptr, answer, bytes});
+    return answer;
+}
+
+core::Result<std::shared_ptr<const store::Blame>> Cache::blame(const store::Repository& repo, const store::Location& at,
+                                                               std::int64_t max_size) {
+    std::string key = std::string("blame\n") + git_repository_path(repo.get()) + "\n" + at.path + "\n" + at.commit;
+    {
+        std::lock_guard lock(mutex_);
+        if (const Slot* hit = find(key); hit) return hit->blame;
+    }
+    auto computed = store::blame(repo, at, max_size);
+    if (!computed) return tl::unexpected(computed.error());
+    auto answer = std::make_shared<const store::Blame>(std::move(*computed));
+    std::size_t bytes = 0;
+    for (const auto& line : answer->lines) bytes += line.size() + sizeof line;
+    for (const auto& h : answer->hunks) bytes += sizeof h + h.commit.summary.size() + h.commit.author_name.size();
+    std::lock_guard lock(mutex_);
+    keep(key, {nullptr, 0, answer, nullptr, bytes});
+    return answer;
 }
 
 }  // namespace browse::history

@@ -11,8 +11,9 @@
 #include "browse/store.hpp"
 
 //! Answers that need a walk through history — which commit last changed each entry of a
-//! folder, how many commits a branch has — remembered by the commit id they were asked for.
-//! A commit id fixes its whole history, so nothing here is ever stale; the cache is only bounded.
+//! folder, how many commits a branch has, who last changed each line of a file — remembered by
+//! the commit id they were asked for. A commit id fixes its whole history, so nothing here is
+//! ever stale; the cache is only bounded, by entries and by bytes.
 namespace browse::history {
 
 //! The newest commit that changed each entry of a folder; entries the walk did not reach
@@ -26,8 +27,8 @@ struct LastCommits {
 
 class Cache {
 public:
-    //! Keeps at most `capacity` answers, dropping the least recently used.
-    explicit Cache(std::size_t capacity = 1024);
+    //! Keeps at most `capacity` answers and about `budget` bytes, dropping the least recently used.
+    explicit Cache(std::size_t capacity = 1024, std::size_t budget = 64 << 20);
     Cache(const Cache&) = delete;
     Cache& operator=(const Cache&) = delete;
 
@@ -39,10 +40,22 @@ public:
     //! How many commits are reachable from commit (`git rev-list --count`).
     std::size_t commit_count(const store::Repository& repo, const std::string& commit);
 
+    //! store::log of a path's history (the commits that changed at.path), which walks until it
+    //! has found a page; failures are not kept.
+    core::Result<std::shared_ptr<const store::LogPage>> path_log(const store::Repository& repo, const store::Location& at,
+                                                                 std::size_t offset, std::size_t limit);
+
+    //! store::blame of the file at `at`; failures are not kept.
+    core::Result<std::shared_ptr<const store::Blame>> blame(const store::Repository& repo, const store::Location& at,
+                                                            std::int64_t max_size);
+
 private:
     struct Slot {
         std::shared_ptr<const LastCommits> folder;
         std::size_t count = 0;
+        std::shared_ptr<const store::Blame> blame;
+        std::shared_ptr<const store::LogPage> log;
+        std::size_t bytes = 0;
         std::list<std::string>::iterator age;
     };
 
@@ -51,6 +64,8 @@ private:
 
     std::mutex mutex_;
     std::size_t capacity_;
+    std::size_t budget_;
+    std::size_t bytes_ = 0;
     std::list<std::string> recent_;  //!< keys, most recently used first
     std::unordered_map<std::string, Slot> slots_;
 };

@@ -36,7 +36,7 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
     auto entries = store::tree(repo, root);
     if (!entries) return;
     views::fill_entries(req, dict, root, *entries, *history.last_commits(repo, root));
-    views::fill_ref_picker(req, dict, repo, root, "files", "");
+    views::fill_ref_picker(req, dict, root, "files", "");
     if (auto latest = store::log(repo, root, 0, 1); latest && !latest->commits.empty()) {
         const auto& c = latest->commits.front();
         auto* last = dict.AddSectionDictionary("LATEST");

@@ -43,7 +43,7 @@ void breadcrumbs(const http::Request& req, http::Page& page, const store::Reposi
                  const char* view) {
     auto& dict = *page.dict().AddIncludeDictionary("PATH");
     dict.SetFilename("browse/path.tpl");
-    views::fill_ref_picker(req, dict, repo, at, view, at.path);
+    views::fill_ref_picker(req, dict, at, view, at.path);
     dict.SetValue("REPO_NAME", req.repo->name);
     dict.SetValue("ROOT_URL", url(req, "files", at, ""));
     std::string walked;
@@ -106,13 +106,9 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     } else {
         if (file_types::is_markdown(at.path)) dict.SetValueAndShowSection("PREVIEW_URL", url(req, "files", at, at.path), "SOURCE");
         dict.SetValue("LANGUAGE", file_types::language(at.path));
-        int number = 0;
-        for (auto text : store::split_lines(file->content)) {
-            auto* line = dict.AddSectionDictionary("LINE");
-            line->SetIntValue("N", ++number);
-            line->SetValue("TEXT", std::string(text));
-        }
-        dict.SetIntValue("LINE_COUNT", number);
+        // Escaped as it is built (see views::code_rows), so the template shows it as it is.
+        dict.SetValue("CODE_ROWS", views::code_rows(file->content));
+        dict.SetIntValue("LINE_COUNT", static_cast<long>(store::split_lines(file->content).size()));
         dict.ShowSection("TEXT_FILE");
         dict.ShowSection("HAS_LINES");
     }
@@ -131,23 +127,29 @@ std::string day_of(std::int64_t unix_seconds) {
     return out;
 }
 
-http::Response commits_page(http::Request& req, const store::Repository& repo, store::Location at) {
+http::Response commits_page(http::Request& req, const store::Repository& repo, store::Location at,
+                            history::Cache& history) {
     if (auto path = req.query("path"); path && !path->empty()) {
         if (!at.path.empty()) return http::error_page(req, 404, "Give the path either in the address or as ?path=.");
         if (!store::valid_path(*path)) return http::error_page(req, 404, "That path does not exist.");
         at.path = *path;
     }
     long page_number = std::max(1L, std::atol(req.query_or("page", "1").c_str()));
-    auto log = store::log(repo, at, (page_number - 1) * kCommitsPerPage, kCommitsPerPage);
+    std::size_t offset = (page_number - 1) * kCommitsPerPage;
+    // A path's history may walk far for a page; the whole history's pages come straight off the walk.
+    auto log = at.path.empty() ? store::log(repo, at, offset, kCommitsPerPage).map([](store::LogPage page) {
+        return std::make_shared<const store::LogPage>(std::move(page));
+    })
+                               : history.path_log(repo, at, offset, kCommitsPerPage);
     if (!log) return http::error_page(req, log.error());
     http::Page page("browse/commits.tpl", "History · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
     auto& dict = page.dict();
-    views::fill_ref_picker(req, dict, repo, at, "commits", at.path);
+    views::fill_ref_picker(req, dict, at, "commits", at.path);
     if (!at.path.empty()) dict.SetValueAndShowSection("FILTER_PATH", at.path, "HAS_PATH");
     std::string day;
     ctemplate::TemplateDictionary* group = nullptr;
-    for (const auto& c : log->commits) {
+    for (const auto& c : (*log)->commits) {
         if (auto d = day_of(c.time); d != day || !group) {
             day = d;
             group = dict.AddSectionDictionary("DAY");
@@ -162,17 +164,19 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
         row->SetValue("COMMIT_URL", req.config->prefix + "/repos/" + req.repo->id + "/commit/" + c.id);
         http::show_if(*row, "MERGE", c.parents > 1);
     }
-    http::show_if(dict, "NO_COMMITS", log->commits.empty());
+    http::show_if(dict, "NO_COMMITS", (*log)->commits.empty());
     std::string base = req.config->prefix + "/repos/" + req.repo->id + "/commits/" + http::percent_encode(at.ref) + "?" +
                        (at.path.empty() ? "" : "path=" + http::percent_encode(at.path) + "&");
     if (page_number > 1) dict.SetValueAndShowSection("NEWER_URL", base + "page=" + std::to_string(page_number - 1), "HAS_NEWER");
-    if (log->more) dict.SetValueAndShowSection("OLDER_URL", base + "page=" + std::to_string(page_number + 1), "HAS_OLDER");
+    if ((*log)->more) dict.SetValueAndShowSection("OLDER_URL", base + "page=" + std::to_string(page_number + 1), "HAS_OLDER");
     return http::render(req, page);
 }
 
-http::Response blame_page(http::Request& req, const store::Repository& repo, const store::Location& at) {
-    auto blame = store::blame(repo, at, kShowLimit);
-    if (!blame) return http::error_page(req, blame.error());
+http::Response blame_page(http::Request& req, const store::Repository& repo, const store::Location& at,
+                          history::Cache& history) {
+    auto cached = history.blame(repo, at, kShowLimit);
+    if (!cached) return http::error_page(req, cached.error());
+    const auto* blame = cached->get();
     http::Page page("browse/blame.tpl", "Blame " + at.path + " · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_FILES");
     auto& dict = page.dict();
@@ -273,29 +277,56 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
     });
 
-    r.get("/repos/{id}/commits", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/repos/{id}/commits", Need::repo_read, [&repos, &history](http::Request& req) {
         auto opened = store::Repository::open(repos.path(req.repo->id));
         if (!opened) return http::error_page(req, opened.error());
         auto head = store::resolve(*opened, req.repo->default_branch);
         if (!head) return http::redirect(req, "/repos/" + req.repo->id);  // empty: the home page says how to push
-        return commits_page(req, *opened, *head);
+        return commits_page(req, *opened, *head, history);
     });
 
-    r.get("/repos/{id}/commits/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/repos/{id}/commits/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
-        auto res = commits_page(req, *repo, at);
+        auto res = commits_page(req, *repo, at, history);
         return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
     });
 
-    r.get("/repos/{id}/blame/{rest...}", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/repos/{id}/blame/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
         if (at.path.empty()) return http::error_page(req, 404, "Blame needs a file: /blame/{ref}/{path}.");
-        auto res = blame_page(req, *repo, at);
+        auto res = blame_page(req, *repo, at, history);
         return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
+    });
+
+    // The ref picker's menu, loaded when it opens: branches (the default first) and tags.
+    r.get("/repos/{id}/refs", Need::repo_read, [&repos](http::Request& req) {
+        constexpr std::size_t kShown = 200;
+        auto view = req.query_or("view", "files");
+        if (view != "files" && view != "commits" && view != "blame") view = "files";
+        auto current = req.query_or("ref", "");
+        auto path = req.query_or("path", "");
+        if (!path.empty() && !store::valid_path(path)) path.clear();
+        auto repo = store::Repository::open(repos.path(req.repo->id));
+        if (!repo) return http::error_page(req, repo.error());
+        ctemplate::TemplateDictionary dict("ref_list");
+        auto add = [&](const char* section, const std::string& name) {
+            auto* row = dict.AddSectionDictionary(section);
+            row->SetValue("NAME", name);
+            row->SetValue("URL", req.config->prefix + "/repos/" + req.repo->id + "/" + view + "/" + http::percent_encode(name) +
+                                     (path.empty() ? "" : "/" + http::percent_encode(path)));
+            http::show_if(*row, "CURRENT", name == current);
+        };
+        auto branches = store::ref_names(*repo, "refs/heads/", kShown);
+        std::stable_partition(branches.begin(), branches.end(), [&](const std::string& b) { return b == req.repo->default_branch; });
+        for (const auto& name : branches) add("BRANCH", name);
+        auto tags = store::ref_names(*repo, "refs/tags/", kShown);
+        std::for_each(tags.rbegin(), tags.rend(), [&](const std::string& name) { add("TAG", name); });  // v2.0 before v1.0
+        http::show_if(dict, "HAS_TAGS", !tags.empty());
+        return http::render_fragment(req, "browse/ref_list.tpl", dict);
     });
 
     r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });

@@ -14,17 +14,26 @@ struct git_repository;
 //! Read-only views of a repository through libgit2: what the browse pages show.
 namespace browse::store {
 
-//! An open repository; move-only, closed with it.
+//! An open repository for one request; move-only. Handles are kept open between requests (a
+//! few per repository, 16 in all, least recently used first out), so the pack indexes, refs and libgit2's object
+//! cache of a busy repository are read once, not per page. A handle is used by one request at
+//! a time, and one whose directory was replaced (deleted and created again) is never reused.
 class Repository {
 public:
     static core::Result<Repository> open(const std::filesystem::path& path);
     git_repository* get() const { return repo_.get(); }
 
+    struct Identity {
+        std::string path;
+        unsigned long device, inode;
+    };
+
 private:
-    struct Free {
+    struct GiveBack {
+        Identity identity;
         void operator()(git_repository* repo) const;
     };
-    std::unique_ptr<git_repository, Free> repo_;
+    std::unique_ptr<git_repository, GiveBack> repo_;
 };
 
 //! Where a URL's "{ref}/{path…}" points.

@@ -1,7 +1,5 @@
 #include "browse/views.hpp"
 
-#include <algorithm>
-
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/request.hpp"
@@ -31,34 +29,28 @@ void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page,
     }
 }
 
-void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
-                     const store::Location& at, const char* view, const std::string& path) {
-    constexpr std::size_t kShown = 200;
+std::string code_rows(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 2);
+    std::size_t n = 0;
+    for (auto line : store::split_lines(text)) {
+        auto number = std::to_string(++n);
+        out += "<tr id=\"L" + number + "\"><td class=\"line-number\"><a href=\"#L" + number + "\">" + number +
+               "</a></td><td class=\"line-code\">";
+        http::append_escaped(out, line);
+        out += "</td></tr>";
+    }
+    return out;
+}
+
+void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Location& at,
+                     const char* view, const std::string& path) {
     auto& picker = *dict.AddIncludeDictionary("REF_PICKER");
     picker.SetFilename("browse/ref_picker.tpl");
     picker.SetValue("REF", at.ref.size() == 40 && at.ref == at.commit ? at.ref.substr(0, 10) : at.ref);
     picker.SetValue("COMMIT", at.commit);
-    auto link = [&](const std::string& ref) {
-        return req.config->prefix + "/repos/" + req.repo->id + "/" + view + "/" + http::percent_encode(ref) +
-               (path.empty() ? "" : "/" + http::percent_encode(path));
-    };
-    auto branches = store::ref_names(repo, "refs/heads/", kShown);
-    std::stable_partition(branches.begin(), branches.end(), [&](const std::string& b) { return b == req.repo->default_branch; });
-    for (const auto& name : branches) {
-        auto* row = picker.AddSectionDictionary("BRANCH");
-        row->SetValue("NAME", name);
-        row->SetValue("URL", link(name));
-        http::show_if(*row, "CURRENT", name == at.ref);
-    }
-    auto tags = store::ref_names(repo, "refs/tags/", kShown);
-    std::reverse(tags.begin(), tags.end());  // v2.0 before v1.0
-    for (const auto& name : tags) {
-        auto* row = picker.AddSectionDictionary("TAG");
-        row->SetValue("NAME", name);
-        row->SetValue("URL", link(name));
-        http::show_if(*row, "CURRENT", name == at.ref);
-    }
-    http::show_if(picker, "HAS_TAGS", !tags.empty());
+    picker.SetValue("LIST_URL", req.config->prefix + "/repos/" + req.repo->id + "/refs?view=" + view +
+                                    "&ref=" + http::percent_encode(at.ref) + "&path=" + http::percent_encode(path));
 }
 
 }  // namespace browse::views

@@ -20,10 +20,15 @@ namespace browse::views {
 void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page, const store::Location& at,
                   const std::vector<store::Entry>& entries, const history::LastCommits& last);
 
-//! templates/browse/ref_picker.tpl, included as REF_PICKER: the current ref and a filterable
-//! menu of branches (the default first) and tags, each linking to `view` ("files", "commits",
-//! …) of `path` at that ref.
-void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
-                     const store::Location& at, const char* view, const std::string& path);
+//! The rows of a file view's table: one <tr id="L{n}"> per line with its number linked as #L{n}
+//! and its text escaped. Built here rather than as a template section because it is the
+//! hottest markup we serve: a template dictionary per line costs more than the rest of the page.
+std::string code_rows(std::string_view text);
+
+//! templates/browse/ref_picker.tpl, included as REF_PICKER: the current ref, and a menu that
+//! loads the branches and tags (GET /repos/{id}/refs) when it is first opened, each linking to
+//! `view` ("files", "commits", "blame") of `path` at that ref.
+void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Location& at,
+                     const char* view, const std::string& path);
 
 }  // namespace browse::views

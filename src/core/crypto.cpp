@@ -64,6 +64,12 @@ std::string sha256_hex(std::string_view data) {
     return hex({reinterpret_cast<const char*>(digest), sizeof digest});
 }
 
+std::string fingerprint_hex(std::string_view data) {
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
+    return hex({reinterpret_cast<const char*>(digest), sizeof digest});
+}
+
 std::string hmac_sha256(std::string_view key, std::string_view message) {
     crypto_auth_hmacsha256_state state;
     unsigned char mac[crypto_auth_hmacsha256_BYTES];

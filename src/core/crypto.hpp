@@ -20,6 +20,8 @@ std::optional<std::string> base64url_decode(std::string_view text);
 std::optional<std::string> base64_decode(std::string_view text);
 
 std::string sha256_hex(std::string_view data);
+//! A 128-bit BLAKE2b digest as hex: a fast content fingerprint (ETags), not for secrets.
+std::string fingerprint_hex(std::string_view data);
 std::string hmac_sha256(std::string_view key, std::string_view message);
 
 //! Constant-time comparison (length is not secret).

@@ -1,12 +1,14 @@
 #include "git/process.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace git {
@@ -36,8 +38,11 @@ Process::~Process() {
     }
 }
 
-core::Status Process::spawn_args(std::vector<std::string> args, const std::vector<std::string>& env, pid_t& pid,
-                                 int& in_fd, int& out_fd) {
+namespace {
+
+// `git args…` with the given environment, stdin and stdout as pipes.
+core::Status spawn_args(std::vector<std::string> args, const std::vector<std::string>& env, pid_t& pid, int& in_fd,
+                        int& out_fd) {
     int to_child[2], from_child[2];
     if (pipe2(to_child, O_CLOEXEC) != 0) return core::fail(core::Errc::invalid, std::strerror(errno));
     if (pipe2(from_child, O_CLOEXEC) != 0) {
@@ -68,6 +73,53 @@ core::Status Process::spawn_args(std::vector<std::string> args, const std::vecto
     in_fd = to_child[1];
     out_fd = from_child[0];
     return {};
+}
+
+}  // namespace
+
+core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, const std::string& commit,
+                                          const std::string& path, std::chrono::milliseconds timeout,
+                                          std::size_t max_bytes) {
+    if (commit.size() != 40 || commit.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return core::fail(core::Errc::invalid, "blame needs a full commit id");
+    const char* search_path = std::getenv("PATH");
+    std::vector<std::string> env = {"PATH=" + std::string(search_path ? search_path : "/usr/bin:/bin"),
+                                    "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "HOME=/nonexistent"};
+    pid_t pid = 0;
+    int in_fd = -1, out_fd = -1;
+    if (auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "blame", "--porcelain", commit, "--", path},
+                                           env, pid, in_fd, out_fd);
+        !spawned)
+        return tl::unexpected(spawned.error());
+    close(in_fd);
+    std::string out;
+    bool too_much = false, too_slow = false;
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    char buffer[64 * 1024];
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd readable{out_fd, POLLIN, 0};
+        if (left.count() <= 0 || poll(&readable, 1, static_cast<int>(left.count())) == 0) {
+            too_slow = true;
+            break;
+        }
+        ssize_t n = read(out_fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        out.append(buffer, static_cast<std::size_t>(n));
+        if (out.size() > max_bytes) {
+            too_much = true;
+            break;
+        }
+    }
+    close(out_fd);
+    if (too_slow || too_much) kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (too_slow) return core::fail(core::Errc::invalid, "Blaming " + path + " takes too long.");
+    if (too_much) return core::fail(core::Errc::invalid, path + " is too large to blame.");
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return core::fail(core::Errc::not_found, "Could not blame " + path + ".");
+    return out;
 }
 
 core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,

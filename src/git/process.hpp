@@ -3,6 +3,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -52,13 +53,18 @@ public:
 
 private:
     Process(boost::asio::any_io_executor executor, pid_t pid, int in_fd, int out_fd);
-    static core::Status spawn_args(std::vector<std::string> args, const std::vector<std::string>& env, pid_t& pid,
-                                   int& in_fd, int& out_fd);
 
     pid_t pid_;
     boost::asio::posix::stream_descriptor in_;
     boost::asio::posix::stream_descriptor out_;
 };
+
+//! `git --git-dir=repo blame --porcelain commit -- path`, its whole output, or invalid when git
+//! fails, runs past `timeout` (it is killed) or writes more than max_bytes. commit must be a
+//! full object id and path a checked repository path (so neither can read as an option).
+core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, const std::string& commit,
+                                          const std::string& path, std::chrono::milliseconds timeout,
+                                          std::size_t max_bytes);
 
 //! True for a Git-Protocol header value git may see as GIT_PROTOCOL ("version=2", key=value
 //! pairs separated by ':'), nothing that could smuggle other syntax.

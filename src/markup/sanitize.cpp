@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "http/render.hpp"
+
 namespace markup {
 namespace {
 
@@ -47,18 +49,6 @@ string_view tag_name(const GumboNode* node) {
     GumboStringPiece original = e.original_tag;
     gumbo_tag_from_original_text(&original);
     return {original.data, original.length};
-}
-
-void escape(std::string& out, string_view text, bool attribute) {
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += attribute ? "&quot;" : "\""; break;
-            default: out += c;
-        }
-    }
 }
 
 // The scheme of a URL as a browser finds it: ASCII whitespace and control characters inside
@@ -127,7 +117,7 @@ private:
         switch (node->type) {
             case GUMBO_NODE_TEXT:
             case GUMBO_NODE_WHITESPACE:
-            case GUMBO_NODE_CDATA: escape(out, node->v.text.text, false); return;
+            case GUMBO_NODE_CDATA: http::append_escaped(out, node->v.text.text); return;
             case GUMBO_NODE_ELEMENT:
             case GUMBO_NODE_TEMPLATE: element(node); return;
             default: return;  // comments, the document
@@ -175,7 +165,7 @@ private:
             out += ' ';
             out += name;
             out += "=\"";
-            escape(out, *kept, true);
+            http::append_escaped(out, *kept);
             out += '"';
         }
     }

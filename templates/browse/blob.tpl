@@ -13,9 +13,9 @@
   </div>
   {{#TEXT_FILE}}
   <div class="overflow-x-auto">
-    <table class="font-mono text-sm leading-5 w-full" data-testid="code" data-language="{{LANGUAGE}}">
+    <table class="code-table" data-testid="code" data-language="{{LANGUAGE}}">
       <tbody>
-        {{#LINE}}<tr id="L{{N}}" class="target:bg-warning/20 hover:bg-base-200"><td class="select-none text-right pr-3 pl-4 w-1 text-base-content/40 align-top"><a href="#L{{N}}">{{N}}</a></td><td class="pr-4 whitespace-pre">{{TEXT}}</td></tr>{{/LINE}}
+        {{CODE_ROWS:none}}
       </tbody>
     </table>
   </div>
