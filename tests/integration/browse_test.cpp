@@ -189,3 +189,19 @@ TEST_F(Browse, private_files_are_invisible_to_outsiders) {
 }
 
 }  // namespace
+
+TEST_F(Browse, a_repository_deleted_and_created_again_never_shows_the_old_files) {
+    EXPECT_TRUE(alice.get("/repos/" + id + "/files/main/src/main.cpp").has("return 1 &lt; 2;"));  // its handle is kept open
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/delete", {{"confirm", id}}).status, 303u);
+    ASSERT_EQ(create_repo("site", false, false), id);
+    auto wc = dir.path / "again";
+    auto made = harness::sh("git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                                " && mkdir src && echo 'int main() { return 0; }' > src/main.cpp && git add -A && git commit -qm again"
+                                " && git push -q " + quote(url(id)) + " main",
+                            dir.path);
+    ASSERT_EQ(made.code, 0) << made.output;
+    auto page = alice.get("/repos/" + id + "/files/main/src/main.cpp");
+    EXPECT_TRUE(page.has("return 0;"));
+    EXPECT_FALSE(page.has("return 1 &lt; 2;"));
+    EXPECT_EQ(alice.get("/repos/" + id + "/files/main/big.txt").status, 404u);
+}
