@@ -1,9 +1,6 @@
 #include "browse/home.hpp"
 
-#include <algorithm>
-
 #include "browse/history.hpp"
-#include "markup/markdown.hpp"
 #include "browse/store.hpp"
 #include "browse/views.hpp"
 #include "core/config.hpp"
@@ -14,21 +11,6 @@
 
 namespace browse {
 namespace {
-
-constexpr std::int64_t kReadmeLimit = 512 * 1024;
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
-// The root's README as GitHub picks it: README.md first, then other spellings.
-const store::Entry* find_readme(const std::vector<store::Entry>& entries) {
-    for (const char* wanted : {"readme.md", "readme.markdown", "readme", "readme.txt", "readme.rst"})
-        for (const auto& e : entries)
-            if (e.kind == store::Entry::Kind::blob && lower(e.name) == wanted) return &e;
-    return nullptr;
-}
 
 void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
                    const store::Location& root, history::Cache& history) {
@@ -50,24 +32,7 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
     dict.SetValue("COMMIT_COUNT", count(history.commit_count(repo, root.commit), "commit", "commits"));
     dict.SetValue("BRANCH_COUNT", count(store::count_refs(repo, "refs/heads/"), "branch", "branches"));
     dict.SetValue("TAG_COUNT", count(store::count_refs(repo, "refs/tags/"), "tag", "tags"));
-    const auto* readme = find_readme(*entries);
-    if (!readme) return;
-    store::Location at = root;
-    at.path = readme->name;
-    auto file = store::blob(repo, at, kReadmeLimit);
-    if (!file || file->binary || file->size > kReadmeLimit) return;
-    auto* section = dict.AddSectionDictionary("README");
-    section->SetValue("README_NAME", readme->name);
-    auto name = lower(readme->name);
-    if (name.ends_with(".md") || name.ends_with(".markdown")) {
-        // Safe by construction (see markup::render_markdown), so the template shows it unescaped.
-        section->SetValueAndShowSection("README_HTML",
-                                        markup::render_markdown(file->content, {base + "/files/" + http::percent_encode(root.ref),
-                                                                          base + "/raw/" + http::percent_encode(root.ref)}),
-                                        "MARKDOWN");
-    } else {
-        section->SetValueAndShowSection("README_TEXT", file->content, "PLAIN");
-    }
+    views::fill_readme(req, dict, repo, root, *entries);
 }
 
 }  // namespace

@@ -69,6 +69,7 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     breadcrumbs(req, page, repo, at, "files");
     dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
     views::fill_entries(req, dict, at, *entries, *history.last_commits(repo, at));
+    views::fill_readme(req, dict, repo, at, *entries);
     http::show_if(dict, "EMPTY_TREE", entries->empty());
     return http::render(req, page);
 }

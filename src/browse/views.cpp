@@ -1,6 +1,10 @@
 #include "browse/views.hpp"
 
+#include <algorithm>
+
+#include "browse/file_types.hpp"
 #include "core/config.hpp"
+#include "markup/markdown.hpp"
 #include "http/render.hpp"
 #include "http/request.hpp"
 
@@ -26,6 +30,36 @@ void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page,
             change->SetValue("COMMIT_URL", repo_url + "/commit/" + commit->id);
             change->SetValue("WHEN", http::time_ago(commit->time));
         }
+    }
+}
+
+void fill_readme(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
+                 const store::Location& at, const std::vector<store::Entry>& entries) {
+    constexpr std::int64_t kReadmeLimit = 512 * 1024;
+    auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+        return text;
+    };
+    const store::Entry* readme = nullptr;
+    for (const char* wanted : {"readme.md", "readme.markdown", "readme", "readme.txt", "readme.rst"})
+        for (const auto& e : entries)
+            if (!readme && e.kind == store::Entry::Kind::blob && lower(e.name) == wanted) readme = &e;
+    if (!readme) return;
+    store::Location file_at = at;
+    file_at.path = at.path.empty() ? readme->name : at.path + "/" + readme->name;
+    auto file = store::blob(repo, file_at, kReadmeLimit);
+    if (!file || file->binary || file->size > kReadmeLimit) return;
+    auto& section = *dict.AddIncludeDictionary("README");
+    section.SetFilename("browse/readme.tpl");
+    section.SetValue("README_NAME", readme->name);
+    if (file_types::is_markdown(readme->name)) {
+        std::string base = req.config->prefix + "/repos/" + req.repo->id;
+        std::string folder = http::percent_encode(at.ref) + (at.path.empty() ? "" : "/" + http::percent_encode(at.path));
+        // Safe by construction (see markup::render_markdown), so the template shows it unescaped.
+        section.SetValueAndShowSection("README_HTML", markup::render_markdown(file->content, {base + "/files/" + folder, base + "/raw/" + folder}),
+                                       "MARKDOWN");
+    } else {
+        section.SetValueAndShowSection("README_TEXT", file->content, "PLAIN");
     }
 }
 

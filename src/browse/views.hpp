@@ -20,6 +20,12 @@ namespace browse::views {
 void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page, const store::Location& at,
                   const std::vector<store::Entry>& entries, const history::LastCommits& last);
 
+//! templates/browse/readme.tpl, included as README when the folder at `at` (with these
+//! entries) has a README as GitHub picks it: README.md first, then other spellings. Markdown is
+//! rendered (relative links resolve from that folder), anything else shown as text.
+void fill_readme(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
+                 const store::Location& at, const std::vector<store::Entry>& entries);
+
 //! The rows of a file view's table: one <tr id="L{n}"> per line with its number linked as #L{n}
 //! and its text escaped. Built here rather than as a template section because it is the
 //! hottest markup we serve: a template dictionary per line costs more than the rest of the page.

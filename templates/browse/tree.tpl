@@ -9,3 +9,4 @@
   {{#EMPTY_TREE}}<div class="card-body text-base-content/70">This folder is empty.</div>{{/EMPTY_TREE}}
   {{>ENTRIES}}
 </div>
+<div class="mt-4">{{>README}}</div>

@@ -17,6 +17,7 @@ protected:
             "git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
                 " && mkdir -p src/deep docs && echo 'int main() { return 1 < 2; }' > src/main.cpp"
                 " && printf 'one\\ntwo\\nthree\\n' > src/deep/lines.txt"
+                " && printf '# Sources\\n\\nSee [the lines](deep/lines.txt).\\n' > src/README.md"
                 " && echo '<script>alert(1)</script>' > page.html"
                 " && echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>' > logo.svg"
                 " && printf '\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR' > pixel.png"
@@ -63,6 +64,15 @@ TEST_F(Browse, the_home_page_shows_the_latest_commit_the_root_and_the_readme) {
     EXPECT_TRUE(home.has("<b>bold</b>")) << "raw HTML is sanitized, not dropped";
     EXPECT_FALSE(home.has("onclick"));
     EXPECT_FALSE(home.has("&lt;table&gt;")) << "rendered HTML is not escaped a second time";
+}
+
+TEST_F(Browse, a_folder_shows_its_own_readme_with_links_from_that_folder) {
+    auto src = alice.get("/repos/" + id + "/files/main/src");
+    ASSERT_EQ(src.status, 200u);
+    EXPECT_TRUE(src.has("data-testid=\"readme\""));
+    EXPECT_TRUE(src.has("<h1>Sources</h1>"));
+    EXPECT_TRUE(src.has("href=\"/repos/site/files/main/src/deep/lines.txt\""));
+    EXPECT_FALSE(alice.get("/repos/" + id + "/files/main/src/deep").has("data-testid=\"readme\""));
 }
 
 TEST_F(Browse, a_branch_with_a_slash_a_tag_and_a_commit_id_all_resolve) {
