@@ -9,13 +9,8 @@
 # developers' `fetch` tool brings to /work/.mirror/curl+curl/repo.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-BENCH_REPO=${BENCH_REPO:-/work/.mirror/curl+curl/repo}
+use_bench_repo "Git clone"
 RUNS=${RUNS:-3}
-if [ ! -d "$BENCH_REPO" ]; then
-  echo "### Git clone: skipped (set BENCH_REPO to a large repository's git directory)"
-  exit 0
-fi
-export GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
 
 # The benchmark repository: branches and tags of BENCH_REPO.
 git clone -q --bare "$BENCH_REPO" "$WORK/src.git"

@@ -9,17 +9,12 @@
 # `fetch` tool brings to /work/.mirror/curl+curl/repo). SECONDS_PER_RUN sets each wrk run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-BENCH_REPO=${BENCH_REPO:-/work/.mirror/curl+curl/repo}
+use_bench_repo "Code browsing"
 SECS=${SECONDS_PER_RUN:-5}
-if [ ! -d "$BENCH_REPO" ]; then
-  echo "### Code browsing: skipped (set BENCH_REPO to a large repository's git directory)"
-  exit 0
-fi
 if [ ! -x /usr/lib/cgit/cgit.cgi ]; then
   echo "### Code browsing: skipped (cgit is not installed; scripts/setup bench installs it)"
   exit 0
 fi
-export GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
 
 git clone -q --bare "$BENCH_REPO" "$WORK/src.git"
 branch=$(git -C "$WORK/src.git" symbolic-ref --short HEAD)

@@ -62,6 +62,17 @@ ws_token() {
     sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'
 }
 
+# use_bench_repo TITLE: sets BENCH_REPO (default: curl's history, which the developers' `fetch`
+# tool brings to /work/.mirror/curl+curl/repo), or says the benchmark TITLE is skipped and exits.
+use_bench_repo() {
+  BENCH_REPO=${BENCH_REPO:-/work/.mirror/curl+curl/repo}
+  if [ ! -d "$BENCH_REPO" ]; then
+    echo "### $1: skipped (set BENCH_REPO to a large repository's git directory)"
+    exit 0
+  fi
+  export GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
+}
+
 # wrk_run_t1 URL SECONDS -> "requests/s p50 p99" over one connection: sequential latency.
 wrk_run_t1() {
   local out; out=$(wrk -t1 -c1 -d"$2"s --latency "$1")
