@@ -58,6 +58,27 @@ window.addEventListener("hashchange", highlightLines);
 document.addEventListener("DOMContentLoaded", highlightLines);
 document.addEventListener("htmx:afterSettle", highlightLines);
 
+// Label badges: their colour comes from data-label-color (the CSP allows no inline styles), with
+// black or white text, whichever reads better on it.
+function colorLabels(root) {
+  for (const badge of root.querySelectorAll("[data-label-color]")) {
+    const hex = badge.dataset.labelColor;
+    if (!/^[0-9a-f]{6}$/i.test(hex)) continue;
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    badge.style.backgroundColor = `#${hex}`;
+    badge.style.borderColor = `#${hex}`;
+    badge.style.color = 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#000" : "#fff";
+  }
+}
+document.addEventListener("DOMContentLoaded", () => colorLabels(document));
+document.addEventListener("htmx:afterSettle", (event) => colorLabels(event.target));
+
+// A form marked data-reset-on-success (the comment box) empties once htmx has sent it.
+document.addEventListener("htmx:afterRequest", (event) => {
+  const form = event.detail.elt;
+  if (form.matches && form.matches("form[data-reset-on-success]") && event.detail.successful) form.reset();
+});
+
 // Syntax highlighting of a file view (table[data-language] with one row per line): Prism
 // highlights the whole text at once, so comments and strings that span lines come out right,
 // and its markup is then cut at the line ends, closing and reopening the spans open there.

@@ -34,6 +34,9 @@
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
+#include "api/issues.hpp"
+#include "issues/routes.hpp"
+#include "issues/service.hpp"
 #include "repos/branches.hpp"
 #include "repos/service.hpp"
 #include "settings/routes.hpp"
@@ -87,6 +90,7 @@ int serve() {
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
 
     browse::history::Cache history;
+    issues::Service issues(*pool, repos);
 
     http::Router router;
     home::register_routes(router, accounts, *pool);
@@ -102,6 +106,8 @@ int serve() {
     git::register_http_routes(router, git_backend);
     api::register_routes(router, accounts);
     api::register_repo_routes(router, repos);
+    issues::register_routes(router, issues);
+    api::register_issue_routes(router, repos, issues);
     ssh::register_routes(router, keys);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 

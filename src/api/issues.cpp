@@ -1,0 +1,178 @@
+#include "api/issues.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+#include "core/config.hpp"
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "issues/service.hpp"
+#include "repos/service.hpp"
+
+namespace api {
+namespace {
+
+using auth::Need;
+using nlohmann::json;
+
+http::Response error(const core::Error& e) { return http::json_error(http::status_of(e.code), e.message); }
+
+// "2026-11-26T09:30:00Z", as GitHub writes times.
+json iso8601(std::optional<std::int64_t> unix_seconds) {
+    if (!unix_seconds) return nullptr;
+    std::time_t t = *unix_seconds;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+}
+
+json user_json(const std::string& username) { return username.empty() ? json(nullptr) : json{{"login", username}}; }
+
+json issue_json(const http::Request& req, const std::string& repo_id, const issues::Issue& issue) {
+    json labels = json::array(), assignees = json::array();
+    for (const auto& l : issue.labels)
+        labels.push_back({{"id", l.id}, {"name", l.name}, {"color", l.color}, {"description", l.description}});
+    for (const auto& a : issue.assignees) assignees.push_back(user_json(a));
+    return {{"id", issue.id},
+            {"number", issue.number},
+            {"title", issue.title},
+            {"body", issue.body},
+            {"state", issue.state},
+            {"state_reason", issue.state_reason.empty() ? json(nullptr) : json(issue.state_reason)},
+            {"user", user_json(issue.author)},
+            {"labels", labels},
+            {"assignees", assignees},
+            {"assignee", assignees.empty() ? json(nullptr) : assignees.front()},
+            {"comments", issue.comment_count},
+            {"created_at", iso8601(issue.created_at)},
+            {"updated_at", iso8601(issue.updated_at)},
+            {"closed_at", iso8601(issue.closed_at)},
+            {"html_url", req.config->prefix + "/repos/" + repo_id + "/issues/" + std::to_string(issue.number)}};
+}
+
+json comment_json(const issues::Comment& c) {
+    return {{"id", c.id},
+            {"body", c.body},
+            {"user", user_json(c.author)},
+            {"in_reply_to_id", c.parent_id ? json(*c.parent_id) : json(nullptr)},
+            {"created_at", iso8601(c.created_at)},
+            {"updated_at", iso8601(c.updated_at)}};
+}
+
+std::optional<json> body_object(const http::Request& req) {
+    auto body = json::parse(req.raw.body(), nullptr, false);
+    if (!body.is_object()) return std::nullopt;
+    return body;
+}
+
+std::optional<std::string> text(const json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+// A list of names: ["bug", "ui"], or GitHub's label objects [{"name": "bug"}].
+std::optional<std::vector<std::string>> names(const json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end() || !it->is_array()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& item : *it) {
+        if (item.is_string()) out.push_back(item.get<std::string>());
+        else if (item.is_object() && item.contains("name") && item["name"].is_string()) out.push_back(item["name"].get<std::string>());
+    }
+    return out;
+}
+
+std::optional<std::int64_t> number_of(const std::string& text) {
+    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(text);
+}
+
+}  // namespace
+
+void register_issue_routes(http::Router& r, repos::Service& repos, issues::Service& issues) {
+    r.get("/api/v1/repos/{id}/issues", Need::api, [&repos, &issues](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        issues::Filter filter;
+        filter.state = req.query_or("state", "open");
+        filter.label = req.query_or("labels", "");
+        filter.assignee = req.query_or("assignee", "");
+        filter.author = req.query_or("creator", "");
+        filter.text = req.query_or("q", "");
+        filter.sort = req.query_or("sort", "newest");
+        filter.page = number_of(req.query_or("page", "1")).value_or(1);
+        filter.per_page = number_of(req.query_or("per_page", "30")).value_or(30);
+        json list = json::array();
+        for (const auto& issue : issues.list(*access, filter).issues) list.push_back(issue_json(req, access->repo.id, issue));
+        return http::json(200, list);
+    });
+
+    r.post("/api/v1/repos/{id}/issues", Need::api, [&repos, &issues](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto body = body_object(req);
+        if (!body || !text(*body, "title"))
+            return http::json_error(400, "Send JSON {\"title\", \"body\", \"labels\", \"assignees\"}.");
+        issues::NewIssue spec{*text(*body, "title"), text(*body, "body").value_or(""),
+                              names(*body, "labels").value_or(std::vector<std::string>{}),
+                              names(*body, "assignees").value_or(std::vector<std::string>{})};
+        auto created = issues.create(*access, req.actor, spec);
+        if (!created) return error(created.error());
+        return http::json(201, issue_json(req, access->repo.id, *created));
+    });
+
+    r.get("/api/v1/repos/{id}/issues/{n}", Need::api, [&repos, &issues](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto number = number_of(req.params["n"]);
+        auto issue = number ? issues.get(*access, *number) : core::fail(core::Errc::not_found, "No such issue.");
+        if (!issue) return error(issue.error());
+        return http::json(200, issue_json(req, access->repo.id, *issue));
+    });
+
+    r.add("PATCH", "/api/v1/repos/{id}/issues/{n}", Need::api, [&repos, &issues](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::json_error(404, "No such issue.");
+        auto body = body_object(req);
+        if (!body) return http::json_error(400, "Send a JSON object with the fields to change.");
+        issues::Update update{text(*body, "title"), text(*body, "body"), text(*body, "state"),
+                              text(*body, "state_reason").value_or("completed"), names(*body, "labels"),
+                              names(*body, "assignees")};
+        auto changed = issues.update(*access, req.actor, *number, update);
+        if (!changed) return error(changed.error());
+        return http::json(200, issue_json(req, access->repo.id, *changed));
+    });
+
+    r.get("/api/v1/repos/{id}/issues/{n}/comments", Need::api, [&repos, &issues](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto number = number_of(req.params["n"]);
+        auto issue = number ? issues.get(*access, *number) : core::fail(core::Errc::not_found, "No such issue.");
+        if (!issue) return error(issue.error());
+        json list = json::array();
+        for (const auto& c : issues.comments(*issue)) list.push_back(comment_json(c));
+        return http::json(200, list);
+    });
+
+    r.post("/api/v1/repos/{id}/issues/{n}/comments", Need::api, [&repos, &issues](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::json_error(404, "No such issue.");
+        auto body = body_object(req);
+        if (!body || !text(*body, "body")) return http::json_error(400, "Send JSON {\"body\"}.");
+        std::optional<std::int64_t> parent;
+        if (auto it = body->find("in_reply_to"); it != body->end() && it->is_number_integer()) parent = it->get<std::int64_t>();
+        auto comment = issues.comment(*access, req.actor, *number, *text(*body, "body"), parent);
+        if (!comment) return error(comment.error());
+        return http::json(201, comment_json(*comment));
+    });
+}
+
+}  // namespace api

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "issues/issue.hpp"
+#include "repos/service.hpp"
+
+namespace db {
+class Pool;
+}
+
+namespace issues {
+
+//! Changes to an issue; what is absent stays as it is.
+struct Update {
+    std::optional<std::string> title;
+    std::optional<std::string> body;
+    std::optional<std::string> state;         //!< "open" or "closed"
+    std::string state_reason = "completed";   //!< with state "closed": "completed" or "not_planned"
+    std::optional<std::vector<std::string>> labels;     //!< label names
+    std::optional<std::vector<std::string>> assignees;  //!< usernames
+};
+
+//! The rules for issues. Anyone who can read a repository and is signed in may open issues
+//! and comment; writers triage (labels, assignees, closing anyone's issue, deleting any
+//! comment); authors may edit and close their own issues and edit or delete their comments.
+class Service {
+public:
+    Service(db::Pool& pool, repos::Service& repos) : pool_(pool), repos_(repos) {}
+
+    core::Result<Issue> create(const repos::Access& access, const auth::Actor& actor, NewIssue spec);
+    core::Result<Issue> get(const repos::Access& access, std::int64_t number);
+    Page list(const repos::Access& access, const Filter& filter);
+    core::Result<Issue> update(const repos::Access& access, const auth::Actor& actor, std::int64_t number,
+                               const Update& update);
+
+    core::Result<Comment> comment(const repos::Access& access, const auth::Actor& actor, std::int64_t number,
+                                  const std::string& body, std::optional<std::int64_t> parent_id);
+    core::Result<Comment> edit_comment(const repos::Access& access, const auth::Actor& actor, std::int64_t number,
+                                       std::int64_t comment_id, const std::string& body);
+    core::Status delete_comment(const repos::Access& access, const auth::Actor& actor, std::int64_t number,
+                                std::int64_t comment_id);
+    std::vector<Comment> comments(const Issue& issue);
+    std::vector<Event> events(const Issue& issue);
+
+    std::vector<Label> labels(const repos::Access& access);
+    core::Result<Label> create_label(const repos::Access& access, Label label);
+    core::Status delete_label(const repos::Access& access, const std::string& name);
+
+private:
+    core::Result<std::vector<Label>> labels_named(const repos::Access& access, const std::vector<std::string>& names);
+    core::Result<std::vector<std::pair<std::int64_t, std::string>>> assignable(const repos::Access& access,
+                                                                                const std::vector<std::string>& usernames);
+
+    db::Pool& pool_;
+    repos::Service& repos_;
+};
+
+}  // namespace issues

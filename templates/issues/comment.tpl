@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}
+<article class="card bg-base-100 shadow-sm" id="comment-{{COMMENT_ID}}" data-testid="comment">
+  <div class="flex items-center gap-2 px-4 py-2 border-b border-base-300 text-sm">
+    <span class="font-semibold">{{COMMENT_AUTHOR}}</span>
+    <a class="link link-hover text-base-content/60" href="#comment-{{COMMENT_ID}}">commented {{COMMENT_WHEN}}</a>
+    {{#REPLY}}<a class="text-xs link text-base-content/60" href="#comment-{{PARENT_ID}}">in reply</a>{{/REPLY}}
+    <span class="flex-1"></span>
+    {{#CAN_DELETE}}
+    <form action="{{COMMENT_ACTION}}/delete" method="post" hx-confirm="Delete this comment?">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <button class="btn btn-ghost btn-xs text-error" type="submit">Delete</button>
+    </form>
+    {{/CAN_DELETE}}
+  </div>
+  <div class="markdown px-4 py-3">{{COMMENT_HTML:none}}</div>
+</article>

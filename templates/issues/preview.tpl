@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+{{PREVIEW_HTML:none}}
