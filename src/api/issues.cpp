@@ -8,6 +8,7 @@
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "issues/service.hpp"
+#include "pulls/service.hpp"
 #include "repos/service.hpp"
 
 namespace api {
@@ -91,7 +92,80 @@ std::optional<std::int64_t> number_of(const std::string& text) {
     return std::stoll(text);
 }
 
+json pull_json(const http::Request& req, const std::string& repo_id, const pulls::Pull& pull) {
+    auto out = issue_json(req, repo_id, pull.issue);
+    out["html_url"] = req.config->prefix + "/repos/" + repo_id + "/prs/" + std::to_string(pull.issue.number);
+    out["head"] = {{"ref", pull.head}, {"sha", pull.head_sha}};
+    out["base"] = {{"ref", pull.base}, {"sha", pull.base_sha}};
+    out["draft"] = pull.draft;
+    out["merged"] = pull.merged();
+    out["mergeable"] = pull.mergeable == "unknown" ? json(nullptr) : json(pull.mergeable == "clean");
+    out["mergeable_state"] = pull.mergeable == "conflict" ? "dirty" : pull.mergeable;
+    out["merged_at"] = iso8601(pull.merged_at);
+    out["merged_by"] = user_json(pull.merged_by);
+    out["merge_commit_sha"] = pull.merge_commit.empty() ? json(nullptr) : json(pull.merge_commit);
+    return out;
+}
+
 }  // namespace
+
+void register_pull_routes(http::Router& r, repos::Service& repos, issues::Service& issues, pulls::Service& pulls) {
+    r.get("/api/v1/repos/{id}/pulls", Need::api, [&repos, &issues, &pulls](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        issues::Filter filter;
+        filter.pulls = true;
+        filter.state = req.query_or("state", "open");
+        filter.page = number_of(req.query_or("page", "1")).value_or(1);
+        filter.per_page = number_of(req.query_or("per_page", "30")).value_or(30);
+        json list = json::array();
+        for (const auto& issue : issues.list(*access, filter).issues)
+            if (auto pull = pulls.get(*access, issue.number)) list.push_back(pull_json(req, access->repo.id, *pull));
+        return http::json(200, list);
+    });
+
+    r.post("/api/v1/repos/{id}/pulls", Need::api, [&repos, &pulls](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto body = body_object(req);
+        if (!body || !text(*body, "title") || !text(*body, "head") || !text(*body, "base"))
+            return http::json_error(400, "Send JSON {\"title\", \"head\", \"base\", \"body\"}.");
+        bool draft = body->contains("draft") && (*body)["draft"].is_boolean() && (*body)["draft"].get<bool>();
+        pulls::NewPull spec{*text(*body, "title"), text(*body, "body").value_or(""), *text(*body, "base"), *text(*body, "head"), draft};
+        auto opened = pulls.open(*access, req.actor, spec);
+        if (!opened) return error(opened.error());
+        return http::json(201, pull_json(req, access->repo.id, *opened));
+    });
+
+    r.get("/api/v1/repos/{id}/pulls/{n}", Need::api, [&repos, &pulls](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::json_error(404, "No such pull request.");
+        auto pull = pulls.get(*access, *number);
+        if (!pull) return error(pull.error());
+        return http::json(200, pull_json(req, access->repo.id, *pull));
+    });
+
+    r.add("PUT", "/api/v1/repos/{id}/pulls/{n}/merge", Need::api, [&repos, &pulls](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::json_error(404, "No such pull request.");
+        auto body = body_object(req);
+        if (!body) body = json::object();
+        auto name = text(*body, "merge_method").value_or("merge");
+        auto method = name == "merge" ? std::optional(pulls::merge::Method::merge)
+                      : name == "squash" ? std::optional(pulls::merge::Method::squash)
+                      : name == "rebase" ? std::optional(pulls::merge::Method::rebase)
+                                         : std::nullopt;
+        if (!method) return http::json_error(400, "merge_method is merge, squash or rebase.");
+        bool delete_branch = body->contains("delete_branch") && (*body)["delete_branch"].is_boolean() && (*body)["delete_branch"].get<bool>();
+        auto merged = pulls.merge(*access, req.actor, *number, *method, text(*body, "sha").value_or(""), delete_branch);
+        if (!merged) return error(merged.error());
+        return http::json(200, {{"merged", true}, {"sha", merged->merge_commit}, {"message", "Pull request merged."}});
+    });
+}
 
 void register_issue_routes(http::Router& r, repos::Service& repos, issues::Service& issues) {
     r.get("/api/v1/repos/{id}/issues", Need::api, [&repos, &issues](http::Request& req) {

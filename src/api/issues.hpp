@@ -9,10 +9,16 @@ class Service;
 namespace issues {
 class Service;
 }
+namespace pulls {
+class Service;
+}
 
 namespace api {
 
 //! Issues and their comments in GitHub's shapes: /api/v1/repos/{id}/issues[/{n}[/comments]].
 void register_issue_routes(http::Router& router, repos::Service& repos, issues::Service& issues);
+//! Pull requests in GitHub's shapes: /api/v1/repos/{id}/pulls[/{n}[/merge]]. A merge answers
+//! 405 when the pull request cannot merge and 409 when a branch moved.
+void register_pull_routes(http::Router& router, repos::Service& repos, issues::Service& issues, pulls::Service& pulls);
 
 }  // namespace api

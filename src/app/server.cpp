@@ -37,6 +37,8 @@
 #include "api/issues.hpp"
 #include "issues/routes.hpp"
 #include "issues/service.hpp"
+#include "pulls/routes.hpp"
+#include "pulls/service.hpp"
 #include "repos/branches.hpp"
 #include "repos/service.hpp"
 #include "settings/routes.hpp"
@@ -88,9 +90,11 @@ int serve() {
     ssh::Keys keys(*pool, accounts);
     git_backend.settle_push("", "");  // pushes cut off by a crash: record what did land
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
+    issues::Service issues(*pool, repos);
+    pulls::Service pulls(*pool, repos, issues, git_backend);
+    bus.subscribe("pulls", [&pulls](const events::store::Event& e) { pulls.on_push(e); });
 
     browse::history::Cache history;
-    issues::Service issues(*pool, repos);
 
     http::Router router;
     home::register_routes(router, accounts, *pool);
@@ -107,7 +111,9 @@ int serve() {
     api::register_routes(router, accounts);
     api::register_repo_routes(router, repos);
     issues::register_routes(router, issues);
+    pulls::register_routes(router, pulls, issues, repos);
     api::register_issue_routes(router, repos, issues);
+    api::register_pull_routes(router, repos, issues, pulls);
     ssh::register_routes(router, keys);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 

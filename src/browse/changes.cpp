@@ -74,37 +74,6 @@ void fill_split(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
     }
 }
 
-// templates/browse/changes.tpl: the counts, the unified/split switch and every file's diff.
-void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page, const diff::Changes& changes) {
-    auto& dict = *page.AddIncludeDictionary("CHANGES");
-    dict.SetFilename("browse/changes.tpl");
-    bool split = req.query_or("diff", "unified") == "split";
-    std::string here = req.config->prefix + http::percent_encode(req.path);
-    dict.SetValue("UNIFIED_URL", here + "?diff=unified");
-    dict.SetValue("SPLIT_URL", here + "?diff=split");
-    dict.ShowSection(split ? "IS_SPLIT" : "IS_UNIFIED");
-    dict.SetValue("FILES_CHANGED", changes.files.size() == 1 ? "1 file changed"
-                                                               : std::to_string(changes.files.size()) + " files changed");
-    dict.SetIntValue("ADDITIONS", changes.additions);
-    dict.SetIntValue("DELETIONS", changes.deletions);
-    http::show_if(dict, "TRUNCATED", changes.truncated);
-    for (const auto& f : changes.files) {
-        auto* file = dict.AddSectionDictionary("FILE");
-        file->SetValue("PATH", f.new_path.empty() ? f.old_path : f.new_path);
-        if (f.status == 'R' || f.status == 'C') file->SetValueAndShowSection("OLD_PATH", f.old_path, "MOVED");
-        file->SetValue("STATUS", status_name(f.status));
-        file->SetIntValue("FILE_ADDITIONS", f.additions);
-        file->SetIntValue("FILE_DELETIONS", f.deletions);
-        http::show_if(*file, "BINARY", f.binary);
-        http::show_if(*file, "HIDDEN", !f.shown);
-        for (const auto& h : f.hunks) {
-            auto* hunk = file->AddSectionDictionary(split ? "SPLIT_HUNK" : "HUNK");
-            hunk->SetValue("HEADER", h.header);
-            split ? fill_split(*hunk, h) : fill_unified(*hunk, h);
-        }
-    }
-}
-
 http::Response commit_page(http::Request& req, const store::Repository& repo, const std::string& id) {
     auto commit = diff::load(repo, id);
     if (!commit) return http::error_page(req, commit.error());
@@ -156,10 +125,45 @@ http::Response compare_page(http::Request& req, const store::Repository& repo, c
         row->SetValue("COMMIT_URL", base + "/commit/" + commit.id);
     }
     fill_changes(req, dict, c.changes);
+    if (req.actor.signed_in() && !c.commits.empty() && store::branch_exists(repo, c.base.ref) && store::branch_exists(repo, c.head.ref)) {
+        auto* form = dict.AddSectionDictionary("OPEN_PR");
+        form->SetValue("ACTION", base + "/prs/create");
+        form->SetValue("TITLE_VALUE", c.commits.size() == 1 ? c.commits.front().summary : c.head.ref);
+    }
     return http::render(req, page);
 }
 
 }  // namespace
+
+void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page, const diff::Changes& changes) {
+    auto& dict = *page.AddIncludeDictionary("CHANGES");
+    dict.SetFilename("browse/changes.tpl");
+    bool split = req.query_or("diff", "unified") == "split";
+    std::string here = req.config->prefix + http::percent_encode(req.path);
+    dict.SetValue("UNIFIED_URL", here + "?diff=unified");
+    dict.SetValue("SPLIT_URL", here + "?diff=split");
+    dict.ShowSection(split ? "IS_SPLIT" : "IS_UNIFIED");
+    dict.SetValue("FILES_CHANGED", changes.files.size() == 1 ? "1 file changed"
+                                                               : std::to_string(changes.files.size()) + " files changed");
+    dict.SetIntValue("ADDITIONS", changes.additions);
+    dict.SetIntValue("DELETIONS", changes.deletions);
+    http::show_if(dict, "TRUNCATED", changes.truncated);
+    for (const auto& f : changes.files) {
+        auto* file = dict.AddSectionDictionary("FILE");
+        file->SetValue("PATH", f.new_path.empty() ? f.old_path : f.new_path);
+        if (f.status == 'R' || f.status == 'C') file->SetValueAndShowSection("OLD_PATH", f.old_path, "MOVED");
+        file->SetValue("STATUS", status_name(f.status));
+        file->SetIntValue("FILE_ADDITIONS", f.additions);
+        file->SetIntValue("FILE_DELETIONS", f.deletions);
+        http::show_if(*file, "BINARY", f.binary);
+        http::show_if(*file, "HIDDEN", !f.shown);
+        for (const auto& h : f.hunks) {
+            auto* hunk = file->AddSectionDictionary(split ? "SPLIT_HUNK" : "HUNK");
+            hunk->SetValue("HEADER", h.header);
+            split ? fill_split(*hunk, h) : fill_unified(*hunk, h);
+        }
+    }
+}
 
 void register_change_routes(http::Router& r, repos::Service& repos) {
     r.get("/repos/{id}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {

@@ -234,6 +234,8 @@ http::Response refs_page(http::Request& req, repos::Service& repos, bool want_br
             auto* counts = row->AddSectionDictionary("AHEAD_BEHIND");
             counts->SetIntValue("AHEAD", static_cast<long>(ref.ahead));
             counts->SetIntValue("BEHIND", static_cast<long>(ref.behind));
+            counts->SetValue("COMPARE_URL", base + "/compare/" + http::percent_encode(req.repo->default_branch) + "..." +
+                                                http::percent_encode(ref.name));
             if (req.role >= auth::Role::write) {
                 auto* remove = row->AddSectionDictionary("CAN_DELETE");
                 remove->SetValue("SHA", ref.last.id);

@@ -441,6 +441,11 @@ std::vector<std::string> ref_names(const Repository& repo, const char* prefix, s
     return out;
 }
 
+bool branch_exists(const Repository& repo, const std::string& name) {
+    git_oid oid;
+    return git_reference_name_to_id(&oid, repo.get(), ("refs/heads/" + name).c_str()) == 0;
+}
+
 std::size_t count_refs(const Repository& repo, const char* prefix) {
     git_reference_iterator* it_raw = nullptr;
     std::string glob = std::string(prefix) + "*";

@@ -108,6 +108,8 @@ std::vector<RefInfo> tags(const Repository& repo);
 //! The names of the refs under prefix (without it), sorted by name, at most limit of them —
 //! without reading any commit.
 std::vector<std::string> ref_names(const Repository& repo, const char* prefix, std::size_t limit);
+//! Whether refs/heads/{name} exists.
+bool branch_exists(const Repository& repo, const std::string& name);
 //! How many refs there are under prefix ("refs/heads/"), without reading any commit.
 std::size_t count_refs(const Repository& repo, const char* prefix);
 

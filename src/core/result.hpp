@@ -12,6 +12,7 @@ enum class Errc {
     forbidden,     //!< known caller without the right: 403
     not_found,     //!< missing, or hidden from this caller: 404
     conflict,      //!< taken name, moved ref: 409
+    not_allowed,   //!< not possible in the current state (a pull request that cannot merge): 405
     too_many,      //!< rate limited: 429
 };
 

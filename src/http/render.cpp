@@ -166,6 +166,7 @@ unsigned status_of(core::Errc code) {
         case core::Errc::forbidden: return 403;
         case core::Errc::not_found: return 404;
         case core::Errc::conflict: return 409;
+        case core::Errc::not_allowed: return 405;
         case core::Errc::too_many: return 429;
     }
     return 500;

@@ -60,6 +60,7 @@ struct NewIssue {
     std::string body;
     std::vector<std::string> labels;     //!< label names of the repository
     std::vector<std::string> assignees;  //!< usernames
+    bool is_pull = false;
 };
 
 //! Which issues a list shows.
@@ -72,6 +73,7 @@ struct Filter {
     std::string sort = "newest"; //!< "newest", "oldest", "updated", "comments"
     std::int64_t page = 1;
     std::int64_t per_page = 25;
+    bool pulls = false;  //!< pull requests instead of issues
 };
 
 struct Page {

@@ -145,6 +145,7 @@ http::Response new_page(http::Request& req, Service& issues, const std::string& 
 http::Response issue_page(http::Request& req, Service& issues, std::int64_t number) {
     auto issue = issues.get(access_of(req), number);
     if (!issue) return http::error_page(req, issue.error());
+    if (issue->is_pull) return http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(number));
     http::Page view("issues/show.tpl", issue->title + " · Issue #" + std::to_string(number) + " · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ISSUES");
     auto& dict = view.dict();
@@ -175,33 +176,7 @@ http::Response issue_page(http::Request& req, Service& issues, std::int64_t numb
     http::show_if(dict, req.actor.signed_in() ? "CAN_COMMENT" : "SIGN_IN_TO_COMMENT", true);
     dict.SetValue("SIGNIN_URL", req.config->prefix + "/signin?next=" + http::percent_encode(req.config->prefix + req.path));
 
-    // The timeline: comments and events in the order they happened.
-    auto comments = issues.comments(*issue);
-    auto events = issues.events(*issue);
-    std::size_t c = 0, e = 0;
-    while (c < comments.size() || e < events.size()) {
-        bool comment_next = e == events.size() || (c < comments.size() && comments[c].created_at <= events[e].created_at);
-        auto* item = dict.AddSectionDictionary("ITEM");
-        if (comment_next) {
-            auto& entry = *item->AddIncludeDictionary("COMMENT");
-            entry.SetFilename("issues/comment.tpl");
-            fill_comment(req, entry, comments[c++], number);
-        } else {
-            const auto& ev = events[e++];
-            auto* line = item->AddSectionDictionary("EVENT");
-            line->SetValue("ACTOR", ev.actor.empty() ? "ghost" : ev.actor);
-            line->SetValue("WHEN", http::time_ago(ev.created_at));
-            std::string what = ev.kind == "closed"       ? (ev.detail == "not_planned" ? "closed this as not planned" : "closed this as completed")
-                               : ev.kind == "reopened"   ? "reopened this"
-                               : ev.kind == "renamed"    ? "changed the title from “" + ev.detail + "”"
-                               : ev.kind == "labeled"    ? "added the label " + ev.detail
-                               : ev.kind == "unlabeled"  ? "removed the label " + ev.detail
-                               : ev.kind == "assigned"   ? "assigned " + ev.detail
-                               : ev.kind == "unassigned" ? "unassigned " + ev.detail
-                                                         : ev.kind + " " + ev.detail;
-            line->SetValue("WHAT", what);
-        }
-    }
+    fill_timeline(req, dict, issues, *issue);
     return http::render(req, view);
 }
 
@@ -218,6 +193,37 @@ std::optional<http::Response> require_sign_in(http::Request& req) {
 }
 
 }  // namespace
+
+void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict, Service& issues, const Issue& issue) {
+    auto comments = issues.comments(issue);
+    auto events = issues.events(issue);
+    std::size_t c = 0, e = 0;
+    while (c < comments.size() || e < events.size()) {
+        bool comment_next = e == events.size() || (c < comments.size() && comments[c].created_at <= events[e].created_at);
+        auto* item = dict.AddSectionDictionary("ITEM");
+        if (comment_next) {
+            auto& entry = *item->AddIncludeDictionary("COMMENT");
+            entry.SetFilename("issues/comment.tpl");
+            fill_comment(req, entry, comments[c++], issue.number);
+        } else {
+            const auto& ev = events[e++];
+            auto* line = item->AddSectionDictionary("EVENT");
+            line->SetValue("ACTOR", ev.actor.empty() ? "ghost" : ev.actor);
+            line->SetValue("WHEN", http::time_ago(ev.created_at));
+            std::string what = ev.kind == "closed"       ? (ev.detail == "not_planned" ? "closed this as not planned" : "closed this as completed")
+                               : ev.kind == "reopened"   ? "reopened this"
+                               : ev.kind == "renamed"    ? "changed the title from “" + ev.detail + "”"
+                               : ev.kind == "labeled"    ? "added the label " + ev.detail
+                               : ev.kind == "unlabeled"  ? "removed the label " + ev.detail
+                               : ev.kind == "assigned"   ? "assigned " + ev.detail
+                               : ev.kind == "unassigned" ? "unassigned " + ev.detail
+                               : ev.kind == "merged"     ? "merged commit " + ev.detail.substr(0, 10)
+                               : ev.kind == "pushed"     ? "pushed " + ev.detail.substr(0, 10)
+                                                         : ev.kind + " " + ev.detail;
+            line->SetValue("WHAT", what);
+        }
+    }
+}
 
 void register_routes(http::Router& r, Service& issues) {
     r.get("/repos/{id}/issues", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });

@@ -1,12 +1,21 @@
 #pragma once
 
+namespace ctemplate {
+class TemplateDictionary;
+}
 namespace http {
 class Router;
+struct Request;
 }
 
 namespace issues {
 
 class Service;
+struct Issue;
+
+//! The ITEM sections of a timeline (templates/issues/show.tpl, reused by pull requests):
+//! comments (issues/comment.tpl) and events in the order they happened.
+void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict, Service& issues, const Issue& issue);
 
 //! /repos/{id}/issues (list, new, create, one issue with its timeline, comments, state, edit,
 //! labels and assignees) and /repos/{id}/labels.

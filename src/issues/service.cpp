@@ -67,7 +67,8 @@ core::Result<std::vector<std::pair<std::int64_t, std::string>>> Service::assigna
     return out;
 }
 
-core::Result<Issue> Service::create(const repos::Access& access, const auth::Actor& actor, NewIssue spec) {
+core::Result<Issue> Service::create(const repos::Access& access, const auth::Actor& actor, NewIssue spec,
+                                    const std::function<void(soci::session&, std::int64_t)>& also) {
     if (auto ok = signed_in(actor); !ok) return tl::unexpected(ok.error());
     spec.title = trimmed(spec.title);
     if (auto ok = check_title(spec.title); !ok) return tl::unexpected(ok.error());
@@ -83,12 +84,12 @@ core::Result<Issue> Service::create(const repos::Access& access, const auth::Act
         labels = std::move(*named);
         assignees = std::move(*people);
     }
-    return store::create(pool_, access.repo.id, actor.user_id, spec, labels, assignees);
+    return store::create(pool_, access.repo.id, actor.user_id, spec, labels, assignees, also);
 }
 
 core::Result<Issue> Service::get(const repos::Access& access, std::int64_t number) {
     auto issue = store::find(pool_, access.repo.id, number);
-    if (!issue || issue->is_pull) return fail(Errc::not_found, "There is no issue #" + std::to_string(number) + ".");
+    if (!issue) return fail(Errc::not_found, "There is no issue or pull request #" + std::to_string(number) + ".");
     return *issue;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,9 @@
 
 namespace db {
 class Pool;
+}
+namespace soci {
+class session;
 }
 
 namespace issues {
@@ -31,7 +35,10 @@ class Service {
 public:
     Service(db::Pool& pool, repos::Service& repos) : pool_(pool), repos_(repos) {}
 
-    core::Result<Issue> create(const repos::Access& access, const auth::Actor& actor, NewIssue spec);
+    //! `also` as for store::create: more rows in the same transaction (a pull request's).
+    core::Result<Issue> create(const repos::Access& access, const auth::Actor& actor, NewIssue spec,
+                               const std::function<void(soci::session&, std::int64_t)>& also = {});
+    //! Issue or pull request #number (they share numbers; is_pull tells them apart).
     core::Result<Issue> get(const repos::Access& access, std::int64_t number);
     Page list(const repos::Access& access, const Filter& filter);
     core::Result<Issue> update(const repos::Access& access, const auth::Actor& actor, std::int64_t number,

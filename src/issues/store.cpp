@@ -39,11 +39,21 @@ struct IssueRow {
     }
 };
 
+}  // namespace
+
 void add_event(soci::session& sql, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
                const std::string& detail, std::int64_t at) {
     sql << "INSERT INTO issue_events (issue_id, actor_id, kind, detail, created_at) VALUES (:i, :a, :k, :d, :t)",
         soci::use(issue_id), soci::use(actor_id), soci::use(kind), soci::use(detail), soci::use(at);
 }
+
+void record_event(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
+                  const std::string& detail) {
+    soci::session sql(pool.get());
+    add_event(sql, issue_id, actor_id, kind, detail, db::now());
+}
+
+namespace {
 
 void touch(soci::session& sql, std::int64_t issue_id, std::int64_t at) {
     sql << "UPDATE issues SET updated_at = :t WHERE id = :i", soci::use(at), soci::use(issue_id);
@@ -78,7 +88,8 @@ std::string like_pattern(const std::string& text) {
 }  // namespace
 
 Issue create(db::Pool& pool, const std::string& repo_id, std::int64_t author_id, const NewIssue& spec,
-             const std::vector<Label>& labels, const std::vector<std::pair<std::int64_t, std::string>>& assignees) {
+             const std::vector<Label>& labels, const std::vector<std::pair<std::int64_t, std::string>>& assignees,
+             const std::function<void(soci::session&, std::int64_t issue_id)>& also) {
     soci::session sql(pool.get());
     auto now = db::now();
     Issue issue;
@@ -89,10 +100,11 @@ Issue create(db::Pool& pool, const std::string& repo_id, std::int64_t author_id,
         soci::use(repo_id);
     sql << "UPDATE issue_numbers SET last_number = last_number + 1 WHERE repo_id = :r", soci::use(repo_id);
     sql << "SELECT last_number FROM issue_numbers WHERE repo_id = :r", soci::use(repo_id), soci::into(issue.number);
+    int is_pull = spec.is_pull;
     sql << "INSERT INTO issues (repo_id, number, is_pull, title, body, author_id, state, created_at, updated_at) "
-           "VALUES (:r, :n, 0, :t, :b, :a, 'open', :c, :u)",
-        soci::use(repo_id), soci::use(issue.number), soci::use(spec.title), soci::use(spec.body), soci::use(author_id),
-        soci::use(now), soci::use(now);
+           "VALUES (:r, :n, :p, :t, :b, :a, 'open', :c, :u)",
+        soci::use(repo_id), soci::use(issue.number), soci::use(is_pull), soci::use(spec.title), soci::use(spec.body),
+        soci::use(author_id), soci::use(now), soci::use(now);
     sql << "SELECT id FROM issues WHERE repo_id = :r AND number = :n", soci::use(repo_id), soci::use(issue.number),
         soci::into(issue.id);
     for (const auto& label : labels) {
@@ -103,6 +115,7 @@ Issue create(db::Pool& pool, const std::string& repo_id, std::int64_t author_id,
         sql << "INSERT INTO issue_assignees (issue_id, user_id) VALUES (:i, :u)", soci::use(issue.id), soci::use(user_id);
         add_event(sql, issue.id, author_id, "assigned", username, now);
     }
+    if (also) also(sql, issue.id);
     tx.commit();
     return *find(pool, repo_id, issue.number);
 }
@@ -130,15 +143,17 @@ Page list(db::Pool& pool, const std::string& repo_id, const Filter& filter) {
     // Every condition is always present and switched off by an empty value, so the statement
     // text is fixed and every value is bound.
     const std::string where =
-        " FROM issues i LEFT JOIN users u ON u.id = i.author_id WHERE i.repo_id = :r AND i.is_pull = 0"
+        " FROM issues i LEFT JOIN users u ON u.id = i.author_id WHERE i.repo_id = :r AND i.is_pull = :pulls"
         " AND (:label1 = '' OR EXISTS (SELECT 1 FROM issue_labels il JOIN labels l ON l.id = il.label_id"
         " WHERE il.issue_id = i.id AND l.name = :label2))"
         " AND (:assignee1 = '' OR EXISTS (SELECT 1 FROM issue_assignees ia JOIN users au ON au.id = ia.user_id"
         " WHERE ia.issue_id = i.id AND au.username = :assignee2))"
         " AND (:author1 = '' OR u.username = :author2)"
         " AND (:text = '' OR i.title LIKE :pattern1 ESCAPE '\\' OR i.body LIKE :pattern2 ESCAPE '\\')";
+    int pulls = filter.pulls;
     auto bind_filter = [&](soci::statement& st) {
         st.exchange(soci::use(repo_id));
+        st.exchange(soci::use(pulls));
         st.exchange(soci::use(filter.label));
         st.exchange(soci::use(filter.label));
         st.exchange(soci::use(filter.assignee));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,8 +14,18 @@ namespace issues::store {
 
 //! Gives the issue the repository's next number and inserts it with its labels (ids),
 //! assignees (user ids) and their events, all in one transaction.
+//! `also` runs inside that transaction with the new issue's id (a pull request's branches).
 Issue create(db::Pool& pool, const std::string& repo_id, std::int64_t author_id, const NewIssue& spec,
-             const std::vector<Label>& labels, const std::vector<std::pair<std::int64_t, std::string>>& assignees);
+             const std::vector<Label>& labels, const std::vector<std::pair<std::int64_t, std::string>>& assignees,
+             const std::function<void(soci::session&, std::int64_t issue_id)>& also = {});
+
+//! A timeline event inside the caller's transaction.
+void add_event(soci::session& sql, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
+               const std::string& detail, std::int64_t at);
+
+//! A timeline event on its own.
+void record_event(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
+                  const std::string& detail);
 
 std::optional<Issue> find(db::Pool& pool, const std::string& repo_id, std::int64_t number);
 Page list(db::Pool& pool, const std::string& repo_id, const Filter& filter);

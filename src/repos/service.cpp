@@ -237,6 +237,8 @@ core::Status Service::remove_collaborator(const Access& access, const std::strin
 
 std::vector<std::string> Service::branches(const Repo& repo) { return disk::branches(path(repo.id)); }
 
+std::optional<Repo> Service::find(const std::string& id) { return store::find(pool_, id); }
+
 void Service::adopt_default_branch(const std::string& id) {
     auto repo = store::find(pool_, id);
     if (!repo || disk::ref_target(path(id), "refs/heads/" + repo->default_branch)) return;

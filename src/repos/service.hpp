@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ public:
     //! (private repositories stay invisible), forbidden when they may read but not more.
     core::Result<Access> access(const auth::Actor& actor, const std::string& id, auth::Role need = auth::Role::read);
     std::vector<Repo> readable(const auth::Actor& actor);
+    //! The repository whatever the caller: for background work acting on the server's behalf.
+    std::optional<Repo> find(const std::string& id);
     //! Repositories the actor is a collaborator of.
     std::vector<Repo> collaborating(const auth::Actor& actor);
 

@@ -7,6 +7,22 @@
   <span class="badge badge-outline font-mono" data-testid="compare-head">{{HEAD}}</span>
 </div>
 {{#IDENTICAL}}<div class="card bg-base-100 shadow-sm"><div class="card-body text-base-content/70" data-testid="identical">{{HEAD}} has no commits that {{BASE}} lacks.</div></div>{{/IDENTICAL}}
+{{#OPEN_PR}}
+<form class="card bg-base-100 shadow-sm mb-6" action="{{ACTION}}" method="post" data-testid="open-pr">
+  <div class="card-body gap-2">
+    <h2 class="card-title text-base">Open a pull request</h2>
+    <input type="hidden" name="csrf_token" value="{{CSRF}}">
+    <input type="hidden" name="base" value="{{BASE}}">
+    <input type="hidden" name="head" value="{{HEAD}}">
+    <input class="input w-full" name="title" value="{{TITLE_VALUE}}" aria-label="Title" required maxlength="256">
+    <textarea class="textarea w-full h-24" name="body" placeholder="Describe the change (Markdown)" aria-label="Description"></textarea>
+    <div class="card-actions justify-end items-center">
+      <label class="label text-sm"><input class="checkbox checkbox-sm" type="checkbox" name="draft" value="on"> Draft</label>
+      <button class="btn btn-primary btn-sm" type="submit">Create pull request</button>
+    </div>
+  </div>
+</form>
+{{/OPEN_PR}}
 {{#DIFFERENT}}
 <h2 class="text-sm font-semibold text-base-content/70 mb-2" data-testid="commit-count">{{COMMIT_COUNT}} commits{{#MORE_COMMITS}} (and more){{/MORE_COMMITS}}</h2>
 <ul class="list bg-base-100 rounded-box shadow-sm mb-6">

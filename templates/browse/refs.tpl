@@ -11,7 +11,7 @@
       </div>
       <div class="text-xs text-base-content/60 truncate"><a class="link link-hover" href="{{COMMIT_URL}}">{{SUMMARY}}</a> · {{AUTHOR}} · {{WHEN}}</div>
     </div>
-    {{#AHEAD_BEHIND}}<div class="text-xs font-mono text-base-content/70 whitespace-nowrap" title="Behind and ahead of the default branch" data-testid="ahead-behind">{{BEHIND}} behind · {{AHEAD}} ahead</div>{{/AHEAD_BEHIND}}
+    {{#AHEAD_BEHIND}}<div class="text-xs font-mono text-base-content/70 whitespace-nowrap" title="Behind and ahead of the default branch" data-testid="ahead-behind">{{BEHIND}} behind · {{AHEAD}} ahead</div><a class="btn btn-xs" href="{{COMPARE_URL}}">Compare</a>{{/AHEAD_BEHIND}}
     {{#CAN_DELETE}}
     <form action="{{ACTION}}" method="post" hx-confirm="Delete the branch {{NAME}}?">
       <input type="hidden" name="csrf_token" value="{{CSRF}}">

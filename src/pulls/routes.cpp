@@ -1,0 +1,164 @@
+#include "pulls/routes.hpp"
+
+#include "browse/changes.hpp"
+#include "browse/diff.hpp"
+#include "core/config.hpp"
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "issues/routes.hpp"
+#include "issues/service.hpp"
+#include "markup/markdown.hpp"
+#include "pulls/service.hpp"
+#include "repos/routes.hpp"
+
+namespace pulls {
+namespace {
+
+using auth::Need;
+
+repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}; }
+
+std::optional<std::int64_t> number_of(const std::string& text) {
+    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(text);
+}
+
+std::optional<merge::Method> method_of(const std::string& name) {
+    if (name == "merge") return merge::Method::merge;
+    if (name == "squash") return merge::Method::squash;
+    if (name == "rebase") return merge::Method::rebase;
+    return std::nullopt;
+}
+
+http::Response list_page(http::Request& req, issues::Service& issues) {
+    issues::Filter filter;
+    filter.pulls = true;
+    filter.state = req.query_or("state", "open");
+    filter.page = number_of(req.query_or("page", "1")).value_or(1);
+    auto page = issues.list(access_of(req), filter);
+    http::Page view("pulls/list.tpl", "Pull requests · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_PULLS");
+    auto& dict = view.dict();
+    std::string base = req.config->prefix + "/repos/" + req.repo->id + "/prs";
+    dict.SetValue("OPEN_URL", base + "?state=open");
+    dict.SetValue("CLOSED_URL", base + "?state=closed");
+    dict.SetIntValue("OPEN_COUNT", page.open);
+    dict.SetIntValue("CLOSED_COUNT", page.closed);
+    http::show_if(dict, filter.state == "closed" ? "SHOW_CLOSED" : "SHOW_OPEN", true);
+    dict.SetValue("BRANCHES_URL", req.config->prefix + "/repos/" + req.repo->id + "/branches");
+    for (const auto& issue : page.issues) {
+        auto* row = dict.AddSectionDictionary("PULL");
+        row->SetValue("TITLE", issue.title);
+        row->SetIntValue("NUMBER", issue.number);
+        row->SetValue("URL", base + "/" + std::to_string(issue.number));
+        row->SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
+        row->SetValue("WHEN", http::time_ago(issue.created_at));
+        http::show_if(*row, issue.state == "open" ? "OPEN" : "CLOSED", true);
+    }
+    http::show_if(dict, "NONE", page.issues.empty());
+    if (filter.page > 1) dict.SetValueAndShowSection("NEWER_URL", base + "?state=" + filter.state + "&page=" + std::to_string(filter.page - 1), "HAS_NEWER");
+    if (filter.page * 25 < page.total) dict.SetValueAndShowSection("OLDER_URL", base + "?state=" + filter.state + "&page=" + std::to_string(filter.page + 1), "HAS_OLDER");
+    return http::render(req, view);
+}
+
+http::Response pull_page(http::Request& req, Service& pulls, issues::Service& issues, repos::Service& repos, std::int64_t number) {
+    auto pull = pulls.get(access_of(req), number);
+    if (!pull) return http::error_page(req, pull.error());
+    const auto& issue = pull->issue;
+    http::Page view("pulls/show.tpl", issue.title + " · Pull request #" + std::to_string(number) + " · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_PULLS");
+    auto& dict = view.dict();
+    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
+    std::string here = repo_url + "/prs/" + std::to_string(number);
+    auto tab = req.query_or("tab", "conversation");
+    dict.SetValue("TITLE", issue.title);
+    dict.SetIntValue("NUMBER", number);
+    dict.SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
+    dict.SetValue("WHEN", http::time_ago(issue.created_at));
+    dict.SetValue("BASE", pull->base);
+    dict.SetValue("HEAD", pull->head);
+    dict.SetValue("HERE", here);
+    dict.SetValue("ISSUE_HERE", repo_url + "/issues/" + std::to_string(number));
+    http::show_if(dict, pull->merged() ? "MERGED" : issue.state == "open" ? "OPEN" : "CLOSED", true);
+    http::show_if(dict, "DRAFT", pull->draft);
+    if (tab != "commits" && tab != "files") tab = "conversation";
+    http::show_if(dict, tab == "commits" ? "TAB_COMMITS" : tab == "files" ? "TAB_FILES" : "TAB_CONVERSATION", true);
+
+    if (tab == "commits" || tab == "files") {
+        auto repo = browse::store::Repository::open(repos.path(req.repo->id));
+        if (!repo) return http::error_page(req, repo.error());
+        auto comparison = browse::diff::compare(*repo, pull->base_sha, pull->head_sha);
+        if (!comparison) return http::error_page(req, comparison.error());
+        if (tab == "files") browse::fill_changes(req, dict, comparison->changes);
+        for (const auto& c : comparison->commits) {
+            auto* row = dict.AddSectionDictionary("COMMIT");
+            row->SetValue("SUMMARY", c.summary);
+            row->SetValue("AUTHOR", c.author_name);
+            row->SetValue("WHEN", http::time_ago(c.time));
+            row->SetValue("SHA", c.id);
+            row->SetValue("SHORT_SHA", c.id.substr(0, 10));
+            row->SetValue("COMMIT_URL", repo_url + "/commit/" + c.id);
+        }
+        return http::render(req, view);
+    }
+    std::string ref = http::percent_encode(req.repo->default_branch);
+    // Safe by construction (markup::render_markdown sanitizes), so the template shows it as is.
+    dict.SetValue("BODY_HTML", issue.body.empty() ? "<p><em>No description.</em></p>"
+                                                  : markup::render_markdown(issue.body, {repo_url + "/files/" + ref, repo_url + "/raw/" + ref}));
+    issues::fill_timeline(req, dict, issues, issue);
+    http::show_if(dict, req.actor.signed_in() ? "CAN_COMMENT" : "SIGN_IN_TO_COMMENT", true);
+    dict.SetValue("SIGNIN_URL", req.config->prefix + "/signin?next=" + http::percent_encode(here));
+    if (pull->merged()) {
+        dict.SetValue("MERGED_BY", pull->merged_by);
+        dict.SetValue("MERGE_COMMIT", pull->merge_commit.substr(0, 10));
+        dict.SetValue("MERGE_COMMIT_URL", repo_url + "/commit/" + pull->merge_commit);
+    } else if (issue.state == "open") {
+        auto* box = dict.AddSectionDictionary("MERGE_BOX");
+        http::show_if(*box, pull->mergeable == "clean" ? "CLEAN" : pull->mergeable == "conflict" ? "CONFLICT" : "UNKNOWN", true);
+        for (const auto& path : pull->conflicts) box->AddSectionDictionary("CONFLICT_PATH")->SetValue("PATH", path);
+        if (req.role >= auth::Role::write && pull->mergeable == "clean" && !pull->draft) {
+            auto* form = box->AddSectionDictionary("CAN_MERGE");
+            form->SetValue("ACTION", here + "/merge");
+            form->SetValue("HEAD_SHA", pull->head_sha);
+        }
+        http::show_if(*box, "IS_DRAFT", pull->draft);
+    }
+    return http::render(req, view);
+}
+
+}  // namespace
+
+void register_routes(http::Router& r, Service& pulls, issues::Service& issues, repos::Service& repos) {
+    r.get("/repos/{id}/prs", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
+
+    r.post("/repos/{id}/prs/create", Need::repo_read, [&pulls](http::Request& req) {
+        auto compare = "/repos/" + req.repo->id + "/compare/" + http::percent_encode(req.form_or("base")) + "..." +
+                       http::percent_encode(req.form_or("head"));
+        NewPull spec{req.form_or("title"), req.form_or("body"), req.form_or("base"), req.form_or("head"), req.form_or("draft") == "on"};
+        auto opened = pulls.open(access_of(req), req.actor, spec);
+        if (!opened) {
+            auto res = http::redirect(req, compare);
+            http::flash(res, req, "error", opened.error().message);
+            return res;
+        }
+        return http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(opened->issue.number));
+    });
+
+    r.get("/repos/{id}/prs/{n}", Need::repo_read, [&pulls, &issues, &repos](http::Request& req) {
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::error_page(req, 404, "There is no such pull request.");
+        return pull_page(req, pulls, issues, repos, *number);
+    });
+
+    r.post("/repos/{id}/prs/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {
+        auto number = number_of(req.params["n"]);
+        auto method = method_of(req.form_or("method", "merge"));
+        if (!number || !method) return http::error_page(req, 404, "There is no such pull request or merge method.");
+        auto merged = pulls.merge(access_of(req), req.actor, *number, *method, req.form_or("head_sha"), req.form_or("delete_branch") == "on");
+        auto res = http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(*number));
+        http::flash(res, req, merged ? "success" : "error", merged ? "Pull request merged." : merged.error().message);
+        return res;
+    });
+}
+
+}  // namespace pulls

@@ -1,0 +1,129 @@
+#include "pulls/service.hpp"
+
+#include <git2.h>
+
+#include "auth/store.hpp"
+#include "browse/store.hpp"
+#include "git/backend.hpp"
+#include "issues/service.hpp"
+#include "issues/store.hpp"
+#include "pulls/store.hpp"
+#include "repos/disk.hpp"
+
+namespace pulls {
+namespace {
+
+using core::Errc;
+using core::fail;
+
+const std::string kZero(40, '0');
+
+}  // namespace
+
+void Service::refresh(const std::string& repo_id, Pull& pull) {
+    if (pull.issue.state != "open") return;
+    auto path = repos_.path(repo_id);
+    auto base = repos::disk::ref_target(path, "refs/heads/" + pull.base);
+    auto head = repos::disk::ref_target(path, "refs/heads/" + pull.head);
+    if (!base || !head) {
+        if (pull.mergeable != "unknown") store::set_check(pool_, pull.issue.id, pull.base_sha, pull.head_sha, "unknown", {});
+        pull.mergeable = "unknown";
+        return;
+    }
+    if (*base == pull.base_sha && *head == pull.head_sha && pull.mergeable != "unknown") return;
+    auto repo = browse::store::Repository::open(path);
+    if (!repo) return;
+    auto checked = merge::check(*repo, *base, *head);
+    pull.base_sha = *base;
+    pull.head_sha = *head;
+    pull.mergeable = !checked ? "unknown" : checked->clean ? "clean" : "conflict";
+    pull.conflicts = checked ? checked->conflicts : std::vector<std::string>{};
+    store::set_check(pool_, pull.issue.id, pull.base_sha, pull.head_sha, pull.mergeable, pull.conflicts);
+}
+
+core::Result<Pull> Service::open(const repos::Access& access, const auth::Actor& actor, const NewPull& spec) {
+    if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in to open a pull request.");
+    auto path = repos_.path(access.repo.id);
+    auto base = repos::disk::valid_branch_name(spec.base) ? repos::disk::ref_target(path, "refs/heads/" + spec.base) : std::nullopt;
+    auto head = repos::disk::valid_branch_name(spec.head) ? repos::disk::ref_target(path, "refs/heads/" + spec.head) : std::nullopt;
+    if (!base) return fail(Errc::invalid, "There is no branch \"" + spec.base + "\" to merge into.");
+    if (!head) return fail(Errc::invalid, "There is no branch \"" + spec.head + "\" to merge from.");
+    if (spec.base == spec.head) return fail(Errc::invalid, "Choose two different branches.");
+    if (auto existing = store::open_number(pool_, access.repo.id, spec.base, spec.head))
+        return fail(Errc::conflict, "Pull request #" + std::to_string(*existing) + " already merges " + spec.head + " into " + spec.base + ".");
+    auto repo = browse::store::Repository::open(path);
+    if (!repo) return tl::unexpected(repo.error());
+    git_oid base_oid, head_oid;
+    git_oid_fromstr(&base_oid, base->c_str());
+    git_oid_fromstr(&head_oid, head->c_str());
+    std::size_t ahead = 0, behind = 0;
+    git_graph_ahead_behind(&ahead, &behind, repo->get(), &head_oid, &base_oid);
+    if (ahead == 0) return fail(Errc::invalid, spec.base + " already has everything in " + spec.head + ".");
+    Pull pull;
+    pull.base = spec.base;
+    pull.head = spec.head;
+    pull.base_sha = *base;
+    pull.head_sha = *head;
+    pull.draft = spec.draft;
+    issues::NewIssue issue{spec.title, spec.body, {}, {}, true};
+    auto created = issues_.create(access, actor, issue, [&pull](soci::session& sql, std::int64_t id) { store::insert(sql, id, pull); });
+    if (!created) return tl::unexpected(created.error());
+    return get(access, created->number);
+}
+
+core::Result<Pull> Service::get(const repos::Access& access, std::int64_t number) {
+    auto issue = issues_.get(access, number);
+    if (!issue) return tl::unexpected(issue.error());
+    Pull pull;
+    pull.issue = std::move(*issue);
+    if (!pull.issue.is_pull || !store::fill(pool_, pull))
+        return fail(Errc::not_found, "There is no pull request #" + std::to_string(number) + ".");
+    refresh(access.repo.id, pull);
+    return pull;
+}
+
+core::Result<Pull> Service::merge(const repos::Access& access, const auth::Actor& actor, std::int64_t number,
+                                  merge::Method method, const std::string& expected_head, bool delete_branch) {
+    if (access.role < auth::Role::write) return fail(Errc::forbidden, "Only people with write access can merge.");
+    auto pull = get(access, number);
+    if (!pull) return pull;
+    if (pull->merged()) return fail(Errc::not_allowed, "This pull request is already merged.");
+    if (pull->issue.state != "open") return fail(Errc::not_allowed, "This pull request is closed.");
+    if (pull->draft) return fail(Errc::not_allowed, "This pull request is a draft.");
+    if (!expected_head.empty() && expected_head != pull->head_sha)
+        return fail(Errc::conflict, pull->head + " has moved: it is at " + pull->head_sha.substr(0, 10) + " now.");
+    if (pull->mergeable == "conflict") return fail(Errc::not_allowed, "This pull request has conflicts; resolve them first.");
+    if (pull->mergeable != "clean") return fail(Errc::not_allowed, "This pull request cannot be merged now.");
+    auto user = auth::store::find_user(pool_, actor.user_id);
+    merge::Signature who{actor.username, user ? user->email : actor.username + "@localhost"};
+    std::string message = method == merge::Method::squash
+                              ? pull->issue.title + " (#" + std::to_string(number) + ")\n\n" + pull->issue.body
+                              : "Merge pull request #" + std::to_string(number) + " from " + pull->head + "\n\n" + pull->issue.title;
+    auto repo = browse::store::Repository::open(repos_.path(access.repo.id));
+    if (!repo) return tl::unexpected(repo.error());
+    auto result = merge::create(*repo, method, pull->base_sha, pull->head_sha, who, message);
+    if (!result) return fail(Errc::not_allowed, result.error().message);
+    // The compare-and-swap: if the base moved since it was read, nothing changes.
+    auto moved = backend_.update_ref(access.repo, actor, "refs/heads/" + pull->base, pull->base_sha, *result,
+                                     "merge pull request #" + std::to_string(number));
+    if (!moved) return fail(Errc::conflict, pull->base + " moved while merging; nothing was changed. Try again.");
+    store::mark_merged(pool_, *pull, actor.user_id, *result);
+    if (delete_branch && pull->head != access.repo.default_branch)
+        backend_.update_ref(access.repo, actor, "refs/heads/" + pull->head, pull->head_sha, kZero, "pull request merged");
+    return get(access, number);
+}
+
+void Service::on_push(const events::store::Event& event) {
+    if (!event.ref.starts_with("refs/heads/")) return;
+    auto branch = event.ref.substr(11);
+    auto repo = repos_.find(event.repo_id);
+    if (!repo) return;
+    repos::Access access{*repo, auth::Role::admin};
+    for (auto number : store::open_touching(pool_, event.repo_id, branch)) {
+        auto pull = get(access, number);  // refreshes the check
+        if (pull && pull->head == branch && event.new_sha != kZero)
+            issues::store::record_event(pool_, pull->issue.id, event.actor_id, "pushed", event.new_sha);
+    }
+}
+
+}  // namespace pulls

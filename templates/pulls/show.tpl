@@ -1,0 +1,76 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>REPO_HEADER}}
+<div class="mb-4">
+  <h2 class="text-2xl font-semibold" data-testid="pull-title">{{TITLE}} <span class="text-base-content/50 font-normal">#{{NUMBER}}</span></h2>
+  <div class="flex flex-wrap items-center gap-2 mt-2 text-sm">
+    {{#OPEN}}<span class="badge badge-success" data-testid="pull-state">Open</span>{{/OPEN}}
+    {{#MERGED}}<span class="badge badge-primary" data-testid="pull-state">Merged</span>{{/MERGED}}
+    {{#CLOSED}}<span class="badge badge-neutral" data-testid="pull-state">Closed</span>{{/CLOSED}}
+    {{#DRAFT}}<span class="badge badge-ghost">Draft</span>{{/DRAFT}}
+    <span class="text-base-content/70"><strong>{{AUTHOR}}</strong> wants to merge <code class="font-mono">{{HEAD}}</code> into <code class="font-mono">{{BASE}}</code> · {{WHEN}}</span>
+  </div>
+  <div role="tablist" class="tabs tabs-box tabs-sm mt-3 w-fit">
+    <a role="tab" class="tab {{#TAB_CONVERSATION}}tab-active{{/TAB_CONVERSATION}}" href="{{HERE}}">Conversation</a>
+    <a role="tab" class="tab {{#TAB_COMMITS}}tab-active{{/TAB_COMMITS}}" href="{{HERE}}?tab=commits">Commits</a>
+    <a role="tab" class="tab {{#TAB_FILES}}tab-active{{/TAB_FILES}}" href="{{HERE}}?tab=files">Files changed</a>
+  </div>
+</div>
+{{#TAB_CONVERSATION}}
+<div class="flex flex-col gap-3 max-w-4xl">
+  <article class="card bg-base-100 shadow-sm">
+    <div class="px-4 py-2 border-b border-base-300 text-sm"><strong>{{AUTHOR}}</strong> <span class="text-base-content/60">wrote {{WHEN}}</span></div>
+    <div class="markdown px-4 py-3">{{BODY_HTML:none}}</div>
+  </article>
+  <div class="flex flex-col gap-3" id="timeline" data-testid="timeline">
+    {{#ITEM}}
+    {{>COMMENT}}
+    {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}} {{WHEN}}</div>{{/EVENT}}
+    {{/ITEM}}
+  </div>
+  {{#MERGED}}<div role="alert" class="alert alert-soft" data-testid="merged"><span><strong>{{MERGED_BY}}</strong> merged this as <a class="link font-mono" href="{{MERGE_COMMIT_URL}}">{{MERGE_COMMIT}}</a>.</span></div>{{/MERGED}}
+  {{#MERGE_BOX}}
+  <div class="card bg-base-100 shadow-sm" data-testid="merge-box">
+    <div class="card-body gap-2">
+      {{#CLEAN}}<p class="text-success font-medium">No conflicts with {{BASE}}.</p>{{/CLEAN}}
+      {{#CONFLICT}}<p class="text-error font-medium">This branch conflicts with {{BASE}} in:</p><ul class="list-disc pl-6 font-mono text-sm">{{#CONFLICT_PATH}}<li>{{PATH}}</li>{{/CONFLICT_PATH}}</ul>{{/CONFLICT}}
+      {{#UNKNOWN}}<p class="text-base-content/70">Mergeability is unknown: a branch is missing.</p>{{/UNKNOWN}}
+      {{#IS_DRAFT}}<p class="text-base-content/70">Drafts cannot be merged.</p>{{/IS_DRAFT}}
+      {{#CAN_MERGE}}
+      <form class="flex flex-wrap items-center gap-2" action="{{ACTION}}" method="post">
+        <input type="hidden" name="csrf_token" value="{{CSRF}}">
+        <input type="hidden" name="head_sha" value="{{HEAD_SHA}}">
+        <select class="select select-sm w-48" name="method" aria-label="Merge method">
+          <option value="merge">Create a merge commit</option>
+          <option value="squash">Squash and merge</option>
+          <option value="rebase">Rebase and merge</option>
+        </select>
+        <label class="label text-sm"><input class="checkbox checkbox-sm" type="checkbox" name="delete_branch" value="on"> Delete {{HEAD}}</label>
+        <button class="btn btn-primary btn-sm" type="submit">Merge pull request</button>
+      </form>
+      {{/CAN_MERGE}}
+    </div>
+  </div>
+  {{/MERGE_BOX}}
+  {{#CAN_COMMENT}}
+  <form class="card bg-base-100 shadow-sm" action="{{ISSUE_HERE}}/comments" method="post" hx-post="{{ISSUE_HERE}}/comments" hx-target="#timeline" hx-swap="beforeend" data-reset-on-success>
+    <div class="card-body gap-2">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <textarea class="textarea w-full h-28" name="body" placeholder="Leave a comment (Markdown)" aria-label="Comment" required></textarea>
+      <div class="card-actions justify-end"><button class="btn btn-primary btn-sm" type="submit">Comment</button></div>
+    </div>
+  </form>
+  {{/CAN_COMMENT}}
+  {{#SIGN_IN_TO_COMMENT}}<p class="text-sm"><a class="link" href="{{SIGNIN_URL}}">Sign in</a> to comment.</p>{{/SIGN_IN_TO_COMMENT}}
+</div>
+{{/TAB_CONVERSATION}}
+{{#TAB_COMMITS}}
+<ul class="list bg-base-100 rounded-box shadow-sm" data-testid="pull-commits">
+  {{#COMMIT}}
+  <li class="list-row items-center" data-sha="{{SHA}}">
+    <div class="list-col-grow min-w-0"><a class="link link-hover font-medium" href="{{COMMIT_URL}}">{{SUMMARY}}</a><div class="text-xs text-base-content/60">{{AUTHOR}} · {{WHEN}}</div></div>
+    <a class="btn btn-xs font-mono" href="{{COMMIT_URL}}">{{SHORT_SHA}}</a>
+  </li>
+  {{/COMMIT}}
+</ul>
+{{/TAB_COMMITS}}
+{{#TAB_FILES}}{{>CHANGES}}{{/TAB_FILES}}

@@ -1,0 +1,181 @@
+// Pull requests: opening, mergeability, the three merge styles, conflicts, racing merges,
+// moved heads, pushes that update an open pull request, and the web pages.
+#include <set>
+#include <thread>
+
+#include "git_fixture.hpp"
+
+namespace {
+
+using harness::quote;
+
+class Pulls : public GitFixture {
+protected:
+    void SetUp() override {
+        GitFixture::SetUp();
+        id = create_repo("app", false, false);
+        wc = dir.path / "wc";
+        // main: a.txt (1..10); f1, f2, f3 each add two commits on files of their own; clash
+        // changes line 5 of a.txt, which main then changes differently.
+        auto made = harness::sh(
+            "git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                " && seq 1 10 > a.txt && git add -A && git commit -qm base"
+                " && for b in f1 f2 f3; do git checkout -qb $b main && echo one > $b.txt && git add -A && git commit -qm \"$b one\""
+                " && echo two >> $b.txt && git commit -qam \"$b two\"; done"
+                " && git checkout -qb clash main && sed -i 's/^5$/five/' a.txt && git commit -qam clash"
+                " && git checkout -q main && sed -i 's/^5$/FIVE/' a.txt && git commit -qam 'main five'"
+                " && git push -q " + quote(url(id)) + " main f1 f2 f3 clash",
+            dir.path);
+        ASSERT_EQ(made.code, 0) << made.output;
+    }
+    harness::Response api(const std::string& user, const std::string& method, const std::string& path, const std::string& body = "") {
+        harness::Client client(server.port());
+        return client.request(method, "/api/v1/repos/" + id + path, body,
+                              {{"Authorization", "token " + tokens[user]}, {"Content-Type", "application/json"}});
+    }
+    std::string open(const std::string& head) {
+        auto res = api("alice", "POST", "/pulls", R"({"title":"Merge )" + head + R"(","head":")" + head + R"(","base":"main","body":"Please"})");
+        EXPECT_EQ(res.status, 201u) << res.body;
+        return harness::json_field(res.body, "number");
+    }
+    std::string remote(const std::string& args) {
+        auto clone = dir.path / "check";
+        if (!std::filesystem::exists(clone)) harness::sh("git clone -q --bare " + quote(url(id)) + " " + quote(clone.string()));
+        harness::sh("cd " + quote(clone.string()) + " && git fetch -q origin '+refs/heads/*:refs/heads/*'");
+        auto out = harness::sh("cd " + quote(clone.string()) + " && " + args).output;
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    }
+    std::string id;
+    std::filesystem::path wc;
+};
+
+TEST_F(Pulls, open_shows_mergeability_and_conflicts_refuse_to_merge) {
+    auto f1 = api("bob", "POST", "/pulls", R"({"title":"From bob","head":"f1","base":"main"})");
+    ASSERT_EQ(f1.status, 201u) << "readers may open pull requests: " << f1.body;
+    EXPECT_EQ(harness::json_field(f1.body, "number"), "1");
+    EXPECT_EQ(harness::json_field(f1.body, "mergeable"), "true");
+    EXPECT_NE(f1.body.find(R"("head":{"ref":"f1")"), std::string::npos) << f1.body;
+    EXPECT_EQ(api("alice", "POST", "/pulls", R"({"title":"Again","head":"f1","base":"main"})").status, 409u) << "one open pull per pair";
+    EXPECT_EQ(api("alice", "POST", "/pulls", R"({"title":"x","head":"nope","base":"main"})").status, 400u);
+    EXPECT_EQ(api("alice", "POST", "/pulls", R"({"title":"x","head":"main","base":"f1"})").status, 201u) << "main has a commit f1 lacks";
+    EXPECT_EQ(api("alice", "POST", "/issues", R"({"title":"An issue"})").body.find(R"("number":3)") != std::string::npos, true)
+        << "issues and pull requests share numbers";
+
+    auto clash = api("alice", "POST", "/pulls", R"({"title":"Clash","head":"clash","base":"main"})");
+    ASSERT_EQ(clash.status, 201u);
+    EXPECT_EQ(harness::json_field(clash.body, "mergeable"), "false");
+    EXPECT_EQ(harness::json_field(clash.body, "mergeable_state"), "dirty");
+    auto before = remote("git rev-parse main");
+    auto refused = api("alice", "PUT", "/pulls/4/merge", R"({"merge_method":"merge"})");
+    EXPECT_EQ(refused.status, 405u) << refused.body;
+    EXPECT_EQ(remote("git rev-parse main"), before) << "nothing was written";
+    EXPECT_EQ(api("bob", "PUT", "/pulls/1/merge", "{}").status, 403u) << "readers do not merge";
+
+    harness::Client alice(server.port());
+    alice.sign_in("alice");
+    auto page = alice.get("/repos/" + id + "/prs/4");
+    ASSERT_EQ(page.status, 200u) << page.body.substr(0, 2000);
+    EXPECT_TRUE(page.has("conflicts with main"));
+    EXPECT_TRUE(page.has("<li>a.txt</li>"));
+}
+
+TEST_F(Pulls, each_merge_style_writes_the_history_it_promises) {
+    auto n1 = open("f1"), n2 = open("f2"), n3 = open("f3");
+    auto merged = api("alice", "PUT", "/pulls/" + n1 + "/merge", R"({"merge_method":"merge"})");
+    ASSERT_EQ(merged.status, 200u) << merged.body;
+    auto sha = harness::json_field(merged.body, "sha");
+    EXPECT_EQ(remote("git rev-parse main"), sha);
+    EXPECT_EQ(remote("git rev-list --parents -1 main | wc -w"), "3") << "a merge commit has two parents";
+    EXPECT_EQ(remote("git log -1 --format=%s main"), "Merge pull request #" + n1 + " from f1");
+
+    auto squashed = api("alice", "PUT", "/pulls/" + n2 + "/merge", R"({"merge_method":"squash"})");
+    ASSERT_EQ(squashed.status, 200u) << squashed.body;
+    EXPECT_EQ(remote("git rev-list --parents -1 main | wc -w"), "2") << "one commit, one parent";
+    EXPECT_EQ(remote("git log -1 --format=%s main"), "Merge f2 (#" + n2 + ")");
+    EXPECT_EQ(remote("git show main:f2.txt"), "one\ntwo");
+
+    auto rebased = api("alice", "PUT", "/pulls/" + n3 + "/merge", R"({"merge_method":"rebase","delete_branch":true})");
+    ASSERT_EQ(rebased.status, 200u) << rebased.body;
+    EXPECT_EQ(remote("git log -2 --format=%s main"), "f3 two\nf3 one") << "the commits replayed, in order";
+    EXPECT_EQ(remote("git rev-list --parents -1 main | wc -w"), "2");
+    EXPECT_EQ(remote("git rev-list --count main"), "8") << "base, main five, f1 x2 + merge, squash, f3 x2";
+    EXPECT_EQ(git("ls-remote " + quote(url(id)) + " refs/heads/f3").output, "") << "the head branch was deleted";
+
+    auto pull = api("bob", "GET", "/pulls/" + n1);
+    EXPECT_EQ(harness::json_field(pull.body, "merged"), "true");
+    EXPECT_EQ(harness::json_field(pull.body, "state"), "closed");
+    EXPECT_EQ(harness::json_field(pull.body, "merge_commit_sha"), sha);
+    EXPECT_EQ(api("alice", "PUT", "/pulls/" + n1 + "/merge", "{}").status, 405u) << "already merged";
+}
+
+TEST_F(Pulls, racing_merges_never_lose_a_ref_and_a_moved_head_is_refused) {
+    auto n1 = open("f1"), n2 = open("f2");
+    auto stale = api("alice", "PUT", "/pulls/" + n1 + "/merge", R"({"merge_method":"merge","sha":")" + std::string(40, 'a') + R"("})");
+    EXPECT_EQ(stale.status, 409u) << stale.body;
+
+    std::vector<unsigned> statuses(2);
+    std::vector<std::string> shas(2);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i)
+        threads.emplace_back([&, i] {
+            auto res = api("alice", "PUT", "/pulls/" + (i ? n2 : n1) + "/merge", R"({"merge_method":"merge"})");
+            statuses[i] = res.status;
+            shas[i] = harness::json_field(res.body, "sha");
+        });
+    for (auto& t : threads) t.join();
+    int won = 0;
+    for (int i = 0; i < 2; ++i) {
+        EXPECT_TRUE(statuses[i] == 200u || statuses[i] == 409u) << statuses[i];
+        if (statuses[i] != 200u) continue;
+        ++won;
+        EXPECT_EQ(harness::sh("cd " + quote(wc.string()) + " && git fetch -q " + quote(url(id)) + " main && git merge-base --is-ancestor " +
+                              shas[i] + " FETCH_HEAD").code,
+                  0)
+            << "a merge that answered 200 is in main";
+    }
+    EXPECT_GE(won, 1);
+}
+
+TEST_F(Pulls, a_push_to_the_head_updates_the_pull_request) {
+    auto n = open("f1");
+    auto pushed = harness::sh("cd " + quote(wc.string()) + " && git checkout -q f1 && echo three >> f1.txt && git commit -qam 'f1 three'"
+                              " && git push -q " + quote(url(id)) + " f1 && git rev-parse HEAD",
+                              dir.path);
+    ASSERT_EQ(pushed.code, 0) << pushed.output;
+    auto head = pushed.output.substr(pushed.output.size() - 41, 40);
+    EXPECT_NE(api("alice", "GET", "/pulls/" + n).body.find(R"("sha":")" + head + "\""), std::string::npos);
+    harness::Client visitor(server.port());
+    bool seen = false;
+    for (int i = 0; i < 50 && !seen; ++i) {
+        seen = visitor.get("/repos/" + id + "/prs/" + n).has("pushed " + head.substr(0, 10));
+        if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_TRUE(seen) << "the timeline shows the push";
+    auto commits = visitor.get("/repos/" + id + "/prs/" + n + "?tab=commits");
+    EXPECT_TRUE(commits.has("f1 three"));
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/prs/" + n + "?tab=files").has("f1.txt"));
+}
+
+TEST_F(Pulls, the_compare_page_opens_one_and_writers_merge_from_the_page) {
+    harness::Client alice(server.port());
+    alice.sign_in("alice");
+    auto compare = alice.get("/repos/" + id + "/compare/main...f2");
+    ASSERT_TRUE(compare.has("data-testid=\"open-pr\""));
+    auto created = alice.post_form("/repos/" + id + "/prs/create", {{"base", "main"}, {"head", "f2"}, {"title", "<b>f2</b>"}, {"body", "Adds f2"}});
+    ASSERT_EQ(created.status, 303u) << created.body;
+    EXPECT_EQ(created.header("location"), "/repos/" + id + "/prs/1");
+    auto page = alice.get("/repos/" + id + "/prs/1");
+    EXPECT_TRUE(page.has("&lt;b&gt;f2&lt;/b&gt;"));
+    EXPECT_TRUE(page.has("No conflicts with main."));
+    EXPECT_TRUE(alice.get("/repos/" + id + "/prs").has("&lt;b&gt;f2&lt;/b&gt;"));
+    EXPECT_EQ(alice.get("/repos/" + id + "/issues/1").header("location"), "/repos/" + id + "/prs/1");
+    alice.get("/repos/" + id + "/prs/1");
+    auto merged = alice.post_form("/repos/" + id + "/prs/1/merge", {{"method", "squash"}});
+    EXPECT_EQ(merged.status, 303u);
+    auto after = alice.get("/repos/" + id + "/prs/1");
+    EXPECT_TRUE(after.has("Pull request merged."));
+    EXPECT_TRUE(after.has("data-testid=\"merged\""));
+}
+
+}  // namespace
