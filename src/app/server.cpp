@@ -93,6 +93,7 @@ int serve() {
     issues::Service issues(*pool, repos);
     pulls::Service pulls(*pool, repos, issues, git_backend);
     bus.subscribe("pulls", [&pulls](const events::store::Event& e) { pulls.on_push(e); });
+    bus.subscribe("issue-references", [&issues](const events::store::Event& e) { issues.on_push(e); });
 
     browse::history::Cache history;
 

@@ -219,6 +219,7 @@ void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict
                                : ev.kind == "unassigned" ? "unassigned " + ev.detail
                                : ev.kind == "merged"     ? "merged commit " + ev.detail.substr(0, 10)
                                : ev.kind == "pushed"     ? "pushed " + ev.detail.substr(0, 10)
+                               : ev.kind == "referenced" ? "closed this in " + (ev.detail.starts_with("commit ") ? ev.detail.substr(0, 17) : ev.detail)
                                                          : ev.kind + " " + ev.detail;
             line->SetValue("WHAT", what);
         }

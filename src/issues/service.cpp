@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "auth/store.hpp"
+#include "browse/store.hpp"
+#include "git/handles.hpp"
 #include "issues/store.hpp"
 
 namespace issues {
@@ -41,6 +43,31 @@ bool valid_color(const std::string& color) {
 }
 
 }  // namespace
+
+std::vector<std::int64_t> closing_references(std::string_view text) {
+    static const char* const kVerbs[] = {"close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
+    std::vector<std::int64_t> out;
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!std::isalpha(static_cast<unsigned char>(text[i])) || (i > 0 && is_word(text[i - 1]))) continue;
+        std::size_t end = i;
+        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+        std::string word(text.substr(i, end - i));
+        std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (std::find(std::begin(kVerbs), std::end(kVerbs), word) == std::end(kVerbs)) continue;
+        std::size_t at = end;
+        if (at < text.size() && text[at] == ':') ++at;
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+        if (at == end || at >= text.size() || text[at] != '#') continue;
+        std::size_t digits = ++at;
+        while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) && digits - at < 12) ++digits;
+        if (digits == at || (digits < text.size() && is_word(text[digits]))) continue;
+        auto number = std::stoll(std::string(text.substr(at, digits - at)));
+        if (std::find(out.begin(), out.end(), number) == out.end()) out.push_back(number);
+        i = digits;
+    }
+    return out;
+}
 
 core::Result<std::vector<Label>> Service::labels_named(const repos::Access& access, const std::vector<std::string>& names) {
     auto all = store::labels(pool_, access.repo.id);
@@ -175,6 +202,38 @@ core::Status Service::delete_comment(const repos::Access& access, const auth::Ac
         return fail(Errc::forbidden, "Only its author and people with write access can delete a comment.");
     store::delete_comment(pool_, *issue, comment_id);
     return {};
+}
+
+void Service::close_referenced(const std::string& repo_id, std::int64_t actor_id, std::string_view text, const std::string& where) {
+    for (auto number : closing_references(text)) {
+        auto issue = store::find(pool_, repo_id, number);
+        if (!issue || issue->is_pull || issue->state != "open") continue;
+        store::set_state(pool_, *issue, actor_id, "closed", "completed");
+        store::record_event(pool_, issue->id, actor_id, "referenced", where);
+    }
+}
+
+void Service::on_push(const events::store::Event& event) {
+    static const std::string kZero(40, '0');
+    auto repo = repos_.find(event.repo_id);
+    if (!repo || event.ref != "refs/heads/" + repo->default_branch || event.new_sha == kZero) return;
+    auto opened = browse::store::Repository::open(repos_.path(repo->id));
+    if (!opened) return;
+    git_revwalk* raw = nullptr;
+    if (git_revwalk_new(&raw, opened->get()) < 0) return;
+    git::Owned<git_revwalk, git_revwalk_free> walk(raw);
+    git_oid tip, old;
+    if (git_oid_fromstr(&tip, event.new_sha.c_str()) < 0 || git_revwalk_push(walk.get(), &tip) < 0) return;
+    if (event.old_sha != kZero && git_oid_fromstr(&old, event.old_sha.c_str()) == 0) git_revwalk_hide(walk.get(), &old);
+    // The commits the push brought, newest first; a first push of a long history looks at its last 250.
+    git_oid oid;
+    for (int seen = 0; seen < 250 && git_revwalk_next(&oid, walk.get()) == 0; ++seen) {
+        git_commit* commit_raw = nullptr;
+        if (git_commit_lookup(&commit_raw, opened->get(), &oid) < 0) continue;
+        git::Owned<git_commit, git_commit_free> commit(commit_raw);
+        const char* message = git_commit_message(commit.get());
+        if (message) close_referenced(repo->id, event.actor_id, message, "commit " + git::hex(&oid));
+    }
 }
 
 std::vector<Comment> Service::comments(const Issue& issue) { return store::comments(pool_, issue.id); }

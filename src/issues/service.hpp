@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "events/store.hpp"
 #include "issues/issue.hpp"
 #include "repos/service.hpp"
 
@@ -27,6 +28,10 @@ struct Update {
     std::optional<std::vector<std::string>> labels;     //!< label names
     std::optional<std::vector<std::string>> assignees;  //!< usernames
 };
+
+//! The issue numbers that text closes, as GitHub reads it: "Fixes #12", "closes #3",
+//! "Resolved #7" (close/closes/closed, fix/fixes/fixed, resolve/resolves/resolved, any case).
+std::vector<std::int64_t> closing_references(std::string_view text);
 
 //! The rules for issues. Anyone who can read a repository and is signed in may open issues
 //! and comment; writers triage (labels, assignees, closing anyone's issue, deleting any
@@ -52,6 +57,12 @@ public:
                                 std::int64_t comment_id);
     std::vector<Comment> comments(const Issue& issue);
     std::vector<Event> events(const Issue& issue);
+
+    //! Closes the open issues (not pull requests) that `text` closes, each with a timeline
+    //! event naming `where` ("commit 1a2b3c…", "pull request #4"). Safe to repeat.
+    void close_referenced(const std::string& repo_id, std::int64_t actor_id, std::string_view text, const std::string& where);
+    //! A push event: commits new on the default branch close the issues they reference.
+    void on_push(const events::store::Event& event);
 
     std::vector<Label> labels(const repos::Access& access);
     core::Result<Label> create_label(const repos::Access& access, Label label);

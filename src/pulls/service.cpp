@@ -108,6 +108,8 @@ core::Result<Pull> Service::merge(const repos::Access& access, const auth::Actor
                                      "merge pull request #" + std::to_string(number));
     if (!moved) return fail(Errc::conflict, pull->base + " moved while merging; nothing was changed. Try again.");
     store::mark_merged(pool_, *pull, actor.user_id, *result);
+    issues_.close_referenced(access.repo.id, actor.user_id, pull->issue.title + "\n" + pull->issue.body,
+                             "pull request #" + std::to_string(number));
     if (delete_branch && pull->head != access.repo.default_branch)
         backend_.update_ref(access.repo, actor, "refs/heads/" + pull->head, pull->head_sha, kZero, "pull request merged");
     return get(access, number);

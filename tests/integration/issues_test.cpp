@@ -156,3 +156,30 @@ TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Issues, fixes_in_a_commit_on_the_default_branch_or_a_merged_pull_closes_the_issue) {
+    for (const char* title : {"One", "Two", "Three"}) ASSERT_EQ(api("alice", "POST", "/issues", std::string(R"({"title":")") + title + "\"}").status, 201u);
+    auto wc = dir.path / "wc";
+    auto made = harness::sh("git clone -q " + harness::quote(url(id)) + " " + harness::quote(wc.string()) + " && cd " + harness::quote(wc.string()) +
+                                " && git checkout -qb side && git commit -q --allow-empty -m 'Fixes #2 on a side branch' && git push -q origin side"
+                                " && git checkout -q main && git commit -q --allow-empty -m 'Repair the thing' -m 'Fixes #1' && git push -q origin main"
+                                " && git checkout -qb feature && echo x > x.txt && git add x.txt && git commit -qm feature && git push -q origin feature",
+                            dir.path);
+    ASSERT_EQ(made.code, 0) << made.output;
+    auto state = [&](int n) { return harness::json_field(api("alice", "GET", "/issues/" + std::to_string(n)).body, "state"); };
+    for (int i = 0; i < 60 && state(1) != "closed"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(state(1), "closed") << "closed by the pushed commit";
+    EXPECT_EQ(state(2), "open") << "only the default branch closes issues";
+    harness::Client visitor(server.port());
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has("closed this in commit "));
+
+    auto pull = api("alice", "POST", "/pulls", R"({"title":"Feature","head":"feature","base":"main","body":"Closes #3"})");
+    ASSERT_EQ(pull.status, 201u) << pull.body;
+    ASSERT_EQ(api("alice", "PUT", "/pulls/" + harness::json_field(pull.body, "number") + "/merge", R"({"merge_method":"squash"})").status, 200u);
+    EXPECT_EQ(state(3), "closed") << "closed by merging the pull request";
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/3").has("closed this in pull request #4"));
+}
+
+}  // namespace
