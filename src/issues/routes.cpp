@@ -27,7 +27,7 @@ std::optional<std::int64_t> number_of(const std::string& text) {
 std::string render(const http::Request& req, const std::string& text) {
     std::string base = req.config->prefix + "/repos/" + req.repo->id;
     std::string ref = http::percent_encode(req.repo->default_branch);
-    return markup::render_markdown(text, {base + "/files/" + ref, base + "/raw/" + ref});
+    return markup::render_markdown(text, {base + "/files/" + ref, base + "/raw/" + ref, base + "/issues/"});
 }
 
 std::vector<std::string> split_names(const std::string& text) {

@@ -6,10 +6,58 @@
 
 #include <cstdlib>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "markup/sanitize.hpp"
 
 namespace markup {
+
+namespace {
+
+bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Splits each text node outside code and links at "#12" into text, a link and text.
+void link_issue_numbers(cmark_node* document, const std::string& prefix) {
+    std::vector<cmark_node*> texts;
+    {
+        std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(document), cmark_iter_free);
+        for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter.get())) {
+            cmark_node* node = cmark_iter_get_node(iter.get());
+            if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT) continue;
+            bool in_link = false;
+            for (cmark_node* up = cmark_node_parent(node); up && !in_link; up = cmark_node_parent(up))
+                in_link = cmark_node_get_type(up) == CMARK_NODE_LINK || cmark_node_get_type(up) == CMARK_NODE_IMAGE;
+            if (!in_link) texts.push_back(node);
+        }
+    }
+    for (cmark_node* node : texts) {
+        std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+        std::size_t done = 0;
+        for (std::size_t i = 0; i < literal.size(); ++i) {
+            if (literal[i] != '#' || (i > 0 && (is_word(literal[i - 1]) || literal[i - 1] == '&'))) continue;
+            std::size_t end = i + 1;
+            while (end < literal.size() && std::isdigit(static_cast<unsigned char>(literal[end])) && end - i <= 12) ++end;
+            if (end == i + 1 || (end < literal.size() && is_word(literal[end]))) continue;
+            if (i > done) {
+                cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
+                cmark_node_set_literal(before, literal.substr(done, i - done).c_str());
+                cmark_node_insert_before(node, before);
+            }
+            cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+            cmark_node_set_url(link, (prefix + literal.substr(i + 1, end - i - 1)).c_str());
+            cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(label, literal.substr(i, end - i).c_str());
+            cmark_node_append_child(link, label);
+            cmark_node_insert_before(node, link);
+            done = end;
+            i = end - 1;
+        }
+        if (done > 0) cmark_node_set_literal(node, literal.substr(done).c_str());
+    }
+}
+
+}  // namespace
 
 std::string render_markdown(std::string_view text, const Base& base) {
     cmark_gfm_core_extensions_ensure_registered();
@@ -22,6 +70,7 @@ std::string render_markdown(std::string_view text, const Base& base) {
             cmark_parser_attach_syntax_extension(parser.get(), extension);
     cmark_parser_feed(parser.get(), text.data(), text.size());
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(cmark_parser_finish(parser.get()), cmark_node_free);
+    if (!base.issues.empty()) link_issue_numbers(document.get(), base.issues);
     char* html = cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
     std::string raw = html ? html : "";
     std::free(html);

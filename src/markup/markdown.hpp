@@ -10,6 +10,7 @@ namespace markup {
 struct Base {
     std::string files;
     std::string raw;
+    std::string issues;  //!< when set, "#12" in text links to issues + "12" ("/repos/x/issues/")
 };
 
 //! GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) as HTML that is safe

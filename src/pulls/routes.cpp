@@ -104,7 +104,7 @@ http::Response pull_page(http::Request& req, Service& pulls, issues::Service& is
     std::string ref = http::percent_encode(req.repo->default_branch);
     // Safe by construction (markup::render_markdown sanitizes), so the template shows it as is.
     dict.SetValue("BODY_HTML", issue.body.empty() ? "<p><em>No description.</em></p>"
-                                                  : markup::render_markdown(issue.body, {repo_url + "/files/" + ref, repo_url + "/raw/" + ref}));
+                                                  : markup::render_markdown(issue.body, {repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"}));
     issues::fill_timeline(req, dict, issues, issue);
     http::show_if(dict, req.actor.signed_in() ? "CAN_COMMENT" : "SIGN_IN_TO_COMMENT", true);
     dict.SetValue("SIGNIN_URL", req.config->prefix + "/signin?next=" + http::percent_encode(here));

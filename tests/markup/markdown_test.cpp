@@ -54,6 +54,17 @@ TEST(Markdown, keeps_the_raw_html_readmes_use) {
     EXPECT_NE(render("```cpp\nint x;\n```\n").find("<code class=\"language-cpp\">"), std::string::npos);
 }
 
+TEST(Markdown, links_issue_numbers_outside_code_and_links) {
+    markup::Base base{"/f", "/r", "/repos/x/issues/"};
+    auto html = markup::render_markdown("See #12, (#3) and [#4](https://x.org). `#5` a#6 &#7; #8x #9", base);
+    EXPECT_NE(html.find("<a href=\"/repos/x/issues/12\" rel=\"nofollow noopener noreferrer\">#12</a>"), std::string::npos) << html;
+    EXPECT_NE(html.find("(<a href=\"/repos/x/issues/3\""), std::string::npos) << html;
+    EXPECT_NE(html.find("href=\"/repos/x/issues/9\""), std::string::npos) << html;
+    for (auto absent : {"issues/4", "issues/5", "issues/6", "issues/7", "issues/8"})
+        EXPECT_EQ(html.find(absent), std::string::npos) << absent << " in " << html;
+    EXPECT_EQ(markup::render_markdown("#12", kBase).find("<a"), std::string::npos) << "only where asked (READMEs are not)";
+}
+
 TEST(Sanitize, drops_everything_that_could_run) {
     for (auto text : {"<svg><script>alert(1)</script></svg>", "<svg onload=alert(1)>", "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
                       "<a href=\"java\tscript:alert(1)\">x</a>", "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
