@@ -37,6 +37,8 @@
 #include "api/issues.hpp"
 #include "issues/routes.hpp"
 #include "issues/service.hpp"
+#include "notifications/routes.hpp"
+#include "notifications/service.hpp"
 #include "pulls/routes.hpp"
 #include "pulls/service.hpp"
 #include "repos/branches.hpp"
@@ -90,7 +92,8 @@ int serve() {
     ssh::Keys keys(*pool, accounts);
     git_backend.settle_push("", "");  // pushes cut off by a crash: record what did land
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
-    issues::Service issues(*pool, repos);
+    notifications::Service notifications(*pool, repos);
+    issues::Service issues(*pool, repos, notifications);
     pulls::Service pulls(*pool, repos, issues, git_backend);
     bus.subscribe("pulls", [&pulls](const events::store::Event& e) { pulls.on_push(e); });
     bus.subscribe("issue-references", [&issues](const events::store::Event& e) { issues.on_push(e); });
@@ -112,6 +115,7 @@ int serve() {
     api::register_routes(router, accounts);
     api::register_repo_routes(router, repos);
     issues::register_routes(router, issues);
+    notifications::register_routes(router, *pool);
     pulls::register_routes(router, pulls, issues, repos);
     api::register_issue_routes(router, repos, issues);
     api::register_pull_routes(router, repos, issues, pulls);

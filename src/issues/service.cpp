@@ -6,6 +6,7 @@
 #include "browse/store.hpp"
 #include "git/handles.hpp"
 #include "issues/store.hpp"
+#include "notifications/service.hpp"
 
 namespace issues {
 namespace {
@@ -111,7 +112,12 @@ core::Result<Issue> Service::create(const repos::Access& access, const auth::Act
         labels = std::move(*named);
         assignees = std::move(*people);
     }
-    return store::create(pool_, access.repo.id, actor.user_id, spec, labels, assignees, also);
+    auto created = store::create(pool_, access.repo.id, actor.user_id, spec, labels, assignees, also);
+    notifications_.wrote(access.repo, created.id, actor.user_id, spec.title + "\n" + spec.body, false);
+    std::vector<std::int64_t> assigned;
+    for (const auto& [user_id, name] : assignees) assigned.push_back(user_id);
+    notifications_.assigned(access.repo, created.id, actor.user_id, assigned);
+    return created;
 }
 
 core::Result<Issue> Service::get(const repos::Access& access, std::int64_t number) {
@@ -155,6 +161,10 @@ core::Result<Issue> Service::update(const repos::Access& access, const auth::Act
         auto people = assignable(access, *update.assignees);
         if (!people) return tl::unexpected(people.error());
         store::set_assignees(pool_, *issue, actor.user_id, *people);
+        std::vector<std::int64_t> added;
+        for (const auto& [user_id, name] : *people)
+            if (std::find(issue->assignees.begin(), issue->assignees.end(), name) == issue->assignees.end()) added.push_back(user_id);
+        notifications_.assigned(access.repo, issue->id, actor.user_id, added);
     }
     if (update.state) {
         if (*update.state != "open" && *update.state != "closed")
@@ -174,7 +184,9 @@ core::Result<Comment> Service::comment(const repos::Access& access, const auth::
     if (auto ok = check_body(body, "Comments"); !ok) return tl::unexpected(ok.error());
     if (parent_id && !store::find_comment(pool_, issue->id, *parent_id))
         return fail(Errc::invalid, "The comment you reply to is not on this issue.");
-    return store::add_comment(pool_, *issue, actor.user_id, body, parent_id);
+    auto added = store::add_comment(pool_, *issue, actor.user_id, body, parent_id);
+    notifications_.wrote(access.repo, issue->id, actor.user_id, body, true);
+    return added;
 }
 
 core::Result<Comment> Service::edit_comment(const repos::Access& access, const auth::Actor& actor, std::int64_t number,

@@ -16,6 +16,9 @@ class Pool;
 namespace soci {
 class session;
 }
+namespace notifications {
+class Service;
+}
 
 namespace issues {
 
@@ -38,7 +41,8 @@ std::vector<std::int64_t> closing_references(std::string_view text);
 //! comment); authors may edit and close their own issues and edit or delete their comments.
 class Service {
 public:
-    Service(db::Pool& pool, repos::Service& repos) : pool_(pool), repos_(repos) {}
+    Service(db::Pool& pool, repos::Service& repos, notifications::Service& notifications)
+        : pool_(pool), repos_(repos), notifications_(notifications) {}
 
     //! `also` as for store::create: more rows in the same transaction (a pull request's).
     core::Result<Issue> create(const repos::Access& access, const auth::Actor& actor, NewIssue spec,
@@ -75,6 +79,7 @@ private:
 
     db::Pool& pool_;
     repos::Service& repos_;
+    notifications::Service& notifications_;
 };
 
 }  // namespace issues

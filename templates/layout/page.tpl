@@ -49,6 +49,10 @@
     <svg class="swap-on size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z"/></svg>
   </label>
   {{#USER}}
+  <a href="{{P}}/notifications" class="btn btn-ghost btn-circle btn-sm indicator" aria-label="Notifications" data-testid="bell">
+    <span hx-get="{{P}}/notifications/count" hx-trigger="load, every 60s" hx-swap="innerHTML"></span>
+    <svg class="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>
+  </a>
   <div class="dropdown dropdown-end">
     <div tabindex="0" role="button" class="btn btn-ghost btn-circle avatar avatar-placeholder" aria-label="Account menu" data-testid="user-menu">
       <div class="bg-primary text-primary-content w-8 rounded-full"><span class="uppercase">{{INITIAL}}</span></div>

@@ -1,0 +1,63 @@
+#include "notifications/routes.hpp"
+
+#include "core/config.hpp"
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "notifications/store.hpp"
+
+namespace notifications {
+namespace {
+
+using auth::Need;
+
+constexpr std::int64_t kPerPage = 50;
+
+std::string thread_path(const store::Notification& n) {
+    return "/repos/" + n.repo_id + (n.is_pull ? "/prs/" : "/issues/") + std::to_string(n.number);
+}
+
+}  // namespace
+
+void register_routes(http::Router& r, db::Pool& pool) {
+    r.get("/notifications", Need::user, [&pool](http::Request& req) {
+        http::Page page("notifications/list.tpl", "Notifications");
+        auto& dict = page.dict();
+        auto items = store::list(pool, req.actor.user_id, kPerPage, 0);
+        for (const auto& n : items) {
+            auto* row = dict.AddSectionDictionary("ITEM");
+            row->SetValue("URL", req.config->prefix + "/notifications/" + std::to_string(n.id));
+            row->SetValue("TITLE", n.title);
+            row->SetValue("WHERE", n.repo_id + (n.is_pull ? " · pull request #" : " · issue #") + std::to_string(n.number));
+            row->SetValue("WHY", n.reason == "mention" ? n.actor + " mentioned you" : n.reason == "assigned" ? n.actor + " assigned you" : n.actor + " commented");
+            row->SetValue("WHEN", http::time_ago(n.updated_at));
+            http::show_if(*row, "UNREAD", n.unread);
+        }
+        http::show_if(dict, "NONE", items.empty());
+        dict.SetValue("READ_ALL_URL", req.config->prefix + "/notifications/read-all");
+        return http::render(req, page);
+    });
+
+    r.get("/notifications/count", Need::user, [&pool](http::Request& req) {
+        ctemplate::TemplateDictionary dict("count");
+        if (auto n = store::unread_count(pool, req.actor.user_id); n > 0)
+            dict.SetValueAndShowSection("COUNT", n > 99 ? "99+" : std::to_string(n), "UNREAD");
+        return http::render_fragment(req, "notifications/count.tpl", dict);
+    });
+
+    r.post("/notifications/read-all", Need::user, [&pool](http::Request& req) {
+        store::mark_all_read(pool, req.actor.user_id);
+        return http::redirect(req, "/notifications");
+    });
+
+    r.get("/notifications/{id}", Need::user, [&pool](http::Request& req) {
+        const auto& text = req.params["id"];
+        if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos)
+            return http::error_page(req, 404, "There is no such notification.");
+        auto n = store::find(pool, req.actor.user_id, std::stoll(text));
+        if (!n) return http::error_page(req, 404, "There is no such notification.");
+        store::mark_read(pool, req.actor.user_id, n->id);
+        return http::redirect(req, thread_path(*n));
+    });
+}
+
+}  // namespace notifications

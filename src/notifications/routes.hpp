@@ -1,0 +1,16 @@
+#pragma once
+
+namespace db {
+class Pool;
+}
+namespace http {
+class Router;
+}
+
+namespace notifications {
+
+//! /notifications (list, mark all read), /notifications/count (the bell's badge, an htmx
+//! fragment) and /notifications/{id} (marks it read and goes to its thread).
+void register_routes(http::Router& router, db::Pool& pool);
+
+}  // namespace notifications

@@ -1,0 +1,51 @@
+#include "notifications/service.hpp"
+
+#include <algorithm>
+
+#include "auth/store.hpp"
+#include "notifications/store.hpp"
+
+namespace notifications {
+
+std::vector<std::string> mentions(std::string_view text) {
+    auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; };
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '@' || (i > 0 && (name_char(text[i - 1]) || text[i - 1] == '`'))) continue;
+        std::size_t end = i + 1;
+        while (end < text.size() && name_char(text[end])) ++end;
+        std::string name(text.substr(i + 1, end - i - 1));
+        while (!name.empty() && (name.back() == '.' || name.back() == '-')) name.pop_back();
+        if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+        i = end - 1;
+    }
+    return out;
+}
+
+void Service::tell(const repos::Repo& repo, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id,
+                   const char* reason) {
+    if (user_id == actor_id) return;
+    auto user = auth::store::find_user(pool_, user_id);
+    if (!user || user->disabled) return;
+    if (!repos_.access(auth::Actor{user->id, user->username, user->is_admin, auth::Actor::Via::session}, repo.id)) return;
+    store::notify(pool_, user_id, issue_id, actor_id, reason);
+}
+
+void Service::wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, bool is_comment) {
+    std::vector<std::int64_t> told;
+    for (const auto& name : mentions(text)) {
+        auto user = auth::store::find_user_by_username(pool_, name);
+        if (!user) continue;
+        tell(repo, user->id, issue_id, actor_id, "mention");
+        told.push_back(user->id);
+    }
+    if (!is_comment) return;
+    for (auto user_id : store::participants(pool_, issue_id))
+        if (std::find(told.begin(), told.end(), user_id) == told.end()) tell(repo, user_id, issue_id, actor_id, "comment");
+}
+
+void Service::assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users) {
+    for (auto user_id : users) tell(repo, user_id, issue_id, actor_id, "assigned");
+}
+
+}  // namespace notifications

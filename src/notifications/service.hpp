@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "repos/service.hpp"
+
+namespace notifications {
+
+//! The usernames that text mentions as @name, each once.
+std::vector<std::string> mentions(std::string_view text);
+
+//! Who hears of what happens on an issue or pull request: people mentioned, people newly
+//! assigned, and on a new comment everyone taking part. Never the one who did it, and only
+//! people who can read the repository.
+class Service {
+public:
+    Service(db::Pool& pool, repos::Service& repos) : pool_(pool), repos_(repos) {}
+
+    //! After `actor_id` wrote `text` on issue_id (opened it, or commented when is_comment).
+    void wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, bool is_comment);
+    void assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users);
+
+private:
+    void tell(const repos::Repo& repo, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id, const char* reason);
+
+    db::Pool& pool_;
+    repos::Service& repos_;
+};
+
+}  // namespace notifications

@@ -1,0 +1,89 @@
+#include "notifications/store.hpp"
+
+namespace notifications::store {
+
+void notify(db::Pool& pool, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id, const std::string& reason) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    sql << "INSERT INTO notifications (user_id, issue_id, actor_id, reason, updated_at) VALUES (:u, :i, :a, :r, :t) "
+           "ON CONFLICT (user_id, issue_id) DO UPDATE SET actor_id = excluded.actor_id, reason = excluded.reason, "
+           "updated_at = excluded.updated_at, read_at = NULL",
+        soci::use(user_id), soci::use(issue_id), soci::use(actor_id), soci::use(reason), soci::use(now);
+}
+
+std::int64_t unread_count(db::Pool& pool, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    std::int64_t n = 0;
+    sql << "SELECT COUNT(*) FROM notifications WHERE user_id = :u AND read_at IS NULL", soci::use(user_id), soci::into(n);
+    return n;
+}
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT n.id, i.repo_id, i.number, i.is_pull, i.title, COALESCE(u.username, ''), n.reason, n.updated_at, "
+    "CASE WHEN n.read_at IS NULL THEN 1 ELSE 0 END FROM notifications n JOIN issues i ON i.id = n.issue_id "
+    "JOIN repos r ON r.id = i.repo_id AND r.state = 'ready' LEFT JOIN users u ON u.id = n.actor_id ";
+
+}  // namespace
+
+std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, std::int64_t limit, std::int64_t offset) {
+    soci::session sql(pool.get());
+    Notification n;
+    int is_pull = 0, unread = 0;
+    soci::statement st = (sql.prepare << std::string(kSelect) +
+                                             "WHERE n.user_id = :u ORDER BY (n.read_at IS NULL) DESC, n.updated_at DESC, n.id DESC "
+                                             "LIMIT :l OFFSET :o",
+                          soci::use(user_id), soci::use(limit), soci::use(offset), soci::into(n.id), soci::into(n.repo_id),
+                          soci::into(n.number), soci::into(is_pull), soci::into(n.title), soci::into(n.actor),
+                          soci::into(n.reason), soci::into(n.updated_at), soci::into(unread));
+    st.execute();
+    std::vector<Notification> out;
+    while (st.fetch()) {
+        n.is_pull = is_pull != 0;
+        n.unread = unread != 0;
+        out.push_back(n);
+    }
+    return out;
+}
+
+std::optional<Notification> find(db::Pool& pool, std::int64_t user_id, std::int64_t id) {
+    soci::session sql(pool.get());
+    Notification n;
+    int is_pull = 0, unread = 0;
+    sql << std::string(kSelect) + "WHERE n.user_id = :u AND n.id = :id", soci::use(user_id), soci::use(id), soci::into(n.id),
+        soci::into(n.repo_id), soci::into(n.number), soci::into(is_pull), soci::into(n.title), soci::into(n.actor),
+        soci::into(n.reason), soci::into(n.updated_at), soci::into(unread);
+    if (!sql.got_data()) return std::nullopt;
+    n.is_pull = is_pull != 0;
+    n.unread = unread != 0;
+    return n;
+}
+
+void mark_read(db::Pool& pool, std::int64_t user_id, std::int64_t id) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    sql << "UPDATE notifications SET read_at = :t WHERE user_id = :u AND id = :id AND read_at IS NULL", soci::use(now),
+        soci::use(user_id), soci::use(id);
+}
+
+void mark_all_read(db::Pool& pool, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    sql << "UPDATE notifications SET read_at = :t WHERE user_id = :u AND read_at IS NULL", soci::use(now), soci::use(user_id);
+}
+
+std::vector<std::int64_t> participants(db::Pool& pool, std::int64_t issue_id) {
+    soci::session sql(pool.get());
+    std::int64_t id = 0;
+    soci::statement st = (sql.prepare << "SELECT author_id FROM issues WHERE id = :i1 AND author_id IS NOT NULL "
+                                         "UNION SELECT author_id FROM comments WHERE issue_id = :i2 AND author_id IS NOT NULL "
+                                         "UNION SELECT user_id FROM issue_assignees WHERE issue_id = :i3",
+                          soci::use(issue_id), soci::use(issue_id), soci::use(issue_id), soci::into(id));
+    st.execute();
+    std::vector<std::int64_t> out;
+    while (st.fetch()) out.push_back(id);
+    return out;
+}
+
+}  // namespace notifications::store

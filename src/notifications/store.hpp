@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/pool.hpp"
+
+//! SQL for in-app notifications.
+namespace notifications::store {
+
+struct Notification {
+    std::int64_t id = 0;
+    std::string repo_id;
+    std::int64_t number = 0;
+    bool is_pull = false;
+    std::string title;
+    std::string actor;
+    std::string reason;
+    std::int64_t updated_at = 0;
+    bool unread = true;
+};
+
+//! Tells user about the issue: a new row, or the thread's row bumped and unread again.
+void notify(db::Pool& pool, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id, const std::string& reason);
+std::int64_t unread_count(db::Pool& pool, std::int64_t user_id);
+//! Newest first, unread before read.
+std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, std::int64_t limit, std::int64_t offset);
+std::optional<Notification> find(db::Pool& pool, std::int64_t user_id, std::int64_t id);
+void mark_read(db::Pool& pool, std::int64_t user_id, std::int64_t id);
+void mark_all_read(db::Pool& pool, std::int64_t user_id);
+//! Everyone who wrote on the issue or its comments, or is assigned.
+std::vector<std::int64_t> participants(db::Pool& pool, std::int64_t issue_id);
+
+}  // namespace notifications::store

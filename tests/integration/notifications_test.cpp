@@ -1,0 +1,56 @@
+// In-app notifications: mentions, assignments and comments on threads one takes part in, only
+// for people who can read the repository, with an unread count that reading clears.
+#include "git_fixture.hpp"
+
+namespace {
+
+class Notifications : public GitFixture {
+protected:
+    harness::Response api(const std::string& user, const std::string& method, const std::string& path, const std::string& body = "") {
+        harness::Client client(server.port());
+        return client.request(method, path, body, {{"Authorization", "token " + tokens[user]}, {"Content-Type", "application/json"}});
+    }
+};
+
+TEST_F(Notifications, mentions_assignments_and_replies_reach_the_people_concerned) {
+    auto id = create_repo("proj", false, true);
+    ASSERT_EQ(api("alice", "POST", "/api/v1/repos/" + id + "/issues", R"({"title":"Help","body":"@bob please look"})").status, 201u);
+    harness::Client alice(server.port()), bob(server.port()), carol(server.port());
+    alice.sign_in("alice");
+    bob.sign_in("bob");
+    carol.sign_in("carol");
+    EXPECT_TRUE(bob.get("/notifications/count").has(">1<"));
+    EXPECT_FALSE(alice.get("/notifications/count").has("unread-count")) << "not for what you did yourself";
+    auto list = bob.get("/notifications");
+    EXPECT_TRUE(list.has("alice mentioned you"));
+    EXPECT_TRUE(list.has(">Help<"));
+
+    ASSERT_EQ(api("carol", "POST", "/api/v1/repos/" + id + "/issues/1/comments", R"({"body":"Same here"})").status, 201u);
+    EXPECT_TRUE(alice.get("/notifications").has("carol commented")) << "the author takes part";
+
+    auto first = bob.get("/notifications");
+    auto link = first.body.find("/notifications/1\"");
+    ASSERT_NE(link, std::string::npos) << first.body;
+    auto open = bob.get("/notifications/1");
+    EXPECT_EQ(open.status, 303u);
+    EXPECT_EQ(open.header("location"), "/repos/" + id + "/issues/1");
+    EXPECT_FALSE(bob.get("/notifications/count").has("unread-count")) << "opening it reads it";
+    EXPECT_EQ(alice.get("/notifications/1").status, 404u) << "someone else's notification does not exist";
+
+    ASSERT_EQ(api("alice", "PATCH", "/api/v1/repos/" + id + "/issues/1", R"({"assignees":["carol"]})").status, 200u);
+    EXPECT_TRUE(carol.get("/notifications").has("alice assigned you"));
+    carol.get("/notifications");
+    carol.post_form("/notifications/read-all", {});
+    EXPECT_FALSE(carol.get("/notifications/count").has("unread-count"));
+}
+
+TEST_F(Notifications, nobody_hears_of_a_private_repository_they_cannot_read) {
+    auto id = create_repo("hidden", true, true);
+    ASSERT_EQ(api("alice", "POST", "/api/v1/repos/" + id + "/issues", R"({"title":"Secret plan","body":"@bob @carol"})").status, 201u);
+    harness::Client bob(server.port());
+    bob.sign_in("bob");
+    EXPECT_FALSE(bob.get("/notifications/count").has("unread-count"));
+    EXPECT_FALSE(bob.get("/notifications").has("Secret plan"));
+}
+
+}  // namespace
