@@ -8,6 +8,7 @@
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "issues/service.hpp"
+#include "pulls/reviews.hpp"
 #include "pulls/service.hpp"
 #include "repos/service.hpp"
 
@@ -107,7 +108,98 @@ json pull_json(const http::Request& req, const std::string& repo_id, const pulls
     return out;
 }
 
+const char* review_state(const std::string& state) {
+    return state == "approved" ? "APPROVED" : state == "changes_requested" ? "CHANGES_REQUESTED" : "COMMENTED";
+}
+
+json review_json(const pulls::Review& r) {
+    return {{"id", r.id}, {"user", user_json(r.author)}, {"state", review_state(r.state)}, {"body", r.body},
+            {"commit_id", r.commit_sha}, {"submitted_at", iso8601(r.created_at)}};
+}
+
+json line_comment_json(const pulls::LineComment& c) {
+    return {{"id", c.id},
+            {"user", user_json(c.author)},
+            {"body", c.body},
+            {"path", c.path},
+            {"line", c.line},
+            {"side", c.side == "old" ? "LEFT" : "RIGHT"},
+            {"commit_id", c.commit_sha},
+            {"pull_request_review_id", c.review_id ? json(*c.review_id) : json(nullptr)},
+            {"in_reply_to_id", c.parent_id ? json(*c.parent_id) : json(nullptr)},
+            {"outdated", c.outdated},
+            {"created_at", iso8601(c.created_at)}};
+}
+
+pulls::NewLineComment new_line_comment(const json& item) {
+    pulls::NewLineComment c;
+    c.path = text(item, "path").value_or("");
+    if (auto it = item.find("line"); it != item.end() && it->is_number_integer()) c.line = it->get<std::int64_t>();
+    c.side = text(item, "side").value_or("RIGHT") == "LEFT" ? "old" : "new";
+    c.body = text(item, "body").value_or("");
+    if (auto it = item.find("in_reply_to"); it != item.end() && it->is_number_integer()) c.in_reply_to = it->get<std::int64_t>();
+    return c;
+}
+
 }  // namespace
+
+void register_review_routes(http::Router& r, repos::Service& repos, pulls::Service& pulls, pulls::Reviews& reviews) {
+    // The pull request for an API call, or the error to answer with.
+    auto load = [&repos, &pulls](http::Request& req, std::optional<repos::Access>& access) -> core::Result<pulls::Pull> {
+        auto found = repos.access(req.actor, req.params["id"]);
+        if (!found) return tl::unexpected(found.error());
+        access = *found;
+        auto number = number_of(req.params["n"]);
+        if (!number) return core::fail(core::Errc::not_found, "No such pull request.");
+        return pulls.get(*access, *number);
+    };
+
+    r.get("/api/v1/repos/{id}/pulls/{n}/reviews", Need::api, [load, &reviews](http::Request& req) {
+        std::optional<repos::Access> access;
+        auto pull = load(req, access);
+        if (!pull) return error(pull.error());
+        json list = json::array();
+        for (const auto& review : reviews.reviews(*pull)) list.push_back(review_json(review));
+        return http::json(200, list);
+    });
+
+    r.post("/api/v1/repos/{id}/pulls/{n}/reviews", Need::api, [load, &reviews](http::Request& req) {
+        std::optional<repos::Access> access;
+        auto pull = load(req, access);
+        if (!pull) return error(pull.error());
+        auto body = body_object(req);
+        if (!body) return http::json_error(400, "Send JSON {\"body\", \"event\": \"APPROVE|REQUEST_CHANGES|COMMENT\", \"comments\"}.");
+        auto event = text(*body, "event").value_or("COMMENT");
+        std::string state = event == "APPROVE" ? "approved" : event == "REQUEST_CHANGES" ? "changes_requested" : event == "COMMENT" ? "commented" : "";
+        std::vector<pulls::NewLineComment> comments;
+        if (auto it = body->find("comments"); it != body->end() && it->is_array())
+            for (const auto& item : *it)
+                if (item.is_object()) comments.push_back(new_line_comment(item));
+        auto review = reviews.submit(*access, req.actor, *pull, state, text(*body, "body").value_or(""), comments);
+        if (!review) return error(review.error());
+        return http::json(200, review_json(*review));
+    });
+
+    r.get("/api/v1/repos/{id}/pulls/{n}/comments", Need::api, [load, &reviews](http::Request& req) {
+        std::optional<repos::Access> access;
+        auto pull = load(req, access);
+        if (!pull) return error(pull.error());
+        json list = json::array();
+        for (const auto& c : reviews.line_comments(*access, *pull)) list.push_back(line_comment_json(c));
+        return http::json(200, list);
+    });
+
+    r.post("/api/v1/repos/{id}/pulls/{n}/comments", Need::api, [load, &reviews](http::Request& req) {
+        std::optional<repos::Access> access;
+        auto pull = load(req, access);
+        if (!pull) return error(pull.error());
+        auto body = body_object(req);
+        if (!body) return http::json_error(400, "Send JSON {\"body\", \"path\", \"line\"} or {\"body\", \"in_reply_to\"}.");
+        auto comment = reviews.comment(*access, req.actor, *pull, new_line_comment(*body));
+        if (!comment) return error(comment.error());
+        return http::json(201, line_comment_json(*comment));
+    });
+}
 
 void register_pull_routes(http::Router& r, repos::Service& repos, issues::Service& issues, pulls::Service& pulls) {
     r.get("/api/v1/repos/{id}/pulls", Need::api, [&repos, &issues, &pulls](http::Request& req) {

@@ -39,6 +39,7 @@
 #include "issues/service.hpp"
 #include "notifications/routes.hpp"
 #include "notifications/service.hpp"
+#include "pulls/reviews.hpp"
 #include "pulls/routes.hpp"
 #include "pulls/service.hpp"
 #include "repos/branches.hpp"
@@ -95,6 +96,7 @@ int serve() {
     notifications::Service notifications(*pool, repos);
     issues::Service issues(*pool, repos, notifications);
     pulls::Service pulls(*pool, repos, issues, git_backend);
+    pulls::Reviews reviews(*pool, repos);
     bus.subscribe("pulls", [&pulls](const events::store::Event& e) { pulls.on_push(e); });
     bus.subscribe("issue-references", [&issues](const events::store::Event& e) { issues.on_push(e); });
 
@@ -116,9 +118,10 @@ int serve() {
     api::register_repo_routes(router, repos);
     issues::register_routes(router, issues);
     notifications::register_routes(router, *pool);
-    pulls::register_routes(router, pulls, issues, repos);
+    pulls::register_routes(router, pulls, reviews, issues, repos);
     api::register_issue_routes(router, repos, issues);
     api::register_pull_routes(router, repos, issues, pulls);
+    api::register_review_routes(router, repos, pulls, reviews);
     ssh::register_routes(router, keys);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 

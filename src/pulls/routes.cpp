@@ -8,6 +8,7 @@
 #include "issues/routes.hpp"
 #include "issues/service.hpp"
 #include "markup/markdown.hpp"
+#include "pulls/reviews.hpp"
 #include "pulls/service.hpp"
 #include "repos/routes.hpp"
 
@@ -61,7 +62,49 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
     return http::render(req, view);
 }
 
-http::Response pull_page(http::Request& req, Service& pulls, issues::Service& issues, repos::Service& repos, std::int64_t number) {
+// Reviews and line-comment threads of the Conversation tab.
+void fill_reviews(http::Request& req, ctemplate::TemplateDictionary& dict, Reviews& reviews, const Pull& pull, const std::string& here) {
+    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
+    std::string ref = http::percent_encode(req.repo->default_branch);
+    markup::Base base{repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"};
+    for (const auto& r : reviews.reviews(pull)) {
+        if (r.state == "commented" && r.body.empty()) continue;  // only line comments: shown in their threads
+        auto* row = dict.AddSectionDictionary("REVIEW");
+        row->SetValue("REVIEWER", r.author.empty() ? "ghost" : r.author);
+        row->SetValue("VERDICT", r.state == "approved" ? "approved these changes" : r.state == "changes_requested" ? "requested changes" : "reviewed");
+        http::show_if(*row, r.state == "approved" ? "APPROVED" : r.state == "changes_requested" ? "CHANGES" : "COMMENTED", true);
+        row->SetValue("REVIEW_WHEN", http::time_ago(r.created_at));
+        // Safe by construction (markup::render_markdown sanitizes), so the template shows it as is.
+        if (!r.body.empty()) row->SetValueAndShowSection("REVIEW_HTML", markup::render_markdown(r.body, base), "HAS_BODY");
+    }
+    auto comments = reviews.line_comments(access_of(req), pull);
+    for (const auto& root : comments) {
+        if (root.parent_id) continue;
+        auto* thread = dict.AddSectionDictionary("THREAD");
+        thread->SetValue("THREAD_PATH", root.path);
+        thread->SetIntValue("THREAD_LINE", root.line);
+        thread->SetValue("THREAD_CODE", root.code);
+        thread->SetValue("THREAD_ID", std::to_string(root.id));
+        thread->SetValue("THREAD_ACTION", here + "/line-comments");
+        http::show_if(*thread, "OUTDATED", root.outdated);
+        http::show_if(*thread, "CAN_REPLY", req.actor.signed_in());
+        for (const auto& c : comments) {
+            if (c.id != root.id && c.parent_id != root.id) continue;
+            auto* item = thread->AddSectionDictionary("THREAD_COMMENT");
+            item->SetValue("THREAD_AUTHOR", c.author.empty() ? "ghost" : c.author);
+            item->SetValue("THREAD_WHEN", http::time_ago(c.created_at));
+            item->SetValue("THREAD_HTML", markup::render_markdown(c.body, base));
+        }
+    }
+    if (req.actor.signed_in()) {
+        auto* form = dict.AddSectionDictionary("REVIEW_FORM");
+        form->SetValue("REVIEW_ACTION", here + "/reviews");
+        http::show_if(*form, "CAN_VERDICT", req.role >= auth::Role::write && req.actor.user_id != pull.issue.author_id);
+    }
+}
+
+http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, issues::Service& issues, repos::Service& repos,
+                         std::int64_t number) {
     auto pull = pulls.get(access_of(req), number);
     if (!pull) return http::error_page(req, pull.error());
     const auto& issue = pull->issue;
@@ -89,7 +132,15 @@ http::Response pull_page(http::Request& req, Service& pulls, issues::Service& is
         if (!repo) return http::error_page(req, repo.error());
         auto comparison = browse::diff::compare(*repo, pull->base_sha, pull->head_sha);
         if (!comparison) return http::error_page(req, comparison.error());
-        if (tab == "files") browse::fill_changes(req, dict, comparison->changes);
+        if (tab == "files") {
+            browse::fill_changes(req, dict, comparison->changes);
+            if (req.actor.signed_in()) {
+                auto* form = dict.AddSectionDictionary("LINE_FORM");
+                form->SetValue("LINE_ACTION", here + "/line-comments");
+                for (const auto& f : comparison->changes.files)
+                    if (!f.new_path.empty() && f.status != 'D') form->AddSectionDictionary("CHANGED_PATH")->SetValue("PATH", f.new_path);
+            }
+        }
         for (const auto& c : comparison->commits) {
             auto* row = dict.AddSectionDictionary("COMMIT");
             row->SetValue("SUMMARY", c.summary);
@@ -106,6 +157,7 @@ http::Response pull_page(http::Request& req, Service& pulls, issues::Service& is
     dict.SetValue("BODY_HTML", issue.body.empty() ? "<p><em>No description.</em></p>"
                                                   : markup::render_markdown(issue.body, {repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"}));
     issues::fill_timeline(req, dict, issues, issue);
+    fill_reviews(req, dict, reviews, *pull, here);
     http::show_if(dict, req.actor.signed_in() ? "CAN_COMMENT" : "SIGN_IN_TO_COMMENT", true);
     dict.SetValue("SIGNIN_URL", req.config->prefix + "/signin?next=" + http::percent_encode(here));
     if (pull->merged()) {
@@ -126,9 +178,42 @@ http::Response pull_page(http::Request& req, Service& pulls, issues::Service& is
     return http::render(req, view);
 }
 
+// Back to the pull request, with the outcome as a flash message.
+http::Response back(http::Request& req, std::int64_t number, const char* tab, const core::Error* failed, const std::string& success) {
+    auto res = http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(number) + tab);
+    http::flash(res, req, failed ? "error" : "success", failed ? failed->message : success);
+    return res;
+}
+
 }  // namespace
 
-void register_routes(http::Router& r, Service& pulls, issues::Service& issues, repos::Service& repos) {
+void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::Service& issues, repos::Service& repos) {
+    r.post("/repos/{id}/prs/{n}/reviews", Need::repo_read, [&pulls, &reviews](http::Request& req) {
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::error_page(req, 404, "There is no such pull request.");
+        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+        auto pull = pulls.get(access_of(req), *number);
+        if (!pull) return http::error_page(req, pull.error());
+        auto review = reviews.submit(access_of(req), req.actor, *pull, req.form_or("state", "commented"), req.form_or("body"), {});
+        return back(req, *number, "", review ? nullptr : &review.error(), "Review submitted.");
+    });
+
+    r.post("/repos/{id}/prs/{n}/line-comments", Need::repo_read, [&pulls, &reviews](http::Request& req) {
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::error_page(req, 404, "There is no such pull request.");
+        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+        auto pull = pulls.get(access_of(req), *number);
+        if (!pull) return http::error_page(req, pull.error());
+        NewLineComment spec;
+        spec.path = req.form_or("path");
+        spec.line = number_of(req.form_or("line")).value_or(0);
+        spec.side = req.form_or("side", "new");
+        spec.body = req.form_or("body");
+        spec.in_reply_to = number_of(req.form_or("in_reply_to"));
+        auto comment = reviews.comment(access_of(req), req.actor, *pull, spec);
+        return back(req, *number, spec.in_reply_to ? "" : "?tab=files", comment ? nullptr : &comment.error(), "Comment added.");
+    });
+
     r.get("/repos/{id}/prs", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
 
     r.post("/repos/{id}/prs/create", Need::repo_read, [&pulls](http::Request& req) {
@@ -144,10 +229,10 @@ void register_routes(http::Router& r, Service& pulls, issues::Service& issues, r
         return http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(opened->issue.number));
     });
 
-    r.get("/repos/{id}/prs/{n}", Need::repo_read, [&pulls, &issues, &repos](http::Request& req) {
+    r.get("/repos/{id}/prs/{n}", Need::repo_read, [&pulls, &reviews, &issues, &repos](http::Request& req) {
         auto number = number_of(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        return pull_page(req, pulls, issues, repos, *number);
+        return pull_page(req, pulls, reviews, issues, repos, *number);
     });
 
     r.post("/repos/{id}/prs/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {

@@ -13,9 +13,11 @@ class Service;
 namespace pulls {
 
 class Service;
+class Reviews;
 
 //! /repos/{id}/prs (list), /repos/{id}/prs/create (from the compare page), /repos/{id}/prs/{n}
-//! with its Conversation / Commits / Files changed tabs, and /repos/{id}/prs/{n}/merge.
-void register_routes(http::Router& router, Service& pulls, issues::Service& issues, repos::Service& repos);
+//! with its Conversation / Commits / Files changed tabs, /repos/{id}/prs/{n}/merge, and reviews
+//! and line comments (…/reviews, …/line-comments).
+void register_routes(http::Router& router, Service& pulls, Reviews& reviews, issues::Service& issues, repos::Service& repos);
 
 }  // namespace pulls

@@ -79,4 +79,71 @@ void mark_merged(db::Pool& pool, const Pull& pull, std::int64_t actor_id, const 
     tx.commit();
 }
 
+namespace {
+
+void insert_comment(soci::session& sql, std::int64_t issue_id, std::int64_t author_id, std::int64_t review_id,
+                    const LineCommentRow& c, std::int64_t now) {
+    soci::indicator review_ind = review_id ? soci::i_ok : soci::i_null, parent_ind = c.parent_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO line_comments (issue_id, review_id, parent_id, author_id, commit_sha, path, line, side, body, created_at) "
+           "VALUES (:i, :r, :p, :a, :c, :path, :l, :s, :b, :t)",
+        soci::use(issue_id), soci::use(review_id, review_ind), soci::use(c.parent_id, parent_ind), soci::use(author_id),
+        soci::use(c.commit_sha), soci::use(c.path), soci::use(c.line), soci::use(c.side), soci::use(c.body), soci::use(now);
+}
+
+}  // namespace
+
+std::int64_t insert_review(db::Pool& pool, std::int64_t issue_id, std::int64_t author_id, const std::string& state,
+                           const std::string& body, const std::string& commit_sha, const std::vector<LineCommentRow>& comments) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    std::int64_t id = 0;
+    soci::transaction tx(sql);
+    sql << "INSERT INTO reviews (issue_id, author_id, state, body, commit_sha, created_at) VALUES (:i, :a, :s, :b, :c, :t)",
+        soci::use(issue_id), soci::use(author_id), soci::use(state), soci::use(body), soci::use(commit_sha), soci::use(now);
+    sql << "SELECT MAX(id) FROM reviews WHERE issue_id = :i", soci::use(issue_id), soci::into(id);
+    for (const auto& c : comments) insert_comment(sql, issue_id, author_id, id, c, now);
+    sql << "UPDATE issues SET updated_at = :t WHERE id = :i", soci::use(now), soci::use(issue_id);
+    tx.commit();
+    return id;
+}
+
+std::int64_t insert_line_comment(db::Pool& pool, std::int64_t issue_id, std::int64_t author_id, const LineCommentRow& comment) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    std::int64_t id = 0;
+    soci::transaction tx(sql);
+    insert_comment(sql, issue_id, author_id, 0, comment, now);
+    sql << "SELECT MAX(id) FROM line_comments WHERE issue_id = :i", soci::use(issue_id), soci::into(id);
+    tx.commit();
+    return id;
+}
+
+std::vector<ReviewRow> reviews(db::Pool& pool, std::int64_t issue_id) {
+    soci::session sql(pool.get());
+    ReviewRow r;
+    soci::statement st = (sql.prepare << "SELECT r.id, COALESCE(u.username, ''), r.state, r.body, r.commit_sha, r.created_at FROM reviews r "
+                                         "LEFT JOIN users u ON u.id = r.author_id WHERE r.issue_id = :i ORDER BY r.id",
+                          soci::use(issue_id), soci::into(r.id), soci::into(r.author), soci::into(r.state), soci::into(r.body),
+                          soci::into(r.commit_sha), soci::into(r.created_at));
+    st.execute();
+    std::vector<ReviewRow> out;
+    while (st.fetch()) out.push_back(r);
+    return out;
+}
+
+std::vector<LineCommentRow> line_comments(db::Pool& pool, std::int64_t issue_id) {
+    soci::session sql(pool.get());
+    LineCommentRow c;
+    soci::statement st = (sql.prepare << "SELECT c.id, COALESCE(c.review_id, 0), COALESCE(c.parent_id, 0), COALESCE(u.username, ''), "
+                                         "c.commit_sha, c.path, c.line, c.side, c.body, c.created_at FROM line_comments c "
+                                         "LEFT JOIN users u ON u.id = c.author_id WHERE c.issue_id = :i ORDER BY c.id",
+                          soci::use(issue_id), soci::into(c.id), soci::into(c.review_id), soci::into(c.parent_id), soci::into(c.author),
+                          soci::into(c.commit_sha), soci::into(c.path), soci::into(c.line), soci::into(c.side), soci::into(c.body),
+                          soci::into(c.created_at));
+    st.execute();
+    std::vector<LineCommentRow> out;
+    while (st.fetch()) out.push_back(c);
+    return out;
+}
+
 }  // namespace pulls::store

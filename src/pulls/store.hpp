@@ -25,4 +25,33 @@ void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sh
 //! Merged: the pull is closed, with a 'merged' event naming the commit.
 void mark_merged(db::Pool& pool, const Pull& pull, std::int64_t actor_id, const std::string& commit);
 
+struct ReviewRow {
+    std::int64_t id = 0;
+    std::string author;
+    std::string state;
+    std::string body;
+    std::string commit_sha;
+    std::int64_t created_at = 0;
+};
+
+struct LineCommentRow {
+    std::int64_t id = 0;
+    std::int64_t review_id = 0;  //!< 0: none
+    std::int64_t parent_id = 0;  //!< 0: none
+    std::string author;
+    std::string commit_sha;
+    std::string path;
+    std::int64_t line = 0;
+    std::string side;
+    std::string body;
+    std::int64_t created_at = 0;
+};
+
+//! A review and its line comments, in one transaction; the review's id.
+std::int64_t insert_review(db::Pool& pool, std::int64_t issue_id, std::int64_t author_id, const std::string& state,
+                           const std::string& body, const std::string& commit_sha, const std::vector<LineCommentRow>& comments);
+std::int64_t insert_line_comment(db::Pool& pool, std::int64_t issue_id, std::int64_t author_id, const LineCommentRow& comment);
+std::vector<ReviewRow> reviews(db::Pool& pool, std::int64_t issue_id);
+std::vector<LineCommentRow> line_comments(db::Pool& pool, std::int64_t issue_id);
+
 }  // namespace pulls::store

@@ -27,6 +27,40 @@
     {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}} {{WHEN}}</div>{{/EVENT}}
     {{/ITEM}}
   </div>
+  {{#REVIEW}}
+  <div class="card bg-base-100 shadow-sm" data-testid="review">
+    <div class="px-4 py-2 text-sm flex items-center gap-2">
+      {{#APPROVED}}<span class="badge badge-success badge-sm">approved</span>{{/APPROVED}}
+      {{#CHANGES}}<span class="badge badge-error badge-sm">changes requested</span>{{/CHANGES}}
+      {{#COMMENTED}}<span class="badge badge-ghost badge-sm">review</span>{{/COMMENTED}}
+      <span><strong>{{REVIEWER}}</strong> {{VERDICT}} {{REVIEW_WHEN}}</span>
+    </div>
+    {{#HAS_BODY}}<div class="markdown px-4 pb-3">{{REVIEW_HTML:none}}</div>{{/HAS_BODY}}
+  </div>
+  {{/REVIEW}}
+  {{#THREAD}}
+  <div class="card bg-base-100 shadow-sm" data-testid="line-thread" id="line-comment-{{THREAD_ID}}">
+    <div class="px-4 py-2 border-b border-base-300 text-sm flex items-center gap-2">
+      <code class="font-mono">{{THREAD_PATH}}:{{THREAD_LINE}}</code>
+      {{#OUTDATED}}<span class="badge badge-warning badge-sm">outdated</span>{{/OUTDATED}}
+    </div>
+    <pre class="px-4 py-1 text-xs bg-base-200 overflow-x-auto">{{THREAD_CODE}}</pre>
+    {{#THREAD_COMMENT}}
+    <div class="px-4 py-2 border-t border-base-200">
+      <div class="text-sm"><strong>{{THREAD_AUTHOR}}</strong> <span class="text-base-content/60">{{THREAD_WHEN}}</span></div>
+      <div class="markdown text-sm">{{THREAD_HTML:none}}</div>
+    </div>
+    {{/THREAD_COMMENT}}
+    {{#CAN_REPLY}}
+    <form class="flex gap-2 px-4 py-2 border-t border-base-200" action="{{THREAD_ACTION}}" method="post">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <input type="hidden" name="in_reply_to" value="{{THREAD_ID}}">
+      <input class="input input-sm flex-1" name="body" placeholder="Reply" aria-label="Reply" required>
+      <button class="btn btn-sm" type="submit">Reply</button>
+    </form>
+    {{/CAN_REPLY}}
+  </div>
+  {{/THREAD}}
   {{#MERGED}}<div role="alert" class="alert alert-soft" data-testid="merged"><span><strong>{{MERGED_BY}}</strong> merged this as <a class="link font-mono" href="{{MERGE_COMMIT_URL}}">{{MERGE_COMMIT}}</a>.</span></div>{{/MERGED}}
   {{#MERGE_BOX}}
   <div class="card bg-base-100 shadow-sm" data-testid="merge-box">
@@ -61,6 +95,22 @@
   </form>
   {{/CAN_COMMENT}}
   {{#SIGN_IN_TO_COMMENT}}<p class="text-sm"><a class="link" href="{{SIGNIN_URL}}">Sign in</a> to comment.</p>{{/SIGN_IN_TO_COMMENT}}
+  {{#REVIEW_FORM}}
+  <form class="card bg-base-100 shadow-sm" action="{{REVIEW_ACTION}}" method="post" data-testid="review-form">
+    <div class="card-body gap-2">
+      <h3 class="font-semibold">Review</h3>
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <textarea class="textarea w-full h-20" name="body" placeholder="Your review (Markdown)" aria-label="Review"></textarea>
+      <div class="card-actions justify-end items-center">
+        <select class="select select-sm w-48" name="state" aria-label="Verdict">
+          <option value="commented">Comment</option>
+          {{#CAN_VERDICT}}<option value="approved">Approve</option><option value="changes_requested">Request changes</option>{{/CAN_VERDICT}}
+        </select>
+        <button class="btn btn-sm" type="submit">Submit review</button>
+      </div>
+    </div>
+  </form>
+  {{/REVIEW_FORM}}
 </div>
 {{/TAB_CONVERSATION}}
 {{#TAB_COMMITS}}
@@ -73,4 +123,15 @@
   {{/COMMIT}}
 </ul>
 {{/TAB_COMMITS}}
-{{#TAB_FILES}}{{>CHANGES}}{{/TAB_FILES}}
+{{#TAB_FILES}}
+{{#LINE_FORM}}
+<form class="flex flex-wrap gap-2 mb-4" action="{{LINE_ACTION}}" method="post" data-testid="line-form">
+  <input type="hidden" name="csrf_token" value="{{CSRF}}">
+  <select class="select select-sm w-56" name="path" aria-label="File">{{#CHANGED_PATH}}<option value="{{PATH}}">{{PATH}}</option>{{/CHANGED_PATH}}</select>
+  <input class="input input-sm w-24" type="number" min="1" name="line" placeholder="Line" aria-label="Line" required>
+  <input class="input input-sm flex-1 min-w-48" name="body" placeholder="Comment on that line of the new version" aria-label="Line comment" required>
+  <button class="btn btn-sm" type="submit">Comment</button>
+</form>
+{{/LINE_FORM}}
+{{>CHANGES}}
+{{/TAB_FILES}}

@@ -179,3 +179,52 @@ TEST_F(Pulls, the_compare_page_opens_one_and_writers_merge_from_the_page) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Pulls, reviews_and_line_comments_that_go_outdated_when_the_line_changes) {
+    auto n = open("f1");
+    auto path = "/pulls/" + n;
+    EXPECT_EQ(api("alice", "POST", path + "/reviews", R"({"event":"APPROVE"})").status, 400u) << "not on your own pull request";
+    EXPECT_EQ(api("bob", "POST", path + "/reviews", R"({"event":"APPROVE"})").status, 403u) << "readers only comment";
+    // carol gets write access to review alice's pull request.
+    harness::Client alice(server.port());
+    alice.sign_in("alice");
+    alice.get("/repos/" + id + "/settings");
+    ASSERT_EQ(alice.post_form("/repos/" + id + "/collaborators", {{"username", "carol"}, {"role", "write"}}).status, 303u);
+
+    auto review = api("carol", "POST", path + "/reviews",
+                      R"({"event":"REQUEST_CHANGES","body":"Almost","comments":[{"path":"f1.txt","line":2,"body":"Say three?"}]})");
+    ASSERT_EQ(review.status, 200u) << review.body;
+    EXPECT_EQ(harness::json_field(review.body, "state"), "CHANGES_REQUESTED");
+    EXPECT_EQ(api("carol", "POST", path + "/reviews", R"({"event":"COMMENT","comments":[{"path":"f1.txt","line":9,"body":"x"}]})").status, 400u)
+        << "no line 9 to comment on";
+
+    auto comments = api("bob", "GET", path + "/comments");
+    ASSERT_NE(comments.body.find(R"("path":"f1.txt")"), std::string::npos) << comments.body;
+    EXPECT_NE(comments.body.find(R"("outdated":false)"), std::string::npos);
+    auto first = harness::json_field(comments.body.substr(1), "id");
+    auto reply = api("bob", "POST", path + "/comments", R"({"body":"Agreed","in_reply_to":)" + first + "}");
+    ASSERT_EQ(reply.status, 201u) << reply.body;
+    EXPECT_EQ(harness::json_field(reply.body, "in_reply_to_id"), first);
+    EXPECT_EQ(harness::json_field(reply.body, "line"), "2");
+
+    // The author changes that line: the comments are now outdated.
+    auto pushed = harness::sh("cd " + quote(wc.string()) + " && git checkout -q f1 && printf 'one\\nthree\\n' > f1.txt && git commit -qam 'f1 fix'"
+                              " && git push -q " + quote(url(id)) + " f1", dir.path);
+    ASSERT_EQ(pushed.code, 0) << pushed.output;
+    auto after = api("bob", "GET", path + "/comments");
+    EXPECT_EQ(after.body.find(R"("outdated":false)"), std::string::npos) << after.body;
+    ASSERT_EQ(api("carol", "POST", path + "/reviews", R"({"event":"APPROVE","body":"Thanks"})").status, 200u);
+    auto list = api("alice", "GET", path + "/reviews");
+    EXPECT_NE(list.body.find("CHANGES_REQUESTED"), std::string::npos);
+    EXPECT_NE(list.body.find("APPROVED"), std::string::npos);
+
+    auto page = alice.get("/repos/" + id + "/prs/" + n);
+    EXPECT_TRUE(page.has("requested changes"));
+    EXPECT_TRUE(page.has("approved these changes"));
+    EXPECT_TRUE(page.has("Say three?"));
+    EXPECT_TRUE(page.has(">outdated<"));
+}
+
+}  // namespace
