@@ -34,6 +34,7 @@
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
+#include "activity/routes.hpp"
 #include "api/issues.hpp"
 #include "issues/routes.hpp"
 #include "issues/service.hpp"
@@ -118,6 +119,7 @@ int serve() {
     api::register_repo_routes(router, repos);
     issues::register_routes(router, issues);
     notifications::register_routes(router, *pool);
+    activity::register_routes(router, *pool, repos);
     pulls::register_routes(router, pulls, reviews, issues, repos);
     api::register_issue_routes(router, repos, issues);
     api::register_pull_routes(router, repos, issues, pulls);

@@ -26,4 +26,10 @@
     </a>
     {{/SITE_ADMIN}}
   </div>
+  <section>
+    <h2 class="text-lg font-semibold mb-2">Activity in your repositories</h2>
+    <ul class="list bg-base-100 rounded-box shadow-sm" data-testid="activity" hx-get="{{P}}/activity/feed" hx-trigger="load, every 15s" hx-swap="innerHTML">
+      <li class="p-4"><span class="loading loading-spinner loading-sm" aria-label="Loading"></span></li>
+    </ul>
+  </section>
 </div>
