@@ -35,6 +35,7 @@
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
 #include "activity/routes.hpp"
+#include "mail/outbox.hpp"
 #include "api/issues.hpp"
 #include "issues/routes.hpp"
 #include "issues/service.hpp"
@@ -94,7 +95,8 @@ int serve() {
     ssh::Keys keys(*pool, accounts);
     git_backend.settle_push("", "");  // pushes cut off by a crash: record what did land
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });
-    notifications::Service notifications(*pool, repos);
+    mail::Outbox outbox(*pool, *config);
+    notifications::Service notifications(*pool, repos, outbox, config->public_url);
     issues::Service issues(*pool, repos, notifications);
     pulls::Service pulls(*pool, repos, issues, git_backend);
     pulls::Reviews reviews(*pool, repos);
@@ -140,9 +142,11 @@ int serve() {
     spdlog::info("Skyscape Workspace {} listening on http://{}:{}{}/ (data in {})", SKYSCAPE_VERSION, config->host,
                  *port, config->prefix, config->data_dir.string());
     bus.start();
+    outbox.start();
     server.run();
     if (ssh_server) ssh_server->stop(std::chrono::seconds(10));
     bus.stop();
+    outbox.stop();
     spdlog::info("stopped");
     return 0;
 }

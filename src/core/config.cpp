@@ -86,6 +86,17 @@ Result<Config> config_from_env(const Getenv& getenv) {
     } else {
         return fail(Errc::invalid, "DATA_DIR is unset and so is HOME; set DATA_DIR");
     }
+    config.smtp_url = env("SMTP_URL");
+    if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") && !config.smtp_url.starts_with("smtps://"))
+        return fail(Errc::invalid, "SMTP_URL must start with smtp:// or smtps://");
+    if (auto from = env("SMTP_FROM"); !from.empty()) {
+        if (from.find_first_of("\r\n<>") != std::string::npos || from.find('@') == std::string::npos)
+            return fail(Errc::invalid, "SMTP_FROM must be one plain address like ci@example.com");
+        config.smtp_from = from;
+    }
+    config.public_url = env("PUBLIC_URL");
+    while (config.public_url.ends_with('/')) config.public_url.pop_back();
+    if (config.public_url.empty()) config.public_url = "http://localhost:" + std::to_string(config.port) + config.prefix;
     auto ai = parse_bool("AI_ENABLED", env("AI_ENABLED"));
     if (!ai) return tl::unexpected(ai.error());
     config.ai_enabled = *ai;

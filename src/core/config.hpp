@@ -20,6 +20,9 @@ struct Config {
     bool ai_enabled = false;
     std::uint16_t ssh_port = 2222;  //!< 0 turns the SSH server off
     std::string ssh_domain;         //!< host name in SSH clone URLs; empty: the one the browser used
+    std::string smtp_url;           //!< "smtp://user:pass@host:587" or smtps://…; empty: no email
+    std::string smtp_from = "skyscape@localhost";  //!< SMTP_FROM, the sender of notification mail
+    std::string public_url;         //!< PUBLIC_URL, the site's address in mail; default http://localhost:PORT+PREFIX
 };
 
 using Getenv = std::function<const char*(const char*)>;

@@ -34,6 +34,11 @@ void register_routes(http::Router& r, db::Pool& pool) {
         }
         http::show_if(dict, "NONE", items.empty());
         dict.SetValue("READ_ALL_URL", req.config->prefix + "/notifications/read-all");
+        if (!req.config->smtp_url.empty()) {
+            auto* email = dict.AddSectionDictionary("EMAIL");
+            email->SetValue("EMAIL_URL", req.config->prefix + "/notifications/email");
+            http::show_if(*email, store::wants_email(pool, req.actor.user_id) ? "EMAIL_ON" : "EMAIL_OFF", true);
+        }
         return http::render(req, page);
     });
 
@@ -42,6 +47,14 @@ void register_routes(http::Router& r, db::Pool& pool) {
         if (auto n = store::unread_count(pool, req.actor.user_id); n > 0)
             dict.SetValueAndShowSection("COUNT", n > 99 ? "99+" : std::to_string(n), "UNREAD");
         return http::render_fragment(req, "notifications/count.tpl", dict);
+    });
+
+    r.post("/notifications/email", Need::user, [&pool](http::Request& req) {
+        bool on = req.form_or("email") == "on";
+        store::set_wants_email(pool, req.actor.user_id, on);
+        auto res = http::redirect(req, "/notifications");
+        http::flash(res, req, "success", on ? "You will get notifications by email too." : "No more notification email.");
+        return res;
     });
 
     r.post("/notifications/read-all", Need::user, [&pool](http::Request& req) {

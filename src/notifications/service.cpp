@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "auth/store.hpp"
+#include "mail/outbox.hpp"
 #include "notifications/store.hpp"
 
 namespace notifications {
@@ -29,6 +30,16 @@ void Service::tell(const repos::Repo& repo, std::int64_t user_id, std::int64_t i
     if (!user || user->disabled) return;
     if (!repos_.access(auth::Actor{user->id, user->username, user->is_admin, auth::Actor::Via::session}, repo.id)) return;
     store::notify(pool_, user_id, issue_id, actor_id, reason);
+    if (!outbox_.enabled() || !store::wants_email(pool_, user_id)) return;
+    auto thread = store::thread(pool_, issue_id);
+    auto actor = auth::store::find_user(pool_, actor_id);
+    if (!thread) return;
+    std::string who = actor ? actor->username : "Someone";
+    std::string what = std::string(reason) == "mention" ? who + " mentioned you" : std::string(reason) == "assigned" ? who + " assigned you" : who + " commented";
+    std::string url = public_url_ + "/repos/" + thread->repo_id + (thread->is_pull ? "/prs/" : "/issues/") + std::to_string(thread->number);
+    outbox_.enqueue(user->email, "[" + thread->repo_id + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
+                    what + " on " + (thread->is_pull ? "pull request" : "issue") + " #" + std::to_string(thread->number) + ": " +
+                        thread->title + "\n\n" + url + "\n\nTurn these emails off at " + public_url_ + "/notifications\n");
 }
 
 void Service::wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, bool is_comment) {

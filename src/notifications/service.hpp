@@ -6,6 +6,10 @@
 
 #include "repos/service.hpp"
 
+namespace mail {
+class Outbox;
+}
+
 namespace notifications {
 
 //! The usernames that text mentions as @name, each once.
@@ -16,7 +20,10 @@ std::vector<std::string> mentions(std::string_view text);
 //! people who can read the repository.
 class Service {
 public:
-    Service(db::Pool& pool, repos::Service& repos) : pool_(pool), repos_(repos) {}
+    //! Also mails each notification through `outbox` (when SMTP is configured and the person
+    //! has not opted out), with links under public_url.
+    Service(db::Pool& pool, repos::Service& repos, mail::Outbox& outbox, std::string public_url)
+        : pool_(pool), repos_(repos), outbox_(outbox), public_url_(std::move(public_url)) {}
 
     //! After `actor_id` wrote `text` on issue_id (opened it, or commented when is_comment).
     void wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, bool is_comment);
@@ -27,6 +34,8 @@ private:
 
     db::Pool& pool_;
     repos::Service& repos_;
+    mail::Outbox& outbox_;
+    std::string public_url_;
 };
 
 }  // namespace notifications

@@ -73,6 +73,30 @@ void mark_all_read(db::Pool& pool, std::int64_t user_id) {
     sql << "UPDATE notifications SET read_at = :t WHERE user_id = :u AND read_at IS NULL", soci::use(now), soci::use(user_id);
 }
 
+bool wants_email(db::Pool& pool, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    int wants = 0;
+    sql << "SELECT email_notifications FROM users WHERE id = :u", soci::use(user_id), soci::into(wants);
+    return wants != 0;
+}
+
+void set_wants_email(db::Pool& pool, std::int64_t user_id, bool wants) {
+    soci::session sql(pool.get());
+    int value = wants;
+    sql << "UPDATE users SET email_notifications = :w WHERE id = :u", soci::use(value), soci::use(user_id);
+}
+
+std::optional<Thread> thread(db::Pool& pool, std::int64_t issue_id) {
+    soci::session sql(pool.get());
+    Thread t;
+    int is_pull = 0;
+    sql << "SELECT repo_id, number, title, is_pull FROM issues WHERE id = :i", soci::use(issue_id), soci::into(t.repo_id),
+        soci::into(t.number), soci::into(t.title), soci::into(is_pull);
+    if (!sql.got_data()) return std::nullopt;
+    t.is_pull = is_pull != 0;
+    return t;
+}
+
 std::vector<std::int64_t> participants(db::Pool& pool, std::int64_t issue_id) {
     soci::session sql(pool.get());
     std::int64_t id = 0;

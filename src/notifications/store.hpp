@@ -29,6 +29,18 @@ std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, std::int64_
 std::optional<Notification> find(db::Pool& pool, std::int64_t user_id, std::int64_t id);
 void mark_read(db::Pool& pool, std::int64_t user_id, std::int64_t id);
 void mark_all_read(db::Pool& pool, std::int64_t user_id);
+//! Whether the user wants notification mail (they do unless they said otherwise).
+bool wants_email(db::Pool& pool, std::int64_t user_id);
+void set_wants_email(db::Pool& pool, std::int64_t user_id, bool wants);
+
+struct Thread {
+    std::string repo_id;
+    std::int64_t number = 0;
+    std::string title;
+    bool is_pull = false;
+};
+std::optional<Thread> thread(db::Pool& pool, std::int64_t issue_id);
+
 //! Everyone who wrote on the issue or its comments, or is assigned.
 std::vector<std::int64_t> participants(db::Pool& pool, std::int64_t issue_id);
 

@@ -1,6 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="flex items-center gap-2 mb-4">
   <h1 class="text-xl font-bold flex-1">Notifications</h1>
+  {{#EMAIL}}
+  <form action="{{EMAIL_URL}}" method="post">
+    <input type="hidden" name="csrf_token" value="{{CSRF}}">
+    {{#EMAIL_ON}}<input type="hidden" name="email" value="off"><button class="btn btn-sm btn-ghost" type="submit">Stop emailing me</button>{{/EMAIL_ON}}
+    {{#EMAIL_OFF}}<input type="hidden" name="email" value="on"><button class="btn btn-sm btn-ghost" type="submit">Email me too</button>{{/EMAIL_OFF}}
+  </form>
+  {{/EMAIL}}
   <form action="{{READ_ALL_URL}}" method="post">
     <input type="hidden" name="csrf_token" value="{{CSRF}}">
     <button class="btn btn-sm" type="submit">Mark all as read</button>
