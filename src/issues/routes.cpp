@@ -61,7 +61,13 @@ void fill_comment(const http::Request& req, ctemplate::TemplateDictionary& dict,
     dict.SetValue("COMMENT_HTML", render(req, c.body));
     dict.SetValue("COMMENT_ACTION", issues_url(req) + "/" + std::to_string(number) + "/comments/" + std::to_string(c.id));
     if (c.parent_id) dict.SetValueAndShowSection("PARENT_ID", std::to_string(*c.parent_id), "REPLY");
-    http::show_if(dict, "CAN_DELETE", req.actor.user_id == c.author_id || req.role >= auth::Role::write);
+    http::show_if(dict, "CAN_DELETE", req.actor.signed_in() && (req.actor.user_id == c.author_id || req.role >= auth::Role::write));
+    if (req.actor.signed_in() && req.actor.user_id == c.author_id) dict.SetValueAndShowSection("COMMENT_BODY", c.body, "CAN_EDIT");
+    if (req.actor.signed_in()) {
+        auto* reply = dict.AddSectionDictionary("CAN_REPLY");
+        reply->SetValue("REPLY_ACTION", issues_url(req) + "/" + std::to_string(number) + "/comments");
+        reply->SetValue("REPLY_TO", std::to_string(c.parent_id.value_or(c.id)));
+    }
 }
 
 http::Response list_page(http::Request& req, Service& issues) {
@@ -219,6 +225,7 @@ void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict
                                : ev.kind == "unassigned" ? "unassigned " + ev.detail
                                : ev.kind == "merged"     ? "merged commit " + ev.detail.substr(0, 10)
                                : ev.kind == "pushed"     ? "pushed " + ev.detail.substr(0, 10)
+                               : ev.kind == "ready"      ? "marked this ready for review"
                                : ev.kind == "referenced" ? "closed this in " + (ev.detail.starts_with("commit ") ? ev.detail.substr(0, 17) : ev.detail)
                                                          : ev.kind + " " + ev.detail;
             line->SetValue("WHAT", what);
@@ -261,6 +268,15 @@ void register_routes(http::Router& r, Service& issues) {
         ctemplate::TemplateDictionary dict("comment");
         fill_comment(req, dict, *comment, *number);
         return http::render_fragment(req, "issues/comment.tpl", dict, 201);
+    });
+
+    r.post("/repos/{id}/issues/{n}/comments/{comment}/edit", Need::repo_read, [&issues](http::Request& req) {
+        auto number = number_of(req.params["n"]);
+        auto comment = number_of(req.params["comment"]);
+        if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
+        if (auto denied = require_sign_in(req)) return std::move(*denied);
+        auto edited = issues.edit_comment(access_of(req), req.actor, *number, *comment, req.form_or("body"));
+        return back(req, *number, edited ? core::Status{} : tl::unexpected(edited.error()), "Comment updated.");
     });
 
     r.post("/repos/{id}/issues/{n}/comments/{comment}/delete", Need::repo_read, [&issues](http::Request& req) {

@@ -164,7 +164,15 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
         dict.SetValue("MERGED_BY", pull->merged_by);
         dict.SetValue("MERGE_COMMIT", pull->merge_commit.substr(0, 10));
         dict.SetValue("MERGE_COMMIT_URL", repo_url + "/commit/" + pull->merge_commit);
-    } else if (issue.state == "open") {
+    }
+    bool can_change = req.actor.signed_in() && (req.role >= auth::Role::write || req.actor.user_id == issue.author_id);
+    if (can_change && !pull->merged()) {
+        auto* state = dict.AddSectionDictionary("STATE_FORM");
+        state->SetValue("STATE_ACTION", repo_url + "/issues/" + std::to_string(number) + "/state");
+        http::show_if(*state, issue.state == "open" ? "CAN_CLOSE" : "CAN_REOPEN", true);
+        if (pull->draft && issue.state == "open") dict.SetValueAndShowSection("READY_ACTION", here + "/ready", "CAN_READY");
+    }
+    if (!pull->merged() && issue.state == "open") {
         auto* box = dict.AddSectionDictionary("MERGE_BOX");
         http::show_if(*box, pull->mergeable == "clean" ? "CLEAN" : pull->mergeable == "conflict" ? "CONFLICT" : "UNKNOWN", true);
         for (const auto& path : pull->conflicts) box->AddSectionDictionary("CONFLICT_PATH")->SetValue("PATH", path);
@@ -233,6 +241,14 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         auto number = number_of(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         return pull_page(req, pulls, reviews, issues, repos, *number);
+    });
+
+    r.post("/repos/{id}/prs/{n}/ready", Need::repo_read, [&pulls](http::Request& req) {
+        auto number = number_of(req.params["n"]);
+        if (!number) return http::error_page(req, 404, "There is no such pull request.");
+        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+        auto done = pulls.ready(access_of(req), req.actor, *number);
+        return back(req, *number, "", done ? nullptr : &done.error(), "Ready for review.");
     });
 
     r.post("/repos/{id}/prs/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {

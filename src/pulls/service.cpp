@@ -115,6 +115,15 @@ core::Result<Pull> Service::merge(const repos::Access& access, const auth::Actor
     return get(access, number);
 }
 
+core::Status Service::ready(const repos::Access& access, const auth::Actor& actor, std::int64_t number) {
+    auto pull = get(access, number);
+    if (!pull) return tl::unexpected(pull.error());
+    if (access.role < auth::Role::write && actor.user_id != pull->issue.author_id)
+        return fail(Errc::forbidden, "Only the author and people with write access can change this pull request.");
+    if (pull->draft) store::set_ready(pool_, pull->issue.id, actor.user_id);
+    return {};
+}
+
 void Service::on_push(const events::store::Event& event) {
     if (!event.ref.starts_with("refs/heads/")) return;
     auto branch = event.ref.substr(11);

@@ -41,6 +41,9 @@ public:
     core::Result<Pull> merge(const repos::Access& access, const auth::Actor& actor, std::int64_t number,
                              merge::Method method, const std::string& expected_head, bool delete_branch);
 
+    //! A draft becomes ready for review (its author or a writer).
+    core::Status ready(const repos::Access& access, const auth::Actor& actor, std::int64_t number);
+
     //! A push event: open pull requests on that branch get their mergeability again.
     void on_push(const events::store::Event& event);
 

@@ -67,6 +67,14 @@ void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sh
         soci::use(base_sha), soci::use(head_sha), soci::use(mergeable), soci::use(joined), soci::use(issue_id);
 }
 
+void set_ready(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id) {
+    soci::session sql(pool.get());
+    soci::transaction tx(sql);
+    sql << "UPDATE pulls SET draft = 0 WHERE issue_id = :i", soci::use(issue_id);
+    issues::store::add_event(sql, issue_id, actor_id, "ready", "", db::now());
+    tx.commit();
+}
+
 void mark_merged(db::Pool& pool, const Pull& pull, std::int64_t actor_id, const std::string& commit) {
     soci::session sql(pool.get());
     auto now = db::now();

@@ -22,6 +22,8 @@ std::vector<std::int64_t> open_touching(db::Pool& pool, const std::string& repo_
 
 void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sha, const std::string& head_sha,
                const std::string& mergeable, const std::vector<std::string>& conflicts);
+//! No longer a draft.
+void set_ready(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id);
 //! Merged: the pull is closed, with a 'merged' event naming the commit.
 void mark_merged(db::Pool& pool, const Pull& pull, std::int64_t actor_id, const std::string& commit);
 

@@ -13,4 +13,25 @@
     {{/CAN_DELETE}}
   </div>
   <div class="markdown px-4 py-3">{{COMMENT_HTML:none}}</div>
+  {{#CAN_EDIT}}
+  <details class="px-4 pb-2 text-sm">
+    <summary class="cursor-pointer text-base-content/60">Edit</summary>
+    <form class="flex flex-col gap-2 mt-2" action="{{COMMENT_ACTION}}/edit" method="post">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <textarea class="textarea textarea-sm w-full h-24" name="body" aria-label="Edit comment" required>{{COMMENT_BODY}}</textarea>
+      <button class="btn btn-sm self-end" type="submit">Save</button>
+    </form>
+  </details>
+  {{/CAN_EDIT}}
+  {{#CAN_REPLY}}
+  <details class="px-4 pb-2 text-sm">
+    <summary class="cursor-pointer text-base-content/60">Reply</summary>
+    <form class="flex gap-2 mt-2" action="{{REPLY_ACTION}}" method="post">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <input type="hidden" name="parent_id" value="{{REPLY_TO}}">
+      <input class="input input-sm flex-1" name="body" placeholder="Reply" aria-label="Reply" required>
+      <button class="btn btn-sm" type="submit">Reply</button>
+    </form>
+  </details>
+  {{/CAN_REPLY}}
 </article>

@@ -85,6 +85,16 @@
     </div>
   </div>
   {{/MERGE_BOX}}
+  <div class="flex gap-2 justify-end">
+    {{#CAN_READY}}<form action="{{READY_ACTION}}" method="post"><input type="hidden" name="csrf_token" value="{{CSRF}}"><button class="btn btn-sm" type="submit">Ready for review</button></form>{{/CAN_READY}}
+    {{#STATE_FORM}}
+    <form action="{{STATE_ACTION}}" method="post">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      {{#CAN_CLOSE}}<input type="hidden" name="state" value="closed"><input type="hidden" name="reason" value="not_planned"><button class="btn btn-sm" type="submit">Close pull request</button>{{/CAN_CLOSE}}
+      {{#CAN_REOPEN}}<input type="hidden" name="state" value="open"><button class="btn btn-sm" type="submit">Reopen pull request</button>{{/CAN_REOPEN}}
+    </form>
+    {{/STATE_FORM}}
+  </div>
   {{#CAN_COMMENT}}
   <form class="card bg-base-100 shadow-sm" action="{{ISSUE_HERE}}/comments" method="post" hx-post="{{ISSUE_HERE}}/comments" hx-target="#timeline" hx-swap="beforeend" data-reset-on-success>
     <div class="card-body gap-2">

@@ -49,10 +49,10 @@ test("open, comment in place, label, close", async () => {
   assert.match(await page.getByTestId("issue-title").textContent(), /Engine stalls\s+#1/);
 
   const before = await page.evaluate(() => performance.getEntriesByType("navigation").length + ":" + performance.timeOrigin);
-  await page.getByLabel("Comment").fill("Seen on *every* start");
+  await page.getByLabel("Comment", { exact: true }).fill("Seen on *every* start");
   await page.getByRole("button", { name: "Comment", exact: true }).click();
   await page.getByTestId("timeline").getByTestId("comment").locator("em", { hasText: "every" }).waitFor();
-  assert.equal(await page.getByLabel("Comment").inputValue(), "", "the box empties");
+  assert.equal(await page.getByLabel("Comment", { exact: true }).inputValue(), "", "the box empties");
   assert.equal(await page.evaluate(() => performance.getEntriesByType("navigation").length + ":" + performance.timeOrigin), before,
     "no reload");
 

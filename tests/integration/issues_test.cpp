@@ -129,6 +129,18 @@ TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
     EXPECT_TRUE(fragment.has("<em>into</em>"));
     EXPECT_TRUE(fragment.has("data-testid=\"comment\""));
     EXPECT_FALSE(fragment.has("<html")) << "a fragment, not a page";
+    EXPECT_TRUE(fragment.has("aria-label=\"Edit comment\"")) << "authors may edit their comment";
+    auto comment_id = fragment.body.substr(fragment.body.find("id=\"comment-") + 12);
+    comment_id = comment_id.substr(0, comment_id.find('"'));
+    bob.get("/repos/" + id + "/issues/1");
+    EXPECT_EQ(bob.post_form("/repos/" + id + "/issues/1/comments/" + comment_id + "/edit", {{"body", "hijacked"}}).status, 303u);
+    EXPECT_FALSE(visitor.get("/repos/" + id + "/issues/1").has("hijacked")) << "only its author edits a comment";
+    alice.get("/repos/" + id + "/issues/1");
+    alice.post_form("/repos/" + id + "/issues/1/comments/" + comment_id + "/edit", {{"body", "Looking *into* it, edited"}});
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has("it, edited"));
+    alice.get("/repos/" + id + "/issues/1");
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/comments", {{"body", "A reply"}, {"parent_id", comment_id}}).status, 303u);
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has("href=\"#comment-" + comment_id + "\">in reply"));
 
     alice.get("/repos/" + id + "/labels");
     alice.post_form("/repos/" + id + "/labels", {{"name", "ui"}, {"color", "0e8a16"}});

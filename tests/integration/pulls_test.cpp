@@ -228,3 +228,33 @@ TEST_F(Pulls, reviews_and_line_comments_that_go_outdated_when_the_line_changes) 
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Pulls, drafts_wait_for_ready_and_pull_requests_close_and_reopen) {
+    auto draft = api("alice", "POST", "/pulls", R"({"title":"WIP","head":"f1","base":"main","draft":true})");
+    ASSERT_EQ(draft.status, 201u);
+    EXPECT_EQ(harness::json_field(draft.body, "draft"), "true");
+    EXPECT_EQ(api("alice", "PUT", "/pulls/1/merge", "{}").status, 405u) << "drafts do not merge";
+    harness::Client alice(server.port()), bob(server.port());
+    alice.sign_in("alice");
+    bob.sign_in("bob");
+    bob.get("/repos/" + id + "/prs/1");
+    EXPECT_EQ(bob.post_form("/repos/" + id + "/prs/1/ready", {}).status, 303u);
+    EXPECT_EQ(harness::json_field(api("alice", "GET", "/pulls/1").body, "draft"), "true") << "bob is neither author nor writer";
+    alice.get("/repos/" + id + "/prs/1");
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/prs/1/ready", {}).status, 303u);
+    EXPECT_EQ(harness::json_field(api("alice", "GET", "/pulls/1").body, "draft"), "false");
+    EXPECT_TRUE(alice.get("/repos/" + id + "/prs/1").has("marked this ready for review"));
+
+    alice.get("/repos/" + id + "/prs/1");
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/state", {{"state", "closed"}, {"reason", "not_planned"}}).status, 303u);
+    EXPECT_EQ(harness::json_field(api("alice", "GET", "/pulls/1").body, "state"), "closed");
+    EXPECT_FALSE(alice.get("/repos/" + id + "/prs/1").has("data-testid=\"merge-box\"")) << "closed pull requests do not merge";
+    EXPECT_EQ(api("alice", "PUT", "/pulls/1/merge", "{}").status, 405u);
+    alice.get("/repos/" + id + "/prs/1");
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/state", {{"state", "open"}}).status, 303u);
+    EXPECT_EQ(api("alice", "PUT", "/pulls/1/merge", "{}").status, 200u);
+}
+
+}  // namespace
