@@ -1,5 +1,6 @@
 #include "activity/routes.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "activity/store.hpp"
@@ -17,9 +18,7 @@ using auth::Need;
 constexpr std::int64_t kPerPage = 30;
 
 std::int64_t page_of(const http::Request& req) {
-    auto text = req.query_or("page", "1");
-    if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) return 1;
-    return std::max(1L, std::stol(text));
+    return std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 100000);
 }
 
 // templates/activity/feed.tpl for these items; `more_url` pages on when set.

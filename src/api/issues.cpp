@@ -88,11 +88,6 @@ std::optional<std::vector<std::string>> names(const json& body, const char* key)
     return out;
 }
 
-std::optional<std::int64_t> number_of(const std::string& text) {
-    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(text);
-}
-
 json pull_json(const http::Request& req, const std::string& repo_id, const pulls::Pull& pull) {
     auto out = issue_json(req, repo_id, pull.issue);
     out["html_url"] = req.config->prefix + "/repos/" + repo_id + "/prs/" + std::to_string(pull.issue.number);
@@ -149,7 +144,7 @@ void register_review_routes(http::Router& r, repos::Service& repos, pulls::Servi
         auto found = repos.access(req.actor, req.params["id"]);
         if (!found) return tl::unexpected(found.error());
         access = *found;
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return core::fail(core::Errc::not_found, "No such pull request.");
         return pulls.get(*access, *number);
     };
@@ -208,8 +203,8 @@ void register_pull_routes(http::Router& r, repos::Service& repos, issues::Servic
         issues::Filter filter;
         filter.pulls = true;
         filter.state = req.query_or("state", "open");
-        filter.page = number_of(req.query_or("page", "1")).value_or(1);
-        filter.per_page = number_of(req.query_or("per_page", "30")).value_or(30);
+        filter.page = http::parse_number(req.query_or("page", "1")).value_or(1);
+        filter.per_page = http::parse_number(req.query_or("per_page", "30")).value_or(30);
         json list = json::array();
         for (const auto& issue : issues.list(*access, filter).issues)
             if (auto pull = pulls.get(*access, issue.number)) list.push_back(pull_json(req, access->repo.id, *pull));
@@ -232,7 +227,7 @@ void register_pull_routes(http::Router& r, repos::Service& repos, issues::Servic
     r.get("/api/v1/repos/{id}/pulls/{n}", Need::api, [&repos, &pulls](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return error(access.error());
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such pull request.");
         auto pull = pulls.get(*access, *number);
         if (!pull) return error(pull.error());
@@ -242,7 +237,7 @@ void register_pull_routes(http::Router& r, repos::Service& repos, issues::Servic
     r.add("PUT", "/api/v1/repos/{id}/pulls/{n}/merge", Need::api, [&repos, &pulls](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return error(access.error());
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such pull request.");
         auto body = body_object(req);
         if (!body) body = json::object();
@@ -270,8 +265,8 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
         filter.author = req.query_or("creator", "");
         filter.text = req.query_or("q", "");
         filter.sort = req.query_or("sort", "newest");
-        filter.page = number_of(req.query_or("page", "1")).value_or(1);
-        filter.per_page = number_of(req.query_or("per_page", "30")).value_or(30);
+        filter.page = http::parse_number(req.query_or("page", "1")).value_or(1);
+        filter.per_page = http::parse_number(req.query_or("per_page", "30")).value_or(30);
         json list = json::array();
         for (const auto& issue : issues.list(*access, filter).issues) list.push_back(issue_json(req, access->repo.id, issue));
         return http::json(200, list);
@@ -294,7 +289,7 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
     r.get("/api/v1/repos/{id}/issues/{n}", Need::api, [&repos, &issues](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return error(access.error());
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         auto issue = number ? issues.get(*access, *number) : core::fail(core::Errc::not_found, "No such issue.");
         if (!issue) return error(issue.error());
         return http::json(200, issue_json(req, access->repo.id, *issue));
@@ -303,7 +298,7 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
     r.add("PATCH", "/api/v1/repos/{id}/issues/{n}", Need::api, [&repos, &issues](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return error(access.error());
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such issue.");
         auto body = body_object(req);
         if (!body) return http::json_error(400, "Send a JSON object with the fields to change.");
@@ -318,7 +313,7 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
     r.get("/api/v1/repos/{id}/issues/{n}/comments", Need::api, [&repos, &issues](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return error(access.error());
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         auto issue = number ? issues.get(*access, *number) : core::fail(core::Errc::not_found, "No such issue.");
         if (!issue) return error(issue.error());
         json list = json::array();
@@ -329,7 +324,7 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
     r.post("/api/v1/repos/{id}/issues/{n}/comments", Need::api, [&repos, &issues](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return error(access.error());
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such issue.");
         auto body = body_object(req);
         if (!body || !text(*body, "body")) return http::json_error(400, "Send JSON {\"body\"}.");

@@ -4,6 +4,7 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,10 @@ private:
 //! Decodes %XX escapes (and '+' as space when plus_is_space); nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 std::string percent_encode(std::string_view text);
+
+//! A decimal number written in a path, query or form ("12"): nullopt for anything else,
+//! including signs, spaces and more than 12 digits.
+std::optional<std::int64_t> parse_number(std::string_view text);
 //! Parses "a=1&b=2" into decoded pairs; malformed pairs are dropped.
 Params parse_urlencoded(std::string_view text);
 

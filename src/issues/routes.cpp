@@ -18,11 +18,6 @@ repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}
 
 std::string issues_url(const http::Request& req) { return req.config->prefix + "/repos/" + req.repo->id + "/issues"; }
 
-std::optional<std::int64_t> number_of(const std::string& text) {
-    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(text);
-}
-
 // Markdown written on an issue, with relative links into the default branch.
 std::string render(const http::Request& req, const std::string& text) {
     std::string base = req.config->prefix + "/repos/" + req.repo->id;
@@ -78,7 +73,7 @@ http::Response list_page(http::Request& req, Service& issues) {
     filter.author = req.query_or("author", "");
     filter.text = req.query_or("q", "");
     filter.sort = req.query_or("sort", "newest");
-    filter.page = number_of(req.query_or("page", "1")).value_or(1);
+    filter.page = http::parse_number(req.query_or("page", "1")).value_or(1);
     auto page = issues.list(access_of(req), filter);
     http::Page view("issues/list.tpl", "Issues · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ISSUES");
@@ -251,17 +246,17 @@ void register_routes(http::Router& r, Service& issues) {
     });
 
     r.get("/repos/{id}/issues/{n}", Need::repo_read, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         return issue_page(req, issues, *number);
     });
 
     // A new comment answers with its rendered fragment, which htmx appends to the timeline.
     r.post("/repos/{id}/issues/{n}/comments", Need::repo_read, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
-        std::optional<std::int64_t> parent = number_of(req.form_or("parent_id"));
+        std::optional<std::int64_t> parent = http::parse_number(req.form_or("parent_id"));
         auto comment = issues.comment(access_of(req), req.actor, *number, req.form_or("body"), parent);
         if (!req.is_htmx()) return back(req, *number, comment ? core::Status{} : tl::unexpected(comment.error()), "Comment added.");
         if (!comment) return http::error_page(req, comment.error());
@@ -271,8 +266,8 @@ void register_routes(http::Router& r, Service& issues) {
     });
 
     r.post("/repos/{id}/issues/{n}/comments/{comment}/edit", Need::repo_read, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
-        auto comment = number_of(req.params["comment"]);
+        auto number = http::parse_number(req.params["n"]);
+        auto comment = http::parse_number(req.params["comment"]);
         if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
         auto edited = issues.edit_comment(access_of(req), req.actor, *number, *comment, req.form_or("body"));
@@ -280,15 +275,15 @@ void register_routes(http::Router& r, Service& issues) {
     });
 
     r.post("/repos/{id}/issues/{n}/comments/{comment}/delete", Need::repo_read, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
-        auto comment = number_of(req.params["comment"]);
+        auto number = http::parse_number(req.params["n"]);
+        auto comment = http::parse_number(req.params["comment"]);
         if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
         return back(req, *number, issues.delete_comment(access_of(req), req.actor, *number, *comment), "Comment deleted.");
     });
 
     r.post("/repos/{id}/issues/{n}/state", Need::repo_read, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
         Update update;
@@ -300,7 +295,7 @@ void register_routes(http::Router& r, Service& issues) {
     });
 
     r.post("/repos/{id}/issues/{n}/edit", Need::repo_read, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
         Update update;
@@ -311,7 +306,7 @@ void register_routes(http::Router& r, Service& issues) {
     });
 
     r.post("/repos/{id}/issues/{n}/triage", Need::repo_write, [&issues](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         Update update;
         update.labels = split_names(req.form_or("labels"));

@@ -63,10 +63,8 @@ void register_routes(http::Router& r, db::Pool& pool) {
     });
 
     r.get("/notifications/{id}", Need::user, [&pool](http::Request& req) {
-        const auto& text = req.params["id"];
-        if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos)
-            return http::error_page(req, 404, "There is no such notification.");
-        auto n = store::find(pool, req.actor.user_id, std::stoll(text));
+        auto id = http::parse_number(req.params["id"]);
+        auto n = id ? store::find(pool, req.actor.user_id, *id) : std::nullopt;
         if (!n) return http::error_page(req, 404, "There is no such notification.");
         store::mark_read(pool, req.actor.user_id, n->id);
         return http::redirect(req, thread_path(*n));

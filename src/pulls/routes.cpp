@@ -19,11 +19,6 @@ using auth::Need;
 
 repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}; }
 
-std::optional<std::int64_t> number_of(const std::string& text) {
-    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(text);
-}
-
 std::optional<merge::Method> method_of(const std::string& name) {
     if (name == "merge") return merge::Method::merge;
     if (name == "squash") return merge::Method::squash;
@@ -35,7 +30,7 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
     issues::Filter filter;
     filter.pulls = true;
     filter.state = req.query_or("state", "open");
-    filter.page = number_of(req.query_or("page", "1")).value_or(1);
+    filter.page = http::parse_number(req.query_or("page", "1")).value_or(1);
     auto page = issues.list(access_of(req), filter);
     http::Page view("pulls/list.tpl", "Pull requests · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_PULLS");
@@ -197,7 +192,7 @@ http::Response back(http::Request& req, std::int64_t number, const char* tab, co
 
 void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::Service& issues, repos::Service& repos) {
     r.post("/repos/{id}/prs/{n}/reviews", Need::repo_read, [&pulls, &reviews](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
         auto pull = pulls.get(access_of(req), *number);
@@ -207,17 +202,17 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
     });
 
     r.post("/repos/{id}/prs/{n}/line-comments", Need::repo_read, [&pulls, &reviews](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
         auto pull = pulls.get(access_of(req), *number);
         if (!pull) return http::error_page(req, pull.error());
         NewLineComment spec;
         spec.path = req.form_or("path");
-        spec.line = number_of(req.form_or("line")).value_or(0);
+        spec.line = http::parse_number(req.form_or("line")).value_or(0);
         spec.side = req.form_or("side", "new");
         spec.body = req.form_or("body");
-        spec.in_reply_to = number_of(req.form_or("in_reply_to"));
+        spec.in_reply_to = http::parse_number(req.form_or("in_reply_to"));
         auto comment = reviews.comment(access_of(req), req.actor, *pull, spec);
         return back(req, *number, spec.in_reply_to ? "" : "?tab=files", comment ? nullptr : &comment.error(), "Comment added.");
     });
@@ -238,13 +233,13 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
     });
 
     r.get("/repos/{id}/prs/{n}", Need::repo_read, [&pulls, &reviews, &issues, &repos](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         return pull_page(req, pulls, reviews, issues, repos, *number);
     });
 
     r.post("/repos/{id}/prs/{n}/ready", Need::repo_read, [&pulls](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
         auto done = pulls.ready(access_of(req), req.actor, *number);
@@ -252,7 +247,7 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
     });
 
     r.post("/repos/{id}/prs/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {
-        auto number = number_of(req.params["n"]);
+        auto number = http::parse_number(req.params["n"]);
         auto method = method_of(req.form_or("method", "merge"));
         if (!number || !method) return http::error_page(req, 404, "There is no such pull request or merge method.");
         auto merged = pulls.merge(access_of(req), req.actor, *number, *method, req.form_or("head_sha"), req.form_or("delete_branch") == "on");
