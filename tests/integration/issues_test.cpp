@@ -191,7 +191,9 @@ TEST_F(Issues, fixes_in_a_commit_on_the_default_branch_or_a_merged_pull_closes_t
     ASSERT_EQ(pull.status, 201u) << pull.body;
     ASSERT_EQ(api("alice", "PUT", "/pulls/" + harness::json_field(pull.body, "number") + "/merge", R"({"merge_method":"squash"})").status, 200u);
     EXPECT_EQ(state(3), "closed") << "closed by merging the pull request";
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/3").has("closed this in pull request #4"));
+    // The merge closes it, or the merged commit's own push event does, whichever comes first.
+    auto closed = visitor.get("/repos/" + id + "/issues/3");
+    EXPECT_TRUE(closed.has("closed this in pull request #4") || closed.has("closed this in commit ")) << closed.body;
 }
 
 }  // namespace
