@@ -139,9 +139,16 @@ void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page,
     auto& dict = *page.AddIncludeDictionary("CHANGES");
     dict.SetFilename("browse/changes.tpl");
     bool split = req.query_or("diff", "unified") == "split";
-    std::string here = req.config->prefix + http::percent_encode(req.path);
-    dict.SetValue("UNIFIED_URL", here + "?diff=unified");
-    dict.SetValue("SPLIT_URL", here + "?diff=split");
+    // This page with the rest of its query (a pull request's ?tab=files) and diff= switched.
+    std::string here = req.config->prefix + http::percent_encode(req.path) + "?";
+    for (std::string_view rest = req.raw_query; !rest.empty();) {
+        auto amp = rest.find('&');
+        auto part = rest.substr(0, amp);
+        if (!part.empty() && !part.starts_with("diff=")) here += std::string(part) + "&";
+        rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    }
+    dict.SetValue("UNIFIED_URL", here + "diff=unified");
+    dict.SetValue("SPLIT_URL", here + "diff=split");
     dict.ShowSection(split ? "IS_SPLIT" : "IS_UNIFIED");
     dict.SetValue("FILES_CHANGED", changes.files.size() == 1 ? "1 file changed"
                                                                : std::to_string(changes.files.size()) + " files changed");

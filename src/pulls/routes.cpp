@@ -113,6 +113,7 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
     dict.SetIntValue("NUMBER", number);
     dict.SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
     dict.SetValue("WHEN", http::time_ago(issue.created_at));
+    dict.SetValue("VERB", pull->merged() ? "merged" : issue.state == "open" ? "wants to merge" : "wanted to merge");
     dict.SetValue("BASE", pull->base);
     dict.SetValue("HEAD", pull->head);
     dict.SetValue("HERE", here);
