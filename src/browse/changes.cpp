@@ -2,6 +2,7 @@
 
 #include "browse/diff.hpp"
 #include "browse/store.hpp"
+#include "browse/views.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -115,15 +116,7 @@ http::Response compare_page(http::Request& req, const store::Repository& repo, c
     dict.SetIntValue("COMMIT_COUNT", static_cast<long>(c.commits.size()));
     http::show_if(dict, "MORE_COMMITS", c.more_commits);
     http::show_if(dict, c.commits.empty() ? "IDENTICAL" : "DIFFERENT", true);
-    for (const auto& commit : c.commits) {
-        auto* row = dict.AddSectionDictionary("COMMIT");
-        row->SetValue("SUMMARY", commit.summary);
-        row->SetValue("AUTHOR", commit.author_name);
-        row->SetValue("WHEN", http::time_ago(commit.time));
-        row->SetValue("SHA", commit.id);
-        row->SetValue("SHORT_SHA", commit.id.substr(0, 10));
-        row->SetValue("COMMIT_URL", base + "/commit/" + commit.id);
-    }
+    for (const auto& commit : c.commits) views::fill_commit(*dict.AddSectionDictionary("COMMIT"), base, commit);
     fill_changes(req, dict, c.changes);
     if (req.actor.signed_in() && !c.commits.empty() && store::branch_exists(repo, c.base.ref) && store::branch_exists(repo, c.head.ref)) {
         auto* form = dict.AddSectionDictionary("OPEN_PR");

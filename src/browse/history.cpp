@@ -10,11 +10,11 @@
 namespace browse::history {
 namespace {
 
+using git::Commit;
 using git::hex;
 using git::Owned;
-using Commit = Owned<git_commit, git_commit_free>;
-using Tree = Owned<git_tree, git_tree_free>;
-using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
+using git::Tree;
+using git::TreeEntry;
 
 // Past this a walk stops and the entries it has not reached stay without a last commit; the
 // (partial) answer is cached like any other, so a huge history costs this once per commit.
@@ -67,13 +67,6 @@ private:
     const std::string& path_;
     std::unordered_map<std::string, std::optional<git_oid>> memo_;
 };
-
-Commit lookup(git_repository* repo, const std::string& id) {
-    git_oid oid;
-    git_commit* raw = nullptr;
-    if (git_oid_fromstr(&oid, id.c_str()) == 0) git_commit_lookup(&raw, repo, &oid);
-    return Commit(raw);
-}
 
 std::size_t add_commit(LastCommits& out, const store::Repository& repo, const git_oid& id) {
     auto text = hex(&id);
@@ -186,7 +179,7 @@ void Cache::keep(const std::string& key, Slot slot) {
 
 std::shared_ptr<const LastCommits> Cache::last_commits(const store::Repository& repo, const store::Location& at) {
     std::string where = std::string(git_repository_path(repo.get())) + "\n" + at.path + "\n";
-    auto commit = lookup(repo.get(), at.commit);
+    auto commit = git::lookup_commit(repo.get(), at.commit);
     if (!commit) return std::make_shared<LastCommits>();
     std::shared_ptr<const LastCommits> parent_answer;
     Commit parent;
@@ -215,7 +208,7 @@ std::shared_ptr<const LastCommits> Cache::last_commits(const store::Repository& 
 
 std::size_t Cache::commit_count(const store::Repository& repo, const std::string& commit_id) {
     std::string where = std::string("count\n") + git_repository_path(repo.get()) + "\n";
-    auto commit = lookup(repo.get(), commit_id);
+    auto commit = git::lookup_commit(repo.get(), commit_id);
     if (!commit) return 0;
     std::size_t count = 0;
     bool known = false;

@@ -157,12 +157,7 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
             group->SetValue("DAY", day);
         }
         auto* row = group->AddSectionDictionary("COMMIT");
-        row->SetValue("SUMMARY", c.summary);
-        row->SetValue("AUTHOR", c.author_name);
-        row->SetValue("WHEN", http::time_ago(c.time));
-        row->SetValue("SHA", c.id);
-        row->SetValue("SHORT_SHA", c.id.substr(0, 10));
-        row->SetValue("COMMIT_URL", req.config->prefix + "/repos/" + req.repo->id + "/commit/" + c.id);
+        views::fill_commit(*row, req.config->prefix + "/repos/" + req.repo->id, c);
         http::show_if(*row, "MERGE", c.parents > 1);
     }
     http::show_if(dict, "NO_COMMITS", (*log)->commits.empty());

@@ -23,13 +23,12 @@ namespace {
 using core::Errc;
 using core::fail;
 
+using git::Commit;
 using git::hex;
+using git::Object;
 using git::Owned;
-using Commit = Owned<git_commit, git_commit_free>;
-using Tree = Owned<git_tree, git_tree_free>;
-using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
-using Object = Owned<git_object, git_object_free>;
-using BlobHandle = Owned<git_blob, git_blob_free>;
+using git::Tree;
+using git::TreeEntry;
 
 // The commit a full ref name or a hex id names, peeling annotated tags.
 std::optional<git_oid> commit_of(git_repository* repo, const std::string& spec) {
@@ -471,7 +470,7 @@ core::Result<Blob> blob(const Repository& repo, const Location& location, std::i
     if (git_tree_entry_type(entry->get()) != GIT_OBJECT_BLOB ||
         git_blob_lookup(&raw, repo.get(), git_tree_entry_id(entry->get())) < 0)
         return fail(Errc::not_found, location.path + " is not a file.");
-    BlobHandle handle(raw);
+    git::Blob handle(raw);
     Blob out;
     out.id = hex(git_blob_id(handle.get()));
     out.size = static_cast<std::int64_t>(git_blob_rawsize(handle.get()));

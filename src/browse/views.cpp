@@ -33,6 +33,15 @@ void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page,
     }
 }
 
+void fill_commit(ctemplate::TemplateDictionary& row, const std::string& repo_url, const store::CommitInfo& commit) {
+    row.SetValue("SUMMARY", commit.summary);
+    row.SetValue("AUTHOR", commit.author_name);
+    row.SetValue("WHEN", http::time_ago(commit.time));
+    row.SetValue("SHA", commit.id);
+    row.SetValue("SHORT_SHA", commit.id.substr(0, 10));
+    row.SetValue("COMMIT_URL", repo_url + "/commit/" + commit.id);
+}
+
 void fill_readme(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
                  const store::Location& at, const std::vector<store::Entry>& entries) {
     constexpr std::int64_t kReadmeLimit = 512 * 1024;

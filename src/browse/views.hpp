@@ -20,6 +20,10 @@ namespace browse::views {
 void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page, const store::Location& at,
                   const std::vector<store::Entry>& entries, const history::LastCommits& last);
 
+//! One commit of a list (history, compare, a pull request's commits): SUMMARY, AUTHOR, WHEN,
+//! SHA, SHORT_SHA and COMMIT_URL under repo_url ("/repos/x").
+void fill_commit(ctemplate::TemplateDictionary& row, const std::string& repo_url, const store::CommitInfo& commit);
+
 //! templates/browse/readme.tpl, included as README when the folder at `at` (with these
 //! entries) has a README as GitHub picks it: README.md first, then other spellings. Markdown is
 //! rendered (relative links resolve from that folder), anything else shown as text.

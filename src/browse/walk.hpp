@@ -15,7 +15,7 @@ namespace browse {
 //! history before its first answer; this reads only as far as the caller goes.
 class Walk {
 public:
-    using Commit = git::Owned<git_commit, git_commit_free>;
+    using Commit = git::Commit;
 
     //! An unknown start gives an empty walk.
     Walk(git_repository* repo, const git_oid& start);

@@ -106,17 +106,8 @@ http::Response list_page(http::Request& req, Service& issues) {
         option->SetValue("NAME", sort);
         http::show_if(*option, "SELECTED", filter.sort == sort);
     }
-    for (const auto& issue : page.issues) {
-        auto* row = dict.AddSectionDictionary("ISSUE");
-        row->SetValue("TITLE", issue.title);
-        row->SetIntValue("NUMBER", issue.number);
-        row->SetValue("URL", base + "/" + std::to_string(issue.number));
-        row->SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
-        row->SetValue("WHEN", http::time_ago(issue.created_at));
-        http::show_if(*row, issue.state == "open" ? "OPEN" : "CLOSED", true);
-        if (issue.comment_count > 0) row->SetValueAndShowSection("COMMENTS", std::to_string(issue.comment_count), "HAS_COMMENTS");
-        fill_labels(*row, issue.labels);
-    }
+    for (const auto& issue : page.issues)
+        fill_row(*dict.AddSectionDictionary("ISSUE"), issue, base + "/" + std::to_string(issue.number));
     http::show_if(dict, "NONE", page.issues.empty());
     if (filter.page > 1) dict.SetValueAndShowSection("NEWER_URL", base + query(filter.state, filter.page - 1), "HAS_NEWER");
     if (filter.page * 25 < page.total) dict.SetValueAndShowSection("OLDER_URL", base + query(filter.state, filter.page + 1), "HAS_OLDER");
@@ -194,6 +185,17 @@ std::optional<http::Response> require_sign_in(http::Request& req) {
 }
 
 }  // namespace
+
+void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std::string& url) {
+    row.SetValue("TITLE", issue.title);
+    row.SetIntValue("NUMBER", issue.number);
+    row.SetValue("URL", url);
+    row.SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
+    row.SetValue("WHEN", http::time_ago(issue.created_at));
+    http::show_if(row, issue.state == "open" ? "OPEN" : "CLOSED", true);
+    if (issue.comment_count > 0) row.SetValueAndShowSection("COMMENTS", std::to_string(issue.comment_count), "HAS_COMMENTS");
+    fill_labels(row, issue.labels);
+}
 
 void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict, Service& issues, const Issue& issue) {
     auto comments = issues.comments(issue);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 namespace ctemplate {
 class TemplateDictionary;
 }
@@ -12,6 +14,9 @@ namespace issues {
 
 class Service;
 struct Issue;
+
+//! One row of an issue or pull request list (templates/issues/list.tpl, pulls/list.tpl).
+void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std::string& url);
 
 //! The ITEM sections of a timeline (templates/issues/show.tpl, reused by pull requests):
 //! comments (issues/comment.tpl) and events in the order they happened.

@@ -76,6 +76,27 @@ void fill_details(soci::session& sql, Issue& issue) {
     while (assignees.fetch()) issue.assignees.push_back(username);
 }
 
+// The comments of an issue, oldest first; only the one with id `only` when it is not 0.
+std::vector<Comment> select_comments(db::Pool& pool, std::int64_t issue_id, std::int64_t only) {
+    soci::session sql(pool.get());
+    Comment c;
+    std::int64_t parent = 0;
+    soci::indicator parent_ind = soci::i_null;
+    soci::statement st = (sql.prepare << "SELECT c.id, c.issue_id, c.parent_id, COALESCE(c.author_id, 0), COALESCE(u.username, ''), "
+                                         "c.body, c.created_at, c.updated_at FROM comments c LEFT JOIN users u ON u.id = c.author_id "
+                                         "WHERE c.issue_id = :i AND (:only1 = 0 OR c.id = :only2) ORDER BY c.id",
+                          soci::use(issue_id), soci::use(only), soci::use(only), soci::into(c.id), soci::into(c.issue_id),
+                          soci::into(parent, parent_ind), soci::into(c.author_id), soci::into(c.author), soci::into(c.body),
+                          soci::into(c.created_at), soci::into(c.updated_at));
+    st.execute();
+    std::vector<Comment> out;
+    while (st.fetch()) {
+        c.parent_id = parent_ind == soci::i_ok ? std::optional(parent) : std::nullopt;
+        out.push_back(c);
+    }
+    return out;
+}
+
 std::string like_pattern(const std::string& text) {
     std::string out = "%";
     for (char c : text) {
@@ -291,9 +312,9 @@ Comment add_comment(db::Pool& pool, const Issue& issue, std::int64_t author_id, 
 }
 
 std::optional<Comment> find_comment(db::Pool& pool, std::int64_t issue_id, std::int64_t comment_id) {
-    for (auto& c : comments(pool, issue_id))
-        if (c.id == comment_id) return c;
-    return std::nullopt;
+    auto found = select_comments(pool, issue_id, comment_id);
+    if (found.empty()) return std::nullopt;
+    return found.front();
 }
 
 void edit_comment(db::Pool& pool, std::int64_t comment_id, const std::string& body) {
@@ -312,25 +333,7 @@ void delete_comment(db::Pool& pool, const Issue& issue, std::int64_t comment_id)
     tx.commit();
 }
 
-std::vector<Comment> comments(db::Pool& pool, std::int64_t issue_id) {
-    soci::session sql(pool.get());
-    Comment c;
-    std::int64_t parent = 0;
-    soci::indicator parent_ind = soci::i_null;
-    soci::statement st = (sql.prepare << "SELECT c.id, c.issue_id, c.parent_id, COALESCE(c.author_id, 0), COALESCE(u.username, ''), "
-                                         "c.body, c.created_at, c.updated_at FROM comments c LEFT JOIN users u ON u.id = c.author_id "
-                                         "WHERE c.issue_id = :i ORDER BY c.id",
-                          soci::use(issue_id), soci::into(c.id), soci::into(c.issue_id), soci::into(parent, parent_ind),
-                          soci::into(c.author_id), soci::into(c.author), soci::into(c.body), soci::into(c.created_at),
-                          soci::into(c.updated_at));
-    st.execute();
-    std::vector<Comment> out;
-    while (st.fetch()) {
-        c.parent_id = parent_ind == soci::i_ok ? std::optional(parent) : std::nullopt;
-        out.push_back(c);
-    }
-    return out;
-}
+std::vector<Comment> comments(db::Pool& pool, std::int64_t issue_id) { return select_comments(pool, issue_id, 0); }
 
 std::vector<Event> events(db::Pool& pool, std::int64_t issue_id) {
     soci::session sql(pool.get());

@@ -23,21 +23,19 @@ std::vector<std::string> mentions(std::string_view text) {
     return out;
 }
 
-void Service::tell(const repos::Repo& repo, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id,
+void Service::tell(const repos::Repo& repo, const auth::store::User& user, std::int64_t issue_id, std::int64_t actor_id,
                    const char* reason) {
-    if (user_id == actor_id) return;
-    auto user = auth::store::find_user(pool_, user_id);
-    if (!user || user->disabled) return;
-    if (!repos_.access(auth::Actor{user->id, user->username, user->is_admin, auth::Actor::Via::session}, repo.id)) return;
-    store::notify(pool_, user_id, issue_id, actor_id, reason);
-    if (!outbox_.enabled() || !store::wants_email(pool_, user_id)) return;
+    if (user.id == actor_id || user.disabled) return;
+    if (!repos_.access(auth::Actor{user.id, user.username, user.is_admin, auth::Actor::Via::session}, repo.id)) return;
+    store::notify(pool_, user.id, issue_id, actor_id, reason);
+    if (!outbox_.enabled() || !store::wants_email(pool_, user.id)) return;
     auto thread = store::thread(pool_, issue_id);
     auto actor = auth::store::find_user(pool_, actor_id);
     if (!thread) return;
     std::string who = actor ? actor->username : "Someone";
     std::string what = std::string(reason) == "mention" ? who + " mentioned you" : std::string(reason) == "assigned" ? who + " assigned you" : who + " commented";
     std::string url = public_url_ + "/repos/" + thread->repo_id + (thread->is_pull ? "/prs/" : "/issues/") + std::to_string(thread->number);
-    outbox_.enqueue(user->email, "[" + thread->repo_id + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
+    outbox_.enqueue(user.email, "[" + thread->repo_id + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
                     what + " on " + (thread->is_pull ? "pull request" : "issue") + " #" + std::to_string(thread->number) + ": " +
                         thread->title + "\n\n" + url + "\n\nTurn these emails off at " + public_url_ + "/notifications\n");
 }
@@ -47,16 +45,18 @@ void Service::wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t
     for (const auto& name : mentions(text)) {
         auto user = auth::store::find_user_by_username(pool_, name);
         if (!user) continue;
-        tell(repo, user->id, issue_id, actor_id, "mention");
+        tell(repo, *user, issue_id, actor_id, "mention");
         told.push_back(user->id);
     }
     if (!is_comment) return;
     for (auto user_id : store::participants(pool_, issue_id))
-        if (std::find(told.begin(), told.end(), user_id) == told.end()) tell(repo, user_id, issue_id, actor_id, "comment");
+        if (std::find(told.begin(), told.end(), user_id) == told.end())
+            if (auto user = auth::store::find_user(pool_, user_id)) tell(repo, *user, issue_id, actor_id, "comment");
 }
 
 void Service::assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users) {
-    for (auto user_id : users) tell(repo, user_id, issue_id, actor_id, "assigned");
+    for (auto user_id : users)
+        if (auto user = auth::store::find_user(pool_, user_id)) tell(repo, *user, issue_id, actor_id, "assigned");
 }
 
 }  // namespace notifications

@@ -6,6 +6,9 @@
 
 #include "repos/service.hpp"
 
+namespace auth::store {
+struct User;
+}
 namespace mail {
 class Outbox;
 }
@@ -30,7 +33,7 @@ public:
     void assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users);
 
 private:
-    void tell(const repos::Repo& repo, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id, const char* reason);
+    void tell(const repos::Repo& repo, const auth::store::User& user, std::int64_t issue_id, std::int64_t actor_id, const char* reason);
 
     db::Pool& pool_;
     repos::Service& repos_;

@@ -10,19 +10,12 @@ namespace {
 
 using core::Errc;
 using core::fail;
+using git::Commit;
 using git::hex;
+using git::Index;
 using git::Owned;
-using Commit = Owned<git_commit, git_commit_free>;
-using Tree = Owned<git_tree, git_tree_free>;
-using Index = Owned<git_index, git_index_free>;
-using Sig = Owned<git_signature, git_signature_free>;
-
-Commit lookup(git_repository* repo, const std::string& sha) {
-    git_oid oid;
-    git_commit* raw = nullptr;
-    if (git_oid_fromstr(&oid, sha.c_str()) == 0) git_commit_lookup(&raw, repo, &oid);
-    return Commit(raw);
-}
+using git::Tree;
+using git::lookup_commit;
 
 Tree tree_of(const git_commit* commit) {
     git_tree* raw = nullptr;
@@ -79,7 +72,7 @@ core::Result<std::string> commit(git_repository* repo, const git_signature* auth
 }  // namespace
 
 core::Result<Check> check(const browse::store::Repository& repo, const std::string& base_sha, const std::string& head_sha) {
-    auto base = lookup(repo.get(), base_sha), head = lookup(repo.get(), head_sha);
+    auto base = lookup_commit(repo.get(), base_sha), head = lookup_commit(repo.get(), head_sha);
     if (!base || !head) return fail(Errc::not_found, "A branch of this pull request is gone.");
     auto index = merged_index(repo.get(), base.get(), head.get());
     if (!index) return tl::unexpected(index.error());
@@ -92,11 +85,11 @@ core::Result<Check> check(const browse::store::Repository& repo, const std::stri
 core::Result<std::string> create(const browse::store::Repository& repo, Method method, const std::string& base_sha,
                                  const std::string& head_sha, const Signature& who, const std::string& message) {
     git_repository* r = repo.get();
-    auto base = lookup(r, base_sha), head = lookup(r, head_sha);
+    auto base = lookup_commit(r, base_sha), head = lookup_commit(r, head_sha);
     if (!base || !head) return fail(Errc::not_found, "A branch of this pull request is gone.");
     git_signature* sig_raw = nullptr;
     if (git_signature_now(&sig_raw, who.name.c_str(), who.email.c_str()) < 0) return fail(Errc::invalid, "Bad signature.");
-    Sig committer(sig_raw);
+    git::Signature committer(sig_raw);
 
     if (method == Method::rebase) {
         // head's own commits, oldest first, each replayed on the result so far.
@@ -112,7 +105,7 @@ core::Result<std::string> create(const browse::store::Repository& repo, Method m
         }
         std::string tip = base_sha;
         for (auto it = own.rbegin(); it != own.rend(); ++it) {
-            auto onto = lookup(r, tip);
+            auto onto = lookup_commit(r, tip);
             git_merge_options options = GIT_MERGE_OPTIONS_INIT;
             git_index* raw = nullptr;
             if (git_cherrypick_commit(&raw, r, it->get(), onto.get(), 0, &options) < 0)

@@ -2,6 +2,7 @@
 
 #include "browse/changes.hpp"
 #include "browse/diff.hpp"
+#include "browse/views.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -42,15 +43,8 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
     dict.SetIntValue("CLOSED_COUNT", page.closed);
     http::show_if(dict, filter.state == "closed" ? "SHOW_CLOSED" : "SHOW_OPEN", true);
     dict.SetValue("BRANCHES_URL", req.config->prefix + "/repos/" + req.repo->id + "/branches");
-    for (const auto& issue : page.issues) {
-        auto* row = dict.AddSectionDictionary("PULL");
-        row->SetValue("TITLE", issue.title);
-        row->SetIntValue("NUMBER", issue.number);
-        row->SetValue("URL", base + "/" + std::to_string(issue.number));
-        row->SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
-        row->SetValue("WHEN", http::time_ago(issue.created_at));
-        http::show_if(*row, issue.state == "open" ? "OPEN" : "CLOSED", true);
-    }
+    for (const auto& issue : page.issues)
+        issues::fill_row(*dict.AddSectionDictionary("PULL"), issue, base + "/" + std::to_string(issue.number));
     http::show_if(dict, "NONE", page.issues.empty());
     if (filter.page > 1) dict.SetValueAndShowSection("NEWER_URL", base + "?state=" + filter.state + "&page=" + std::to_string(filter.page - 1), "HAS_NEWER");
     if (filter.page * 25 < page.total) dict.SetValueAndShowSection("OLDER_URL", base + "?state=" + filter.state + "&page=" + std::to_string(filter.page + 1), "HAS_OLDER");
@@ -137,15 +131,7 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
                     if (!f.new_path.empty() && f.status != 'D') form->AddSectionDictionary("CHANGED_PATH")->SetValue("PATH", f.new_path);
             }
         }
-        for (const auto& c : comparison->commits) {
-            auto* row = dict.AddSectionDictionary("COMMIT");
-            row->SetValue("SUMMARY", c.summary);
-            row->SetValue("AUTHOR", c.author_name);
-            row->SetValue("WHEN", http::time_ago(c.time));
-            row->SetValue("SHA", c.id);
-            row->SetValue("SHORT_SHA", c.id.substr(0, 10));
-            row->SetValue("COMMIT_URL", repo_url + "/commit/" + c.id);
-        }
+        for (const auto& c : comparison->commits) browse::views::fill_commit(*dict.AddSectionDictionary("COMMIT"), repo_url, c);
         return http::render(req, view);
     }
     std::string ref = http::percent_encode(req.repo->default_branch);

@@ -9,12 +9,12 @@ namespace {
 
 using git::Owned;
 
+using git::Index;
+using git::Reference;
+using git::Signature;
+using git::Tree;
 using Repository = Owned<git_repository, git_repository_free>;
 using Config = Owned<git_config, git_config_free>;
-using Index = Owned<git_index, git_index_free>;
-using Tree = Owned<git_tree, git_tree_free>;
-using Signature = Owned<git_signature, git_signature_free>;
-using Reference = Owned<git_reference, git_reference_free>;
 
 core::Error libgit2_error(const std::string& what) {
     const git_error* e = git_error_last();

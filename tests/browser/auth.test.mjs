@@ -1,36 +1,22 @@
 // The main account flows in a real Chromium: sign up, see the dashboard, switch theme,
 // create a token, sign out, sign in. Any console error (a CSP violation, a script failing)
 // fails the test.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launchChromium, startServer, watchConsole } from "./harness.mjs";
+import { browserSuite, out, watchConsole } from "./harness.mjs";
 
-const require = createRequire(join(process.env.WEB_DIR, "package.json"));
-const { chromium } = require("playwright-core");
-const out = process.env.TEST_OUT;
-mkdirSync(out, { recursive: true });
-
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium(chromium);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 async function newPage(options = {}) {
-  const context = await browser.newContext(options);
+  const context = await suite.browser.newContext(options);
   const page = await context.newPage();
   const errors = watchConsole(page);
   return { context, page, errors };
 }
 
 test("sign up, dashboard, theme, token, sign out, sign in", async () => {
+  const { server } = suite;
   const { context, page, errors } = await newPage();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
 
@@ -89,6 +75,7 @@ test("sign up, dashboard, theme, token, sign out, sign in", async () => {
 });
 
 test("pages fit a phone-width screen", async () => {
+  const { server } = suite;
   const { context, page, errors } = await newPage({ viewport: { width: 375, height: 740 } });
   for (const path of ["/signin", "/signup"]) {
     await page.goto(server.base + path);

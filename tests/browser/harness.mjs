@@ -1,9 +1,17 @@
 // Starts the real build/workspace on a free loopback port with a temporary DATA_DIR, and drives
 // Debian's Chromium against it.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
+
+const require = createRequire(join(process.env.WEB_DIR, "package.json"));
+const { chromium } = require("playwright-core");
+
+// Where screenshots go (build/test-output).
+export const out = process.env.TEST_OUT;
 
 export async function startServer(extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), "skyscape-browser-"));
@@ -62,4 +70,40 @@ export async function signUp(page, base, username, password = "correct horse bat
   await page.getByPlaceholder("Password (8 characters or more)").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByTestId("dashboard-title").waitFor();
+}
+
+// A test file's server, Chromium and scratch directory (for git working copies): started before
+// its tests, stopped and removed after. The fields are set once `before` has run.
+export function browserSuite() {
+  const suite = { server: null, browser: null, work: null };
+  before(async () => {
+    mkdirSync(out, { recursive: true });
+    suite.server = await startServer();
+    suite.browser = await launchChromium(chromium);
+    suite.work = mkdtempSync(join(tmpdir(), "skyscape-work-"));
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+    if (suite.work) rmSync(suite.work, { recursive: true, force: true });
+  });
+  return suite;
+}
+
+// `git …` in dir as Ada, with no system or user configuration and no prompts.
+export function gitIn(dir, home) {
+  return (...args) =>
+    execFileSync("git", args, {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "Ada", GIT_AUTHOR_EMAIL: "ada@example.com",
+             GIT_COMMITTER_NAME: "Ada", GIT_COMMITTER_EMAIL: "ada@example.com", GIT_TERMINAL_PROMPT: "0" },
+    }).toString();
+}
+
+// Creates a repository through the form on /repos and waits for its page.
+export async function createRepo(page, base, name) {
+  await page.goto(base + "/repos");
+  await page.getByPlaceholder("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create repository" }).click();
+  await page.waitForURL(new RegExp(`/repos/${name}$`));
 }

@@ -1,35 +1,18 @@
 // Issues in a real Chromium: open one, comment without a reload (htmx), see the comment appear
 // and the box empty, label it and see the label in its colour, close it.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launchChromium, signUp, startServer, watchConsole } from "./harness.mjs";
+import { browserSuite, createRepo, out, signUp, watchConsole } from "./harness.mjs";
 
-const require = createRequire(join(process.env.WEB_DIR, "package.json"));
-const { chromium } = require("playwright-core");
-const out = process.env.TEST_OUT;
-mkdirSync(out, { recursive: true });
-
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium(chromium);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 test("open, comment in place, label, close", async () => {
+  const { server, browser } = suite;
   const page = await browser.newPage();
   const errors = watchConsole(page);
   await signUp(page, server.base, "ada");
-  await page.goto(server.base + "/repos");
-  await page.getByPlaceholder("Name", { exact: true }).fill("tracker");
-  await page.getByRole("button", { name: "Create repository" }).click();
-  await page.waitForURL(/\/repos\/tracker$/);
+  await createRepo(page, server.base, "tracker");
 
   await page.getByRole("tab", { name: "Issues" }).click();
   await page.getByRole("link", { name: "Labels" }).click();

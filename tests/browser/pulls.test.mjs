@@ -1,47 +1,20 @@
 // A pull request in a real Chromium: push a branch, compare it, open the pull request, look at
 // its files in the split view, merge it by squashing, and see it merged.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium, signUp, startServer, watchConsole } from "./harness.mjs";
+import { browserSuite, createRepo, gitIn, out, signUp, watchConsole } from "./harness.mjs";
 
-const require = createRequire(join(process.env.WEB_DIR, "package.json"));
-const { chromium } = require("playwright-core");
-const out = process.env.TEST_OUT;
-mkdirSync(out, { recursive: true });
-
-let server, browser, work;
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium(chromium);
-  work = mkdtempSync(join(tmpdir(), "skyscape-pulls-"));
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
-
-function git(...args) {
-  return execFileSync("git", args, {
-    cwd: join(work, "wc"),
-    env: { PATH: process.env.PATH, HOME: work, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "Ada", GIT_AUTHOR_EMAIL: "ada@example.com",
-           GIT_COMMITTER_NAME: "Ada", GIT_COMMITTER_EMAIL: "ada@example.com", GIT_TERMINAL_PROMPT: "0" },
-  }).toString();
-}
+const suite = browserSuite();
 
 test("compare, open, review the files, squash-merge", async () => {
+  const { server, browser, work } = suite;
+  const git = gitIn(join(work, "wc"), work);
   const page = await browser.newPage();
   const errors = watchConsole(page);
   await signUp(page, server.base, "ada");
-  await page.goto(server.base + "/repos");
-  await page.getByPlaceholder("Name", { exact: true }).fill("engine");
-  await page.getByRole("button", { name: "Create repository" }).click();
-  await page.waitForURL(/\/repos\/engine$/);
+  await createRepo(page, server.base, "engine");
 
   mkdirSync(join(work, "wc"), { recursive: true });
   git("init", "-qb", "main");

@@ -1,28 +1,14 @@
 // Creating and finding repositories in a real Chromium: the HTMX create form (errors swap in
 // place), the Alpine filter box, the repository page with clone URL and push instructions.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launchChromium, signUp, startServer, watchConsole } from "./harness.mjs";
+import { browserSuite, out, signUp, watchConsole } from "./harness.mjs";
 
-const require = createRequire(join(process.env.WEB_DIR, "package.json"));
-const { chromium } = require("playwright-core");
-const out = process.env.TEST_OUT;
-mkdirSync(out, { recursive: true });
-
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium(chromium);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 test("create repositories, filter them, open one", async () => {
+  const { server, browser } = suite;
   const page = await browser.newPage();
   const errors = watchConsole(page);
 
