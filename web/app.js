@@ -125,3 +125,9 @@ function highlightCode(root) {
 
 document.addEventListener("DOMContentLoaded", () => highlightCode(document));
 document.addEventListener("htmx:afterSettle", (event) => highlightCode(event.target));
+
+// Cancel on a form htmx put into a table (a diff's line comment form) takes its row away.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-dismiss-row]");
+  if (button) button.closest("tr")?.remove();
+});

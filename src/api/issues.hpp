@@ -9,19 +9,10 @@ class Service;
 namespace issues {
 class Service;
 }
-namespace pulls {
-class Service;
-class Reviews;
-}
 
 namespace api {
 
 //! Issues and their comments in GitHub's shapes: /api/v1/repos/{id}/issues[/{n}[/comments]].
 void register_issue_routes(http::Router& router, repos::Service& repos, issues::Service& issues);
-//! Pull requests in GitHub's shapes: /api/v1/repos/{id}/pulls[/{n}[/merge]]. A merge answers
-//! 405 when the pull request cannot merge and 409 when a branch moved.
-void register_pull_routes(http::Router& router, repos::Service& repos, issues::Service& issues, pulls::Service& pulls);
-//! Reviews and line comments: /api/v1/repos/{id}/pulls/{n}/reviews and …/comments.
-void register_review_routes(http::Router& router, repos::Service& repos, pulls::Service& pulls, pulls::Reviews& reviews);
 
 }  // namespace api

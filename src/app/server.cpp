@@ -37,6 +37,7 @@
 #include "activity/routes.hpp"
 #include "mail/outbox.hpp"
 #include "api/issues.hpp"
+#include "api/pulls.hpp"
 #include "issues/routes.hpp"
 #include "issues/service.hpp"
 #include "notifications/routes.hpp"
@@ -99,7 +100,7 @@ int serve() {
     notifications::Service notifications(*pool, repos, outbox, config->public_url);
     issues::Service issues(*pool, repos, notifications);
     pulls::Service pulls(*pool, repos, issues, git_backend);
-    pulls::Reviews reviews(*pool, repos);
+    pulls::Reviews reviews(*pool, repos, notifications);
     bus.subscribe("pulls", [&pulls](const events::store::Event& e) { pulls.on_push(e); });
     bus.subscribe("issue-references", [&issues](const events::store::Event& e) { issues.on_push(e); });
 

@@ -25,7 +25,32 @@ const char* status_name(char status) {
     }
 }
 
-void fill_unified(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
+// Where one file's lines take comments: the comment form's URL for a line and the notes on it.
+struct FileNotes {
+    const DiffNotes* notes = nullptr;
+    std::string old_path, new_path;  //!< they differ for a renamed file
+    std::string old_form, new_form;  //!< form_url?path=…&side=…&line=
+
+    FileNotes() = default;
+    FileNotes(const DiffNotes& n, const diff::File& f)
+        : notes(&n), old_path(f.old_path.empty() ? f.new_path : f.old_path), new_path(f.new_path.empty() ? f.old_path : f.new_path) {
+        old_form = n.form_url + "?path=" + http::percent_encode(old_path) + "&side=old&line=";
+        new_form = n.form_url + "?path=" + http::percent_encode(new_path) + "&side=new&line=";
+    }
+
+    void annotate(ctemplate::TemplateDictionary& cell, ctemplate::TemplateDictionary& row, const diff::Line& line) const {
+        if (!notes) return;
+        bool old_side = line.origin == '-';
+        int number = old_side ? line.old_number : line.new_number;
+        if (!notes->form_url.empty()) {
+            cell.SetValueAndShowSection("COMMENT_URL", (old_side ? old_form : new_form) + std::to_string(number), "COMMENTABLE");
+            cell.SetValue("COMMENT_LABEL", "Comment on " + std::string(old_side ? "old " : "") + "line " + std::to_string(number));
+        }
+        if (notes->fill) notes->fill(row, old_side ? old_path : new_path, old_side, number);
+    }
+};
+
+void fill_unified(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h, const FileNotes& notes) {
     for (const auto& l : h.lines) {
         auto* line = hunk.AddSectionDictionary("LINE");
         line->SetValue("OLD", l.old_number > 0 ? std::to_string(l.old_number) : "");
@@ -33,11 +58,13 @@ void fill_unified(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
         line->SetValue("TEXT", l.text);
         line->SetValue("SIGN", std::string(1, l.origin));
         if (l.origin != ' ') line->ShowSection(l.origin == '+' ? "ADDED" : "REMOVED");
+        notes.annotate(*line, *line, l);
     }
 }
 
-// One side of a split row: the line's number and text, marked when it is not context.
-void fill_side(ctemplate::TemplateDictionary& row, const char* side, const diff::Line* line) {
+// One side of a split row: the line's number and text, marked when it is not context. Context
+// lines take comments on their new side only, as on GitHub.
+void fill_side(ctemplate::TemplateDictionary& row, const char* side, const diff::Line* line, const FileNotes& notes) {
     auto* cell = row.AddSectionDictionary(side);
     if (!line) {
         cell->ShowSection("BLANK");
@@ -47,17 +74,18 @@ void fill_side(ctemplate::TemplateDictionary& row, const char* side, const diff:
     cell->SetValue("N", std::to_string(number));
     cell->SetValue("TEXT", line->text);
     if (line->origin != ' ') cell->ShowSection(line->origin == '+' ? "ADDED" : "REMOVED");
+    if (line->origin != ' ' || std::string_view(side) == "RIGHT") notes.annotate(*cell, row, *line);
 }
 
 // Side by side: context on both sides; a run of removed lines faces the added lines that
 // follow it, row by row, as GitHub pairs them.
-void fill_split(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
+void fill_split(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h, const FileNotes& notes) {
     const auto& lines = h.lines;
     for (std::size_t i = 0; i < lines.size();) {
         if (lines[i].origin == ' ') {
             auto* row = hunk.AddSectionDictionary("SPLIT_ROW");
-            fill_side(*row, "LEFT", &lines[i]);
-            fill_side(*row, "RIGHT", &lines[i]);
+            fill_side(*row, "LEFT", &lines[i], notes);
+            fill_side(*row, "RIGHT", &lines[i], notes);
             ++i;
             continue;
         }
@@ -68,8 +96,8 @@ void fill_split(ctemplate::TemplateDictionary& hunk, const diff::Hunk& h) {
         std::size_t removed = removed_end - i, added = added_end - removed_end;
         for (std::size_t k = 0; k < std::max(removed, added); ++k) {
             auto* row = hunk.AddSectionDictionary("SPLIT_ROW");
-            fill_side(*row, "LEFT", k < removed ? &lines[i + k] : nullptr);
-            fill_side(*row, "RIGHT", k < added ? &lines[removed_end + k] : nullptr);
+            fill_side(*row, "LEFT", k < removed ? &lines[i + k] : nullptr, notes);
+            fill_side(*row, "RIGHT", k < added ? &lines[removed_end + k] : nullptr, notes);
         }
         i = added_end;
     }
@@ -128,7 +156,8 @@ http::Response compare_page(http::Request& req, const store::Repository& repo, c
 
 }  // namespace
 
-void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page, const diff::Changes& changes) {
+void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page, const diff::Changes& changes,
+                  const DiffNotes* notes) {
     auto& dict = *page.AddIncludeDictionary("CHANGES");
     dict.SetFilename("browse/changes.tpl");
     bool split = req.query_or("diff", "unified") == "split";
@@ -157,10 +186,11 @@ void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page,
         file->SetIntValue("FILE_DELETIONS", f.deletions);
         http::show_if(*file, "BINARY", f.binary);
         http::show_if(*file, "HIDDEN", !f.shown);
+        auto file_notes = notes && !f.binary ? FileNotes(*notes, f) : FileNotes();
         for (const auto& h : f.hunks) {
             auto* hunk = file->AddSectionDictionary(split ? "SPLIT_HUNK" : "HUNK");
             hunk->SetValue("HEADER", h.header);
-            split ? fill_split(*hunk, h) : fill_unified(*hunk, h);
+            split ? fill_split(*hunk, h, file_notes) : fill_unified(*hunk, h, file_notes);
         }
     }
 }

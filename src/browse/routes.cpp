@@ -39,7 +39,7 @@ std::string url(const http::Request& req, const char* view, const store::Locatio
 }
 
 // The ref picker and the path to here; the picker switches `view` of this path to another ref.
-void breadcrumbs(const http::Request& req, http::Page& page, const store::Repository& repo, const store::Location& at,
+void breadcrumbs(const http::Request& req, http::Page& page, const store::Location& at,
                  const char* view) {
     auto& dict = *page.dict().AddIncludeDictionary("PATH");
     dict.SetFilename("browse/path.tpl");
@@ -66,7 +66,7 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, repo, at, "files");
+    breadcrumbs(req, page, at, "files");
     dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
     views::fill_entries(req, dict, at, *entries, *history.last_commits(repo, at));
     views::fill_readme(req, dict, repo, at, *entries);
@@ -81,7 +81,7 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, repo, at, "files");
+    breadcrumbs(req, page, at, "files");
     dict.SetValue("SIZE", human_size(file->size));
     dict.SetValue("COMMIT", at.commit);
     dict.SetValue("FILE_NAME", at.path.substr(at.path.rfind('/') == std::string::npos ? 0 : at.path.rfind('/') + 1));
@@ -176,7 +176,7 @@ http::Response blame_page(http::Request& req, const store::Repository& repo, con
     http::Page page("browse/blame.tpl", "Blame " + at.path + " · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, repo, at, "blame");
+    breadcrumbs(req, page, at, "blame");
     dict.SetValue("FILE_URL", url(req, "files", at, at.path));
     std::int64_t oldest = INT64_MAX, newest = INT64_MIN;
     for (const auto& h : blame->hunks) {

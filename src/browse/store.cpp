@@ -445,6 +445,13 @@ bool branch_exists(const Repository& repo, const std::string& name) {
     return git_reference_name_to_id(&oid, repo.get(), ("refs/heads/" + name).c_str()) == 0;
 }
 
+std::optional<std::string> merge_base(const Repository& repo, const std::string& a, const std::string& b) {
+    git_oid a_oid, b_oid, base;
+    if (git_oid_fromstr(&a_oid, a.c_str()) < 0 || git_oid_fromstr(&b_oid, b.c_str()) < 0) return std::nullopt;
+    if (git_merge_base(&base, repo.get(), &a_oid, &b_oid) < 0) return std::nullopt;
+    return hex(&base);
+}
+
 std::size_t count_refs(const Repository& repo, const char* prefix) {
     git_reference_iterator* it_raw = nullptr;
     std::string glob = std::string(prefix) + "*";

@@ -110,6 +110,8 @@ std::vector<RefInfo> tags(const Repository& repo);
 std::vector<std::string> ref_names(const Repository& repo, const char* prefix, std::size_t limit);
 //! Whether refs/heads/{name} exists.
 bool branch_exists(const Repository& repo, const std::string& name);
+//! The best common ancestor of two commits (full ids), if they have one.
+std::optional<std::string> merge_base(const Repository& repo, const std::string& a, const std::string& b);
 //! How many refs there are under prefix ("refs/heads/"), without reading any commit.
 std::size_t count_refs(const Repository& repo, const char* prefix);
 

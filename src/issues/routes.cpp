@@ -25,19 +25,6 @@ std::string render(const http::Request& req, const std::string& text) {
     return markup::render_markdown(text, {base + "/files/" + ref, base + "/raw/" + ref, base + "/issues/"});
 }
 
-std::vector<std::string> split_names(const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t start = 0; start <= text.size();) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        auto name = text.substr(start, comma - start);
-        auto first = name.find_first_not_of(' ');
-        if (first != std::string::npos) out.push_back(name.substr(first, name.find_last_not_of(' ') - first + 1));
-        start = comma + 1;
-    }
-    return out;
-}
-
 void fill_labels(ctemplate::TemplateDictionary& dict, const std::vector<Label>& labels) {
     for (const auto& l : labels) {
         auto* row = dict.AddSectionDictionary("LABEL");
@@ -186,6 +173,19 @@ std::optional<http::Response> require_sign_in(http::Request& req) {
 
 }  // namespace
 
+std::vector<std::string> split_names(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start <= text.size();) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        auto name = text.substr(start, comma - start);
+        auto first = name.find_first_not_of(' ');
+        if (first != std::string::npos) out.push_back(name.substr(first, name.find_last_not_of(' ') - first + 1));
+        start = comma + 1;
+    }
+    return out;
+}
+
 void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std::string& url) {
     row.SetValue("TITLE", issue.title);
     row.SetIntValue("NUMBER", issue.number);
@@ -195,6 +195,19 @@ void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std:
     http::show_if(row, issue.state == "open" ? "OPEN" : "CLOSED", true);
     if (issue.comment_count > 0) row.SetValueAndShowSection("COMMENTS", std::to_string(issue.comment_count), "HAS_COMMENTS");
     fill_labels(row, issue.labels);
+}
+
+// Where a cross-reference points: a commit ("commit <sha>" or a bare sha) or another issue ("#N").
+std::optional<std::pair<std::string, std::string>> event_link(const http::Request& req, const Event& ev) {
+    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
+    if (ev.kind == "commit_ref" || (ev.kind == "referenced" && ev.detail.starts_with("commit "))) {
+        auto sha = ev.kind == "commit_ref" ? ev.detail : ev.detail.substr(7);
+        return std::pair(repo_url + "/commit/" + sha, (ev.kind == "referenced" ? "commit " : "") + sha.substr(0, 10));
+    }
+    if ((ev.kind == "mentioned" || ev.kind == "referenced") && ev.detail.starts_with("#"))
+        return std::pair(repo_url + "/issues/" + ev.detail.substr(1), ev.detail);
+    if (ev.kind == "referenced") return std::pair(repo_url + "/prs/" + ev.detail.substr(ev.detail.find('#') + 1), ev.detail);
+    return std::nullopt;
 }
 
 void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict, Service& issues, const Issue& issue) {
@@ -223,9 +236,17 @@ void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict
                                : ev.kind == "merged"     ? "merged commit " + ev.detail.substr(0, 10)
                                : ev.kind == "pushed"     ? "pushed " + ev.detail.substr(0, 10)
                                : ev.kind == "ready"      ? "marked this ready for review"
-                               : ev.kind == "referenced" ? "closed this in " + (ev.detail.starts_with("commit ") ? ev.detail.substr(0, 17) : ev.detail)
+                               : ev.kind == "review_requested" ? "requested a review from " + ev.detail
+                               : ev.kind == "referenced" ? "closed this in"
+                               : ev.kind == "mentioned"  ? "mentioned this in"
+                               : ev.kind == "commit_ref" ? "referenced this in commit"
                                                          : ev.kind + " " + ev.detail;
             line->SetValue("WHAT", what);
+            if (auto link = event_link(req, ev)) {
+                auto* a = line->AddSectionDictionary("LINK");
+                a->SetValue("LINK_URL", link->first);
+                a->SetValue("LINK_TEXT", link->second);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace ctemplate {
 class TemplateDictionary;
@@ -14,6 +15,10 @@ namespace issues {
 
 class Service;
 struct Issue;
+
+//! "bug, good first issue" → {"bug", "good first issue"}: the names a form field lists, comma
+//! separated, trimmed.
+std::vector<std::string> split_names(const std::string& text);
 
 //! One row of an issue or pull request list (templates/issues/list.tpl, pulls/list.tpl).
 void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std::string& url);

@@ -70,6 +70,29 @@ std::vector<std::int64_t> closing_references(std::string_view text) {
     return out;
 }
 
+std::vector<std::int64_t> references(std::string_view text) {
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    std::vector<std::int64_t> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '#' || (i > 0 && (is_word(text[i - 1]) || text[i - 1] == '&'))) continue;
+        std::size_t end = i + 1;
+        while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) && end - i <= 12) ++end;
+        if (end == i + 1 || (end < text.size() && is_word(text[end]))) continue;
+        auto number = std::stoll(std::string(text.substr(i + 1, end - i - 1)));
+        if (std::find(out.begin(), out.end(), number) == out.end()) out.push_back(number);
+        i = end - 1;
+    }
+    return out;
+}
+
+void Service::cross_reference(const repos::Repo& repo, const Issue& from, std::int64_t actor_id, std::string_view text) {
+    for (auto number : references(text)) {
+        if (number == from.number) continue;
+        if (auto target = store::find(pool_, repo.id, number))
+            store::record_event_once(pool_, target->id, actor_id, "mentioned", "#" + std::to_string(from.number));
+    }
+}
+
 core::Result<std::vector<Label>> Service::labels_named(const repos::Access& access, const std::vector<std::string>& names) {
     auto all = store::labels(pool_, access.repo.id);
     std::vector<Label> out;
@@ -113,7 +136,8 @@ core::Result<Issue> Service::create(const repos::Access& access, const auth::Act
         assignees = std::move(*people);
     }
     auto created = store::create(pool_, access.repo.id, actor.user_id, spec, labels, assignees, also);
-    notifications_.wrote(access.repo, created.id, actor.user_id, spec.title + "\n" + spec.body, false);
+    notifications_.wrote(access.repo, created.id, actor.user_id, spec.title + "\n" + spec.body, notifications::Wrote::opened);
+    cross_reference(access.repo, created, actor.user_id, spec.title + "\n" + spec.body);
     std::vector<std::int64_t> assigned;
     for (const auto& [user_id, name] : assignees) assigned.push_back(user_id);
     notifications_.assigned(access.repo, created.id, actor.user_id, assigned);
@@ -150,7 +174,10 @@ core::Result<Issue> Service::update(const repos::Access& access, const auth::Act
         std::string body = update.body ? *update.body : issue->body;
         if (auto ok = check_title(title); !ok) return tl::unexpected(ok.error());
         if (auto ok = check_body(body, "Descriptions"); !ok) return tl::unexpected(ok.error());
-        if (title != issue->title || body != issue->body) store::edit(pool_, *issue, actor.user_id, title, body);
+        if (title != issue->title || body != issue->body) {
+            store::edit(pool_, *issue, actor.user_id, title, body);
+            cross_reference(access.repo, *issue, actor.user_id, title + "\n" + body);
+        }
     }
     if (update.labels) {
         auto named = labels_named(access, *update.labels);
@@ -185,7 +212,8 @@ core::Result<Comment> Service::comment(const repos::Access& access, const auth::
     if (parent_id && !store::find_comment(pool_, issue->id, *parent_id))
         return fail(Errc::invalid, "The comment you reply to is not on this issue.");
     auto added = store::add_comment(pool_, *issue, actor.user_id, body, parent_id);
-    notifications_.wrote(access.repo, issue->id, actor.user_id, body, true);
+    notifications_.wrote(access.repo, issue->id, actor.user_id, body, notifications::Wrote::commented);
+    cross_reference(access.repo, *issue, actor.user_id, body);
     return added;
 }
 
@@ -200,6 +228,7 @@ core::Result<Comment> Service::edit_comment(const repos::Access& access, const a
     if (trimmed(body).empty()) return fail(Errc::invalid, "A comment needs some text.");
     if (auto ok = check_body(body, "Comments"); !ok) return tl::unexpected(ok.error());
     store::edit_comment(pool_, comment_id, body);
+    cross_reference(access.repo, *issue, actor.user_id, body);
     return *store::find_comment(pool_, issue->id, comment_id);
 }
 
@@ -228,7 +257,8 @@ void Service::close_referenced(const std::string& repo_id, std::int64_t actor_id
 void Service::on_push(const events::store::Event& event) {
     static const std::string kZero(40, '0');
     auto repo = repos_.find(event.repo_id);
-    if (!repo || event.ref != "refs/heads/" + repo->default_branch || event.new_sha == kZero) return;
+    if (!repo || !event.ref.starts_with("refs/heads/") || event.new_sha == kZero) return;
+    bool default_branch = event.ref == "refs/heads/" + repo->default_branch;
     auto opened = browse::store::Repository::open(repos_.path(repo->id));
     if (!opened) return;
     git_revwalk* raw = nullptr;
@@ -240,11 +270,13 @@ void Service::on_push(const events::store::Event& event) {
     // The commits the push brought, newest first; a first push of a long history looks at its last 250.
     git_oid oid;
     for (int seen = 0; seen < 250 && git_revwalk_next(&oid, walk.get()) == 0; ++seen) {
-        git_commit* commit_raw = nullptr;
-        if (git_commit_lookup(&commit_raw, opened->get(), &oid) < 0) continue;
-        git::Owned<git_commit, git_commit_free> commit(commit_raw);
-        const char* message = git_commit_message(commit.get());
-        if (message) close_referenced(repo->id, event.actor_id, message, "commit " + git::hex(&oid));
+        auto sha = git::hex(&oid);
+        auto commit = git::lookup_commit(opened->get(), sha);
+        const char* message = commit ? git_commit_message(commit.get()) : nullptr;
+        if (!message) continue;
+        for (auto number : references(message))
+            if (auto issue = store::find(pool_, repo->id, number)) store::record_event_once(pool_, issue->id, event.actor_id, "commit_ref", sha);
+        if (default_branch) close_referenced(repo->id, event.actor_id, message, "commit " + sha);
     }
 }
 

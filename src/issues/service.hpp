@@ -36,6 +36,9 @@ struct Update {
 //! "Resolved #7" (close/closes/closed, fix/fixes/fixed, resolve/resolves/resolved, any case).
 std::vector<std::int64_t> closing_references(std::string_view text);
 
+//! Every issue number that text names as #N (not inside a word, not an HTML entity), each once.
+std::vector<std::int64_t> references(std::string_view text);
+
 //! The rules for issues. Anyone who can read a repository and is signed in may open issues
 //! and comment; writers triage (labels, assignees, closing anyone's issue, deleting any
 //! comment); authors may edit and close their own issues and edit or delete their comments.
@@ -65,7 +68,8 @@ public:
     //! Closes the open issues (not pull requests) that `text` closes, each with a timeline
     //! event naming `where` ("commit 1a2b3c…", "pull request #4"). Safe to repeat.
     void close_referenced(const std::string& repo_id, std::int64_t actor_id, std::string_view text, const std::string& where);
-    //! A push event: commits new on the default branch close the issues they reference.
+    //! A push event: every new commit that names #N leaves a "referenced" entry on N's
+    //! timeline; on the default branch, those that say "Fixes #N" also close N.
     void on_push(const events::store::Event& event);
 
     std::vector<Label> labels(const repos::Access& access);
@@ -73,6 +77,8 @@ public:
     core::Status delete_label(const repos::Access& access, const std::string& name);
 
 private:
+    //! Leaves "mentioned this in #from" on each other issue that text names. Safe to repeat.
+    void cross_reference(const repos::Repo& repo, const Issue& from, std::int64_t actor_id, std::string_view text);
     core::Result<std::vector<Label>> labels_named(const repos::Access& access, const std::vector<std::string>& names);
     core::Result<std::vector<std::pair<std::int64_t, std::string>>> assignable(const repos::Access& access,
                                                                                 const std::vector<std::string>& usernames);

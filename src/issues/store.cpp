@@ -53,6 +53,16 @@ void record_event(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id, 
     add_event(sql, issue_id, actor_id, kind, detail, db::now());
 }
 
+void record_event_once(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
+                       const std::string& detail) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    sql << "INSERT INTO issue_events (issue_id, actor_id, kind, detail, created_at) SELECT :i, :a, :k, :d, :t "
+           "WHERE NOT EXISTS (SELECT 1 FROM issue_events WHERE issue_id = :i2 AND kind = :k2 AND detail = :d2)",
+        soci::use(issue_id), soci::use(actor_id), soci::use(kind), soci::use(detail), soci::use(now), soci::use(issue_id),
+        soci::use(kind), soci::use(detail);
+}
+
 namespace {
 
 void touch(soci::session& sql, std::int64_t issue_id, std::int64_t at) {

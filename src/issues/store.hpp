@@ -27,6 +27,10 @@ void add_event(soci::session& sql, std::int64_t issue_id, std::int64_t actor_id,
 void record_event(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
                   const std::string& detail);
 
+//! A timeline event unless the issue already has one of that kind and detail.
+void record_event_once(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id, const std::string& kind,
+                       const std::string& detail);
+
 std::optional<Issue> find(db::Pool& pool, const std::string& repo_id, std::int64_t number);
 Page list(db::Pool& pool, const std::string& repo_id, const Filter& filter);
 

@@ -10,7 +10,8 @@ class Router;
 namespace notifications {
 
 //! /notifications (list, mark all read), /notifications/count (the bell's badge, an htmx
-//! fragment) and /notifications/{id} (marks it read and goes to its thread).
+//! fragment), /notifications/{id} (marks it read and goes to its thread) and
+//! /repos/{id}/watch (the Watch button: GET the fragment, POST watch=1|0).
 void register_routes(http::Router& router, db::Pool& pool);
 
 }  // namespace notifications

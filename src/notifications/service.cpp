@@ -23,6 +23,16 @@ std::vector<std::string> mentions(std::string_view text) {
     return out;
 }
 
+std::string describe(const std::string& reason, const std::string& actor) {
+    std::string who = actor.empty() ? "Someone" : actor;
+    if (reason == "mention") return who + " mentioned you";
+    if (reason == "assigned") return who + " assigned you";
+    if (reason == "review_requested") return who + " requested your review";
+    if (reason == "review") return who + " reviewed";
+    if (reason == "opened") return who + " opened this";
+    return who + " commented";
+}
+
 void Service::tell(const repos::Repo& repo, const auth::store::User& user, std::int64_t issue_id, std::int64_t actor_id,
                    const char* reason) {
     if (user.id == actor_id || user.disabled) return;
@@ -32,31 +42,37 @@ void Service::tell(const repos::Repo& repo, const auth::store::User& user, std::
     auto thread = store::thread(pool_, issue_id);
     auto actor = auth::store::find_user(pool_, actor_id);
     if (!thread) return;
-    std::string who = actor ? actor->username : "Someone";
-    std::string what = std::string(reason) == "mention" ? who + " mentioned you" : std::string(reason) == "assigned" ? who + " assigned you" : who + " commented";
+    std::string what = describe(reason, actor ? actor->username : "");
     std::string url = public_url_ + "/repos/" + thread->repo_id + (thread->is_pull ? "/prs/" : "/issues/") + std::to_string(thread->number);
     outbox_.enqueue(user.email, "[" + thread->repo_id + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
                     what + " on " + (thread->is_pull ? "pull request" : "issue") + " #" + std::to_string(thread->number) + ": " +
                         thread->title + "\n\n" + url + "\n\nTurn these emails off at " + public_url_ + "/notifications\n");
 }
 
-void Service::wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, bool is_comment) {
+void Service::wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, Wrote what) {
     std::vector<std::int64_t> told;
-    for (const auto& name : mentions(text)) {
-        auto user = auth::store::find_user_by_username(pool_, name);
-        if (!user) continue;
-        tell(repo, *user, issue_id, actor_id, "mention");
-        told.push_back(user->id);
-    }
-    if (!is_comment) return;
-    for (auto user_id : store::participants(pool_, issue_id))
-        if (std::find(told.begin(), told.end(), user_id) == told.end())
-            if (auto user = auth::store::find_user(pool_, user_id)) tell(repo, *user, issue_id, actor_id, "comment");
+    auto tell_once = [&](std::int64_t user_id, const char* reason) {
+        if (std::find(told.begin(), told.end(), user_id) != told.end()) return;
+        told.push_back(user_id);
+        if (auto user = auth::store::find_user(pool_, user_id)) tell(repo, *user, issue_id, actor_id, reason);
+    };
+    for (const auto& name : mentions(text))
+        if (auto user = auth::store::find_user_by_username(pool_, name)) tell_once(user->id, "mention");
+    const char* reason = what == Wrote::opened ? "opened" : what == Wrote::reviewed ? "review" : "comment";
+    if (what != Wrote::opened)
+        for (auto user_id : store::participants(pool_, issue_id)) tell_once(user_id, reason);
+    for (auto user_id : store::watchers(pool_, repo.id)) tell_once(user_id, reason);
 }
 
 void Service::assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users) {
     for (auto user_id : users)
         if (auto user = auth::store::find_user(pool_, user_id)) tell(repo, *user, issue_id, actor_id, "assigned");
+}
+
+void Service::review_requested(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id,
+                               const std::vector<std::int64_t>& users) {
+    for (auto user_id : users)
+        if (auto user = auth::store::find_user(pool_, user_id)) tell(repo, *user, issue_id, actor_id, "review_requested");
 }
 
 }  // namespace notifications

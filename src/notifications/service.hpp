@@ -18,9 +18,17 @@ namespace notifications {
 //! The usernames that text mentions as @name, each once.
 std::vector<std::string> mentions(std::string_view text);
 
+//! What a notification says happened, for its reason ("mention", "assigned", "comment",
+//! "review", "review_requested", "opened"): "alice mentioned you".
+std::string describe(const std::string& reason, const std::string& actor);
+
+//! What someone wrote on an issue or pull request.
+enum class Wrote { opened, commented, reviewed };
+
 //! Who hears of what happens on an issue or pull request: people mentioned, people newly
-//! assigned, and on a new comment everyone taking part. Never the one who did it, and only
-//! people who can read the repository.
+//! assigned or asked for a review, everyone taking part when someone comments or reviews, and
+//! the repository's watchers. Never the one who did it, and only people who can read the
+//! repository.
 class Service {
 public:
     //! Also mails each notification through `outbox` (when SMTP is configured and the person
@@ -28,9 +36,10 @@ public:
     Service(db::Pool& pool, repos::Service& repos, mail::Outbox& outbox, std::string public_url)
         : pool_(pool), repos_(repos), outbox_(outbox), public_url_(std::move(public_url)) {}
 
-    //! After `actor_id` wrote `text` on issue_id (opened it, or commented when is_comment).
-    void wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, bool is_comment);
+    //! After `actor_id` wrote `text` on issue_id.
+    void wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, Wrote what);
     void assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users);
+    void review_requested(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users);
 
 private:
     void tell(const repos::Repo& repo, const auth::store::User& user, std::int64_t issue_id, std::int64_t actor_id, const char* reason);

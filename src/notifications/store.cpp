@@ -102,8 +102,46 @@ std::vector<std::int64_t> participants(db::Pool& pool, std::int64_t issue_id) {
     std::int64_t id = 0;
     soci::statement st = (sql.prepare << "SELECT author_id FROM issues WHERE id = :i1 AND author_id IS NOT NULL "
                                          "UNION SELECT author_id FROM comments WHERE issue_id = :i2 AND author_id IS NOT NULL "
-                                         "UNION SELECT user_id FROM issue_assignees WHERE issue_id = :i3",
-                          soci::use(issue_id), soci::use(issue_id), soci::use(issue_id), soci::into(id));
+                                         "UNION SELECT user_id FROM issue_assignees WHERE issue_id = :i3 "
+                                         "UNION SELECT author_id FROM reviews WHERE issue_id = :i4 AND author_id IS NOT NULL "
+                                         "UNION SELECT author_id FROM line_comments WHERE issue_id = :i5 AND author_id IS NOT NULL",
+                          soci::use(issue_id), soci::use(issue_id), soci::use(issue_id), soci::use(issue_id), soci::use(issue_id),
+                          soci::into(id));
+    st.execute();
+    std::vector<std::int64_t> out;
+    while (st.fetch()) out.push_back(id);
+    return out;
+}
+
+void set_watching(db::Pool& pool, const std::string& repo_id, std::int64_t user_id, bool watching) {
+    soci::session sql(pool.get());
+    if (!watching) {
+        sql << "DELETE FROM watches WHERE repo_id = :r AND user_id = :u", soci::use(repo_id), soci::use(user_id);
+        return;
+    }
+    auto now = db::now();
+    sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t) ON CONFLICT (repo_id, user_id) DO NOTHING",
+        soci::use(repo_id), soci::use(user_id), soci::use(now);
+}
+
+bool watching(db::Pool& pool, const std::string& repo_id, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    int n = 0;
+    sql << "SELECT COUNT(*) FROM watches WHERE repo_id = :r AND user_id = :u", soci::use(repo_id), soci::use(user_id), soci::into(n);
+    return n > 0;
+}
+
+std::int64_t watcher_count(db::Pool& pool, const std::string& repo_id) {
+    soci::session sql(pool.get());
+    std::int64_t n = 0;
+    sql << "SELECT COUNT(*) FROM watches WHERE repo_id = :r", soci::use(repo_id), soci::into(n);
+    return n;
+}
+
+std::vector<std::int64_t> watchers(db::Pool& pool, const std::string& repo_id) {
+    soci::session sql(pool.get());
+    std::int64_t id = 0;
+    soci::statement st = (sql.prepare << "SELECT user_id FROM watches WHERE repo_id = :r ORDER BY user_id", soci::use(repo_id), soci::into(id));
     st.execute();
     std::vector<std::int64_t> out;
     while (st.fetch()) out.push_back(id);

@@ -41,7 +41,13 @@ struct Thread {
 };
 std::optional<Thread> thread(db::Pool& pool, std::int64_t issue_id);
 
-//! Everyone who wrote on the issue or its comments, or is assigned.
+//! Everyone who wrote on the issue, its comments or reviews, or is assigned.
 std::vector<std::int64_t> participants(db::Pool& pool, std::int64_t issue_id);
+
+//! Watching a repository: hearing of its new issues, pull requests and comments.
+void set_watching(db::Pool& pool, const std::string& repo_id, std::int64_t user_id, bool watching);
+bool watching(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);
+std::int64_t watcher_count(db::Pool& pool, const std::string& repo_id);
+std::vector<std::int64_t> watchers(db::Pool& pool, const std::string& repo_id);
 
 }  // namespace notifications::store

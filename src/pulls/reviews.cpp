@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "auth/store.hpp"
 #include "browse/store.hpp"
+#include "issues/store.hpp"
+#include "notifications/service.hpp"
 #include "pulls/store.hpp"
 
 namespace pulls {
@@ -20,6 +23,13 @@ std::optional<std::string> line_at(const browse::store::Repository& repo, const 
     auto lines = browse::store::split_lines(file->content);
     if (static_cast<std::size_t>(line) > lines.size()) return std::nullopt;
     return std::string(lines[line - 1]);
+}
+
+// The commit a side of the pull request's diff shows: the head, or the merge base the diff
+// starts from (not the base branch's tip, which may have moved on).
+std::string side_commit(const browse::store::Repository& repo, const Pull& pull, const std::string& side) {
+    if (side == "new") return pull.head_sha;
+    return browse::store::merge_base(repo, pull.base_sha, pull.head_sha).value_or(pull.base_sha);
 }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -43,16 +53,17 @@ core::Result<LineComment> Reviews::comment(const repos::Access& access, const au
         row.line = parent->line;
         row.side = parent->side;
     } else {
-        row.side = spec.side == "old" ? "old" : "new";
-        row.commit_sha = row.side == "new" ? pull.head_sha : pull.base_sha;
-        row.path = spec.path;
-        row.line = spec.line;
         auto repo = browse::store::Repository::open(repos_.path(access.repo.id));
         if (!repo) return tl::unexpected(repo.error());
+        row.side = spec.side == "old" ? "old" : "new";
+        row.commit_sha = side_commit(*repo, pull, row.side);
+        row.path = spec.path;
+        row.line = spec.line;
         if (!line_at(*repo, row.commit_sha, row.path, row.line))
             return fail(Errc::invalid, "There is no line " + std::to_string(spec.line) + " in " + spec.path + " to comment on.");
     }
     store::insert_line_comment(pool_, pull.issue.id, actor.user_id, row);
+    notifications_.wrote(access.repo, pull.issue.id, actor.user_id, spec.body, notifications::Wrote::commented);
     auto all = line_comments(access, pull);
     return all.back();
 }
@@ -75,7 +86,7 @@ core::Result<Review> Reviews::submit(const repos::Access& access, const auth::Ac
         if (blank(c.body)) return fail(Errc::invalid, "A line comment needs some text.");
         store::LineCommentRow row;
         row.side = c.side == "old" ? "old" : "new";
-        row.commit_sha = row.side == "new" ? pull.head_sha : pull.base_sha;
+        row.commit_sha = side_commit(*repo, pull, row.side);
         row.path = c.path;
         row.line = c.line;
         row.body = c.body;
@@ -84,9 +95,53 @@ core::Result<Review> Reviews::submit(const repos::Access& access, const auth::Ac
         rows.push_back(row);
     }
     auto id = store::insert_review(pool_, pull.issue.id, actor.user_id, state, body, pull.head_sha, rows);
+    std::string said = body;
+    for (const auto& c : comments) said += "\n" + c.body;
+    notifications_.wrote(access.repo, pull.issue.id, actor.user_id, said, notifications::Wrote::reviewed);
     for (const auto& r : reviews(pull))
         if (r.id == id) return r;
     return fail(Errc::not_found, "The review vanished.");
+}
+
+core::Status Reviews::request(const repos::Access& access, const auth::Actor& actor, const Pull& pull,
+                              const std::vector<std::string>& usernames) {
+    if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in to ask for reviews.");
+    if (access.role < auth::Role::write && actor.user_id != pull.issue.author_id)
+        return fail(Errc::forbidden, "Only the author and people with write access can ask for reviews.");
+    if (pull.issue.state != "open") return fail(Errc::invalid, "This pull request is not open.");
+    std::vector<std::int64_t> asked;
+    auto already = store::review_requests(pool_, pull.issue.id);
+    for (const auto& name : usernames) {
+        auto user = auth::store::find_user_by_username(pool_, name);
+        if (!user || user->disabled) return fail(Errc::invalid, "There is no user \"" + name + "\".");
+        if (user->id == pull.issue.author_id) return fail(Errc::invalid, name + " opened this pull request and cannot review it.");
+        if (!repos_.access(auth::Actor{user->id, user->username, user->is_admin, auth::Actor::Via::session}, access.repo.id))
+            return fail(Errc::invalid, name + " cannot read " + access.repo.id + ".");
+        bool pending = std::any_of(already.begin(), already.end(), [&](const auto& r) { return r.first == user->id; });
+        if (!pending && std::find(asked.begin(), asked.end(), user->id) == asked.end()) asked.push_back(user->id);
+    }
+    store::request_reviews(pool_, pull.issue.id, actor.user_id, asked);
+    for (auto user_id : asked)
+        if (auto user = auth::store::find_user(pool_, user_id))
+            issues::store::record_event(pool_, pull.issue.id, actor.user_id, "review_requested", user->username);
+    notifications_.review_requested(access.repo, pull.issue.id, actor.user_id, asked);
+    return {};
+}
+
+core::Status Reviews::withdraw(const repos::Access& access, const auth::Actor& actor, const Pull& pull, const std::string& username) {
+    if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in to change review requests.");
+    if (access.role < auth::Role::write && actor.user_id != pull.issue.author_id)
+        return fail(Errc::forbidden, "Only the author and people with write access can change review requests.");
+    auto user = auth::store::find_user_by_username(pool_, username);
+    if (!user) return fail(Errc::invalid, "There is no user \"" + username + "\".");
+    store::withdraw_review_request(pool_, pull.issue.id, user->id);
+    return {};
+}
+
+std::vector<std::string> Reviews::requested(const Pull& pull) {
+    std::vector<std::string> out;
+    for (const auto& [id, name] : store::review_requests(pool_, pull.issue.id)) out.push_back(name);
+    return out;
 }
 
 std::vector<Review> Reviews::reviews(const Pull& pull) {

@@ -9,6 +9,10 @@
 #include "pulls/pull.hpp"
 #include "repos/service.hpp"
 
+namespace notifications {
+class Service;
+}
+
 namespace pulls {
 
 struct LineComment {
@@ -45,10 +49,11 @@ struct NewLineComment {
 
 //! Reviews and line comments on pull requests. Anyone who can read the repository and is
 //! signed in may comment; approving or requesting changes takes write access and is not for
-//! the pull request's author.
+//! the pull request's author. Writers and the author ask people for reviews.
 class Reviews {
 public:
-    Reviews(db::Pool& pool, repos::Service& repos) : pool_(pool), repos_(repos) {}
+    Reviews(db::Pool& pool, repos::Service& repos, notifications::Service& notifications)
+        : pool_(pool), repos_(repos), notifications_(notifications) {}
 
     core::Result<Review> submit(const repos::Access& access, const auth::Actor& actor, const Pull& pull, const std::string& state,
                                 const std::string& body, const std::vector<NewLineComment>& comments);
@@ -58,9 +63,17 @@ public:
     //! With `outdated` worked out against the pull request's current head.
     std::vector<LineComment> line_comments(const repos::Access& access, const Pull& pull);
 
+    //! Asks these people (usernames, who must be able to read the repository and are not the
+    //! author) for a review, and tells them.
+    core::Status request(const repos::Access& access, const auth::Actor& actor, const Pull& pull, const std::vector<std::string>& usernames);
+    core::Status withdraw(const repos::Access& access, const auth::Actor& actor, const Pull& pull, const std::string& username);
+    //! Usernames asked for a review who have not given one since.
+    std::vector<std::string> requested(const Pull& pull);
+
 private:
     db::Pool& pool_;
     repos::Service& repos_;
+    notifications::Service& notifications_;
 };
 
 }  // namespace pulls

@@ -1,5 +1,7 @@
 #include "pulls/routes.hpp"
 
+#include <algorithm>
+
 #include "browse/changes.hpp"
 #include "browse/diff.hpp"
 #include "browse/views.hpp"
@@ -19,6 +21,7 @@ namespace {
 using auth::Need;
 
 repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}; }
+
 
 std::optional<merge::Method> method_of(const std::string& name) {
     if (name == "merge") return merge::Method::merge;
@@ -51,11 +54,55 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
     return http::render(req, view);
 }
 
-// Reviews and line-comment threads of the Conversation tab.
-void fill_reviews(http::Request& req, ctemplate::TemplateDictionary& dict, Reviews& reviews, const Pull& pull, const std::string& here) {
+// Markdown written on a pull request, with relative links into the default branch.
+markup::Base markdown_base(const http::Request& req) {
     std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
     std::string ref = http::percent_encode(req.repo->default_branch);
-    markup::Base base{repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"};
+    return {repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"};
+}
+
+// templates/pulls/thread.tpl: a line comment and its replies, with a reply form.
+void fill_thread(const http::Request& req, ctemplate::TemplateDictionary& thread, const std::vector<LineComment>& comments,
+                 const LineComment& root, const std::string& here) {
+    thread.SetFilename("pulls/thread.tpl");
+    thread.SetValue("THREAD_PATH", root.path);
+    thread.SetIntValue("THREAD_LINE", root.line);
+    thread.SetValue("THREAD_CODE", root.code);
+    thread.SetValue("THREAD_ID", std::to_string(root.id));
+    thread.SetValue("THREAD_ACTION", here + "/line-comments");
+    http::show_if(thread, "OLD_SIDE", root.side == "old");
+    http::show_if(thread, "OUTDATED", root.outdated);
+    http::show_if(thread, "CAN_REPLY", req.actor.signed_in());
+    auto base = markdown_base(req);
+    for (const auto& c : comments) {
+        if (c.id != root.id && c.parent_id != root.id) continue;
+        auto* item = thread.AddSectionDictionary("THREAD_COMMENT");
+        item->SetValue("THREAD_AUTHOR", c.author.empty() ? "ghost" : c.author);
+        item->SetValue("THREAD_WHEN", http::time_ago(c.created_at));
+        // Safe by construction (markup::render_markdown sanitizes), so the template shows it as is.
+        item->SetValue("THREAD_HTML", markup::render_markdown(c.body, base));
+    }
+}
+
+// The threads shown inside the Files changed diff: those whose line still reads the same at the
+// head (outdated ones stay on the Conversation tab, as on GitHub).
+browse::DiffNotes diff_notes(const http::Request& req, const std::vector<LineComment>& comments, const std::string& here) {
+    browse::DiffNotes notes;
+    if (req.actor.signed_in()) notes.form_url = here + "/line-comments/new";
+    notes.fill = [&req, &comments, here](ctemplate::TemplateDictionary& row, const std::string& path, bool old_side, int line) {
+        for (const auto& root : comments) {
+            if (root.parent_id || root.outdated || root.line != line || (root.side == "old") != old_side || root.path != path) continue;
+            auto& note = *row.AddSectionDictionary("NOTE")->AddIncludeDictionary("NOTE_ROW");
+            note.SetFilename("pulls/thread_row.tpl");
+            fill_thread(req, *note.AddIncludeDictionary("THREAD"), comments, root, here);
+        }
+    };
+    return notes;
+}
+
+// Reviews and line-comment threads of the Conversation tab.
+void fill_reviews(http::Request& req, ctemplate::TemplateDictionary& dict, Reviews& reviews, const Pull& pull, const std::string& here) {
+    auto base = markdown_base(req);
     for (const auto& r : reviews.reviews(pull)) {
         if (r.state == "commented" && r.body.empty()) continue;  // only line comments: shown in their threads
         auto* row = dict.AddSectionDictionary("REVIEW");
@@ -67,24 +114,13 @@ void fill_reviews(http::Request& req, ctemplate::TemplateDictionary& dict, Revie
         if (!r.body.empty()) row->SetValueAndShowSection("REVIEW_HTML", markup::render_markdown(r.body, base), "HAS_BODY");
     }
     auto comments = reviews.line_comments(access_of(req), pull);
-    for (const auto& root : comments) {
-        if (root.parent_id) continue;
-        auto* thread = dict.AddSectionDictionary("THREAD");
-        thread->SetValue("THREAD_PATH", root.path);
-        thread->SetIntValue("THREAD_LINE", root.line);
-        thread->SetValue("THREAD_CODE", root.code);
-        thread->SetValue("THREAD_ID", std::to_string(root.id));
-        thread->SetValue("THREAD_ACTION", here + "/line-comments");
-        http::show_if(*thread, "OUTDATED", root.outdated);
-        http::show_if(*thread, "CAN_REPLY", req.actor.signed_in());
-        for (const auto& c : comments) {
-            if (c.id != root.id && c.parent_id != root.id) continue;
-            auto* item = thread->AddSectionDictionary("THREAD_COMMENT");
-            item->SetValue("THREAD_AUTHOR", c.author.empty() ? "ghost" : c.author);
-            item->SetValue("THREAD_WHEN", http::time_ago(c.created_at));
-            item->SetValue("THREAD_HTML", markup::render_markdown(c.body, base));
-        }
-    }
+    for (const auto& root : comments)
+        if (!root.parent_id) fill_thread(req, *dict.AddSectionDictionary("THREADS")->AddIncludeDictionary("THREAD"), comments, root, here);
+    auto requested = reviews.requested(pull);
+    for (const auto& name : requested) dict.AddSectionDictionary("REQUESTED")->SetValue("REVIEWER_NAME", name);
+    http::show_if(dict, "NO_REQUESTS", requested.empty());
+    if (req.actor.signed_in() && pull.issue.state == "open" && (req.role >= auth::Role::write || req.actor.user_id == pull.issue.author_id))
+        dict.SetValueAndShowSection("REVIEWERS_ACTION", here + "/reviewers", "CAN_REQUEST");
     if (req.actor.signed_in()) {
         auto* form = dict.AddSectionDictionary("REVIEW_FORM");
         form->SetValue("REVIEW_ACTION", here + "/reviews");
@@ -123,21 +159,16 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
         auto comparison = browse::diff::compare(*repo, pull->base_sha, pull->head_sha);
         if (!comparison) return http::error_page(req, comparison.error());
         if (tab == "files") {
-            browse::fill_changes(req, dict, comparison->changes);
-            if (req.actor.signed_in()) {
-                auto* form = dict.AddSectionDictionary("LINE_FORM");
-                form->SetValue("LINE_ACTION", here + "/line-comments");
-                for (const auto& f : comparison->changes.files)
-                    if (!f.new_path.empty() && f.status != 'D') form->AddSectionDictionary("CHANGED_PATH")->SetValue("PATH", f.new_path);
-            }
+            auto comments = reviews.line_comments(access_of(req), *pull);
+            auto notes = diff_notes(req, comments, here);
+            browse::fill_changes(req, dict, comparison->changes, &notes);
+            http::show_if(dict, "SIGNED_IN", req.actor.signed_in());
         }
         for (const auto& c : comparison->commits) browse::views::fill_commit(*dict.AddSectionDictionary("COMMIT"), repo_url, c);
         return http::render(req, view);
     }
-    std::string ref = http::percent_encode(req.repo->default_branch);
     // Safe by construction (markup::render_markdown sanitizes), so the template shows it as is.
-    dict.SetValue("BODY_HTML", issue.body.empty() ? "<p><em>No description.</em></p>"
-                                                  : markup::render_markdown(issue.body, {repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"}));
+    dict.SetValue("BODY_HTML", issue.body.empty() ? "<p><em>No description.</em></p>" : markup::render_markdown(issue.body, markdown_base(req)));
     issues::fill_timeline(req, dict, issues, issue);
     fill_reviews(req, dict, reviews, *pull, here);
     http::show_if(dict, req.actor.signed_in() ? "CAN_COMMENT" : "SIGN_IN_TO_COMMENT", true);
@@ -188,6 +219,18 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         return back(req, *number, "", review ? nullptr : &review.error(), "Review submitted.");
     });
 
+    r.post("/repos/{id}/prs/{n}/reviewers", Need::repo_read, [&pulls, &reviews](http::Request& req) {
+        auto number = http::parse_number(req.params["n"]);
+        if (!number) return http::error_page(req, 404, "There is no such pull request.");
+        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+        auto pull = pulls.get(access_of(req), *number);
+        if (!pull) return http::error_page(req, pull.error());
+        auto names = issues::split_names(req.form_or("reviewers"));
+        if (names.empty()) return back(req, *number, "", nullptr, "Nobody was asked.");
+        auto done = reviews.request(access_of(req), req.actor, *pull, names);
+        return back(req, *number, "", done ? nullptr : &done.error(), "Review requested.");
+    });
+
     r.post("/repos/{id}/prs/{n}/line-comments", Need::repo_read, [&pulls, &reviews](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
@@ -201,7 +244,38 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         spec.body = req.form_or("body");
         spec.in_reply_to = http::parse_number(req.form_or("in_reply_to"));
         auto comment = reviews.comment(access_of(req), req.actor, *pull, spec);
-        return back(req, *number, spec.in_reply_to ? "" : "?tab=files", comment ? nullptr : &comment.error(), "Comment added.");
+        if (!req.is_htmx())
+            return back(req, *number, spec.in_reply_to ? "" : "?tab=files", comment ? nullptr : &comment.error(), "Comment added.");
+        if (!comment) return http::error_page(req, comment.error());
+        // htmx: the thread, in place of the reply's thread or (fragment=row) the diff's form row.
+        auto comments = reviews.line_comments(access_of(req), *pull);
+        auto root_id = comment->parent_id.value_or(comment->id);
+        auto root = std::find_if(comments.begin(), comments.end(), [&](const LineComment& c) { return c.id == root_id; });
+        if (root == comments.end()) return http::error_page(req, 404, "The comment vanished.");
+        std::string here = req.config->prefix + "/repos/" + req.repo->id + "/prs/" + std::to_string(*number);
+        ctemplate::TemplateDictionary dict("line_comment");
+        bool row = req.form_or("fragment") == "row";
+        fill_thread(req, row ? *dict.AddIncludeDictionary("THREAD") : dict, comments, *root, here);
+        return http::render_fragment(req, row ? "pulls/thread_row.tpl" : "pulls/thread.tpl", dict, 201);
+    });
+
+    // The form a diff's line-number button puts below its line.
+    r.get("/repos/{id}/prs/{n}/line-comments/new", Need::repo_read, [&pulls](http::Request& req) {
+        auto number = http::parse_number(req.params["n"]);
+        if (!number) return http::error_page(req, 404, "There is no such pull request.");
+        if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to comment.");
+        auto pull = pulls.get(access_of(req), *number);
+        if (!pull) return http::error_page(req, pull.error());
+        auto line = http::parse_number(req.query_or("line", ""));
+        auto path = req.query_or("path", "");
+        if (!line || path.empty()) return http::error_page(req, 400, "Say which line of which file.");
+        ctemplate::TemplateDictionary dict("line_form");
+        dict.SetValue("ACTION", req.config->prefix + "/repos/" + req.repo->id + "/prs/" + std::to_string(*number) + "/line-comments");
+        dict.SetValue("PATH", path);
+        dict.SetIntValue("LINE", *line);
+        dict.SetValue("SIDE", req.query_or("side", "new") == "old" ? "old" : "new");
+        http::show_if(dict, "OLD_SIDE", req.query_or("side", "new") == "old");
+        return http::render_fragment(req, "pulls/line_form.tpl", dict);
     });
 
     r.get("/repos/{id}/prs", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });

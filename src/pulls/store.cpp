@@ -111,6 +111,7 @@ std::int64_t insert_review(db::Pool& pool, std::int64_t issue_id, std::int64_t a
     sql << "SELECT MAX(id) FROM reviews WHERE issue_id = :i", soci::use(issue_id), soci::into(id);
     for (const auto& c : comments) insert_comment(sql, issue_id, author_id, id, c, now);
     sql << "UPDATE issues SET updated_at = :t WHERE id = :i", soci::use(now), soci::use(issue_id);
+    sql << "DELETE FROM review_requests WHERE issue_id = :i AND user_id = :u", soci::use(issue_id), soci::use(author_id);
     tx.commit();
     return id;
 }
@@ -151,6 +152,35 @@ std::vector<LineCommentRow> line_comments(db::Pool& pool, std::int64_t issue_id)
     st.execute();
     std::vector<LineCommentRow> out;
     while (st.fetch()) out.push_back(c);
+    return out;
+}
+
+void request_reviews(db::Pool& pool, std::int64_t issue_id, std::int64_t requested_by, const std::vector<std::int64_t>& users) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    soci::transaction tx(sql);
+    for (auto user_id : users)
+        sql << "INSERT INTO review_requests (issue_id, user_id, requested_by, created_at) VALUES (:i, :u, :b, :t) "
+               "ON CONFLICT (issue_id, user_id) DO NOTHING",
+            soci::use(issue_id), soci::use(user_id), soci::use(requested_by), soci::use(now);
+    tx.commit();
+}
+
+void withdraw_review_request(db::Pool& pool, std::int64_t issue_id, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    sql << "DELETE FROM review_requests WHERE issue_id = :i AND user_id = :u", soci::use(issue_id), soci::use(user_id);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> review_requests(db::Pool& pool, std::int64_t issue_id) {
+    soci::session sql(pool.get());
+    std::int64_t id = 0;
+    std::string name;
+    soci::statement st = (sql.prepare << "SELECT u.id, u.username FROM review_requests r JOIN users u ON u.id = r.user_id "
+                                         "WHERE r.issue_id = :i ORDER BY u.username",
+                          soci::use(issue_id), soci::into(id), soci::into(name));
+    st.execute();
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (st.fetch()) out.emplace_back(id, name);
     return out;
 }
 

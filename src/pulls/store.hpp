@@ -56,4 +56,10 @@ std::int64_t insert_line_comment(db::Pool& pool, std::int64_t issue_id, std::int
 std::vector<ReviewRow> reviews(db::Pool& pool, std::int64_t issue_id);
 std::vector<LineCommentRow> line_comments(db::Pool& pool, std::int64_t issue_id);
 
+//! Asks these people (user ids) for a review; asking again is a no-op.
+void request_reviews(db::Pool& pool, std::int64_t issue_id, std::int64_t requested_by, const std::vector<std::int64_t>& users);
+void withdraw_review_request(db::Pool& pool, std::int64_t issue_id, std::int64_t user_id);
+//! The people asked and not answered yet: (user id, username), by name.
+std::vector<std::pair<std::int64_t, std::string>> review_requests(db::Pool& pool, std::int64_t issue_id);
+
 }  // namespace pulls::store

@@ -85,6 +85,7 @@ void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header
     set_repo(header, *req.repo);
     http::show_if(header, tab, true);
     http::show_if(header, "CAN_ADMIN", req.role >= Role::admin);
+    http::show_if(header, "SIGNED_IN", req.actor.signed_in());
 }
 
 void register_routes(http::Router& r, Service& repos) {

@@ -46,6 +46,8 @@ core::Status insert_creating(db::Pool& pool, const Repo& repo) {
             soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at);
         sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id),
             soci::use(repo.owner_id);
+        sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(repo.owner_id),
+            soci::use(repo.created_at);
         tx.commit();
     } catch (const soci::soci_error& e) {
         if (std::string(e.get_error_message()).find("UNIQUE") != std::string::npos)

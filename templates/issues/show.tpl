@@ -17,7 +17,7 @@
     <div class="flex flex-col gap-3" id="timeline" data-testid="timeline">
       {{#ITEM}}
       {{>COMMENT}}
-      {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}} {{WHEN}}</div>{{/EVENT}}
+      {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}}{{#LINK}} <a class="link" href="{{LINK_URL}}">{{LINK_TEXT}}</a>{{/LINK}} {{WHEN}}</div>{{/EVENT}}
       {{/ITEM}}
     </div>
     {{#CAN_COMMENT}}

@@ -14,7 +14,7 @@
   </form>
 </div>
 <div class="card bg-base-100 shadow-sm">
-  {{#NONE}}<div class="card-body text-base-content/70">Nothing yet. You hear here when someone mentions you, assigns you, or comments where you take part.</div>{{/NONE}}
+  {{#NONE}}<div class="card-body text-base-content/70">Nothing yet. You hear here when someone mentions you, assigns you, asks for your review, comments where you take part, or opens something in a repository you watch.</div>{{/NONE}}
   <ul class="list" data-testid="notifications">
     {{#ITEM}}
     <li class="list-row items-center">

@@ -21,10 +21,22 @@
     <div class="px-4 py-2 border-b border-base-300 text-sm"><strong>{{AUTHOR}}</strong> <span class="text-base-content/60">wrote {{WHEN}}</span></div>
     <div class="markdown px-4 py-3">{{BODY_HTML:none}}</div>
   </article>
+  <div class="flex flex-wrap items-center gap-2 text-sm px-1" data-testid="reviewers">
+    <span class="font-semibold">Reviewers</span>
+    {{#REQUESTED}}<span class="badge badge-outline badge-sm">{{REVIEWER_NAME}}</span>{{/REQUESTED}}
+    {{#NO_REQUESTS}}<span class="text-base-content/60">none requested</span>{{/NO_REQUESTS}}
+    {{#CAN_REQUEST}}
+    <form class="flex gap-2 ml-auto" action="{{REVIEWERS_ACTION}}" method="post">
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <input class="input input-sm w-48" name="reviewers" placeholder="usernames, comma separated" aria-label="Request review from" required>
+      <button class="btn btn-sm" type="submit">Request review</button>
+    </form>
+    {{/CAN_REQUEST}}
+  </div>
   <div class="flex flex-col gap-3" id="timeline" data-testid="timeline">
     {{#ITEM}}
     {{>COMMENT}}
-    {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}} {{WHEN}}</div>{{/EVENT}}
+    {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}}{{#LINK}} <a class="link" href="{{LINK_URL}}">{{LINK_TEXT}}</a>{{/LINK}} {{WHEN}}</div>{{/EVENT}}
     {{/ITEM}}
   </div>
   {{#REVIEW}}
@@ -38,29 +50,7 @@
     {{#HAS_BODY}}<div class="markdown px-4 pb-3">{{REVIEW_HTML:none}}</div>{{/HAS_BODY}}
   </div>
   {{/REVIEW}}
-  {{#THREAD}}
-  <div class="card bg-base-100 shadow-sm" data-testid="line-thread" id="line-comment-{{THREAD_ID}}">
-    <div class="px-4 py-2 border-b border-base-300 text-sm flex items-center gap-2">
-      <code class="font-mono">{{THREAD_PATH}}:{{THREAD_LINE}}</code>
-      {{#OUTDATED}}<span class="badge badge-warning badge-sm">outdated</span>{{/OUTDATED}}
-    </div>
-    <pre class="px-4 py-1 text-xs bg-base-200 overflow-x-auto">{{THREAD_CODE}}</pre>
-    {{#THREAD_COMMENT}}
-    <div class="px-4 py-2 border-t border-base-200">
-      <div class="text-sm"><strong>{{THREAD_AUTHOR}}</strong> <span class="text-base-content/60">{{THREAD_WHEN}}</span></div>
-      <div class="markdown text-sm">{{THREAD_HTML:none}}</div>
-    </div>
-    {{/THREAD_COMMENT}}
-    {{#CAN_REPLY}}
-    <form class="flex gap-2 px-4 py-2 border-t border-base-200" action="{{THREAD_ACTION}}" method="post">
-      <input type="hidden" name="csrf_token" value="{{CSRF}}">
-      <input type="hidden" name="in_reply_to" value="{{THREAD_ID}}">
-      <input class="input input-sm flex-1" name="body" placeholder="Reply" aria-label="Reply" required>
-      <button class="btn btn-sm" type="submit">Reply</button>
-    </form>
-    {{/CAN_REPLY}}
-  </div>
-  {{/THREAD}}
+  {{#THREADS}}{{>THREAD}}{{/THREADS}}
   {{#MERGED}}<div role="alert" class="alert alert-soft" data-testid="merged"><span><strong>{{MERGED_BY}}</strong> merged this as <a class="link font-mono" href="{{MERGE_COMMIT_URL}}">{{MERGE_COMMIT}}</a>.</span></div>{{/MERGED}}
   {{#MERGE_BOX}}
   <div class="card bg-base-100 shadow-sm" data-testid="merge-box">
@@ -134,14 +124,6 @@
 </ul>
 {{/TAB_COMMITS}}
 {{#TAB_FILES}}
-{{#LINE_FORM}}
-<form class="flex flex-wrap gap-2 mb-4" action="{{LINE_ACTION}}" method="post" data-testid="line-form">
-  <input type="hidden" name="csrf_token" value="{{CSRF}}">
-  <select class="select select-sm w-56" name="path" aria-label="File">{{#CHANGED_PATH}}<option value="{{PATH}}">{{PATH}}</option>{{/CHANGED_PATH}}</select>
-  <input class="input input-sm w-24" type="number" min="1" name="line" placeholder="Line" aria-label="Line" required>
-  <input class="input input-sm flex-1 min-w-48" name="body" placeholder="Comment on that line of the new version" aria-label="Line comment" required>
-  <button class="btn btn-sm" type="submit">Comment</button>
-</form>
-{{/LINE_FORM}}
+{{#SIGNED_IN}}<p class="text-sm text-base-content/70 mb-3">Hover a line number and press <kbd class="kbd kbd-sm">+</kbd> to comment on that line.</p>{{/SIGNED_IN}}
 {{>CHANGES}}
 {{/TAB_FILES}}

@@ -185,7 +185,9 @@ TEST_F(Issues, fixes_in_a_commit_on_the_default_branch_or_a_merged_pull_closes_t
     EXPECT_EQ(state(1), "closed") << "closed by the pushed commit";
     EXPECT_EQ(state(2), "open") << "only the default branch closes issues";
     harness::Client visitor(server.port());
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has("closed this in commit "));
+    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has(R"(closed this in <a class="link" href="/repos/)" + id + "/commit/"));
+    auto two = visitor.get("/repos/" + id + "/issues/2");
+    EXPECT_TRUE(two.has("referenced this in commit <a")) << "a commit on any branch that names #2 shows on its timeline";
 
     auto pull = api("alice", "POST", "/pulls", R"({"title":"Feature","head":"feature","base":"main","body":"Closes #3"})");
     ASSERT_EQ(pull.status, 201u) << pull.body;
@@ -193,7 +195,21 @@ TEST_F(Issues, fixes_in_a_commit_on_the_default_branch_or_a_merged_pull_closes_t
     EXPECT_EQ(state(3), "closed") << "closed by merging the pull request";
     // The merge closes it, or the merged commit's own push event does, whichever comes first.
     auto closed = visitor.get("/repos/" + id + "/issues/3");
-    EXPECT_TRUE(closed.has("closed this in pull request #4") || closed.has("closed this in commit ")) << closed.body;
+    EXPECT_TRUE(closed.has(R"(href="/repos/)" + id + R"(/prs/4">pull request #4</a>)") || closed.has(R"(closed this in <a class="link" href="/repos/)" + id + "/commit/"))
+        << closed.body;
+}
+
+TEST_F(Issues, an_issue_that_names_another_shows_on_its_timeline_once) {
+    ASSERT_EQ(api("alice", "POST", "/issues", R"({"title":"Slow start"})").status, 201u);
+    ASSERT_EQ(api("bob", "POST", "/issues", R"({"title":"Related","body":"Like #1, and not &#1 or a#1 or #999"})").status, 201u);
+    ASSERT_EQ(api("bob", "POST", "/issues/2/comments", R"({"body":"Still #1"})").status, 201u);
+    ASSERT_EQ(api("carol", "POST", "/issues/1/comments", R"({"body":"Mentions itself: #1"})").status, 201u);
+    harness::Client visitor(server.port());
+    auto one = visitor.get("/repos/" + id + "/issues/1");
+    auto mention = std::string(R"(mentioned this in <a class="link" href="/repos/)") + id + R"(/issues/2">#2</a>)";
+    ASSERT_TRUE(one.has(mention)) << one.body;
+    EXPECT_EQ(one.body.find(mention), one.body.rfind(mention)) << "named twice from #2, shown once";
+    EXPECT_FALSE(one.has("mentioned this in <a class=\"link\" href=\"/repos/" + id + "/issues/1\"")) << "not by itself";
 }
 
 }  // namespace

@@ -53,4 +53,36 @@ TEST_F(Notifications, nobody_hears_of_a_private_repository_they_cannot_read) {
     EXPECT_FALSE(bob.get("/notifications").has("Secret plan"));
 }
 
+TEST_F(Notifications, watchers_hear_of_new_threads_and_comments_until_they_unwatch) {
+    auto id = create_repo("watched", false, true);
+    harness::Client alice(server.port()), carol(server.port());
+    alice.sign_in("alice");
+    carol.sign_in("carol");
+    auto button = carol.get("/repos/" + id + "/watch");
+    ASSERT_EQ(button.status, 200u);
+    EXPECT_TRUE(button.has(">Watch<"));
+    EXPECT_TRUE(button.has(">1<")) << "the owner watches what they create";
+    EXPECT_EQ(harness::Client(server.port()).get("/repos/" + id + "/watch").status, 401u);
+    auto on = carol.post_form("/repos/" + id + "/watch", {{"watch", "1"}}, {{"HX-Request", "true"}});
+    ASSERT_EQ(on.status, 200u) << on.body;
+    EXPECT_TRUE(on.has(">Unwatch<"));
+    EXPECT_TRUE(on.has(">2<"));
+
+    ASSERT_EQ(api("bob", "POST", "/api/v1/repos/" + id + "/issues", R"({"title":"Typo in README"})").status, 201u);
+    EXPECT_TRUE(carol.get("/notifications").has("bob opened this"));
+    EXPECT_TRUE(alice.get("/notifications").has("bob opened this"));
+    carol.post_form("/notifications/read-all", {});
+    ASSERT_EQ(api("bob", "POST", "/api/v1/repos/" + id + "/issues/1/comments", R"({"body":"Fixed soon"})").status, 201u);
+    EXPECT_TRUE(carol.get("/notifications/count").has(">1<")) << "a comment in a watched repository";
+
+    carol.get("/repos/" + id);
+    EXPECT_EQ(carol.post_form("/repos/" + id + "/watch", {{"watch", "0"}}).status, 303u);
+    carol.post_form("/notifications/read-all", {});
+    ASSERT_EQ(api("bob", "POST", "/api/v1/repos/" + id + "/issues", R"({"title":"Another"})").status, 201u);
+    EXPECT_FALSE(carol.get("/notifications/count").has("unread-count")) << "unwatched";
+
+    auto hidden = create_repo("closed", true, true);
+    EXPECT_EQ(carol.get("/repos/" + hidden + "/watch").status, 404u) << "nobody watches what they cannot read";
+}
+
 }  // namespace

@@ -105,4 +105,49 @@ protected:
 TEST_F(Permissions, public_repository) { check(false, kPublic); }
 TEST_F(Permissions, private_repository) { check(true, kPrivate); }
 
+// Issues, pull requests, reviews, activity and watching go through the same gate: a private
+// repository's threads are 404 (401 for the API without a token) to anyone who cannot read it.
+TEST_F(Permissions, collaboration_pages_and_api_on_a_private_repository) {
+    auto id = create_repo("private-repo", true, true, "bob");
+    add_collaborator(id, "dave", "read");
+    add_collaborator(id, "erin", "write");
+    auto wc = dir.path / "collab";
+    auto made = harness::sh("git clone -q " + quote(url(id, "bob")) + " " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                                " && git checkout -qb feature && echo x > x.txt && git add x.txt && git commit -qm x && git push -q origin feature",
+                            dir.path);
+    ASSERT_EQ(made.code, 0) << made.output;
+    harness::Client bob(server.port());
+    auto bob_api = [&](const std::string& path, const std::string& body) {
+        return bob.request("POST", "/api/v1/repos/" + id + path, body, {{"Authorization", "token " + tokens["bob"]}});
+    };
+    ASSERT_EQ(bob_api("/issues", R"({"title":"Secret bug"})").status, 201u);
+    ASSERT_EQ(bob_api("/pulls", R"({"title":"Secret fix","head":"feature","base":"main"})").status, 201u);
+
+    const std::string web = "/repos/" + id, api = "/api/v1/repos/" + id;
+    const char* pages[] = {"/issues", "/issues/1", "/prs", "/prs/2", "/prs/2?tab=files", "/prs/2?tab=commits", "/activity",
+                           "/activity/feed", "/labels", "/watch", "/prs/2/line-comments/new?path=x.txt&line=1"};
+    const char* calls[] = {"/issues", "/issues/1", "/issues/1/comments", "/pulls", "/pulls/2", "/pulls/2/reviews",
+                           "/pulls/2/comments", "/pulls/2/requested_reviewers"};
+    for (int a = anonymous; a <= site_admin; ++a) {
+        SCOPED_TRACE(kActorNames[a]);
+        bool reads = a >= reader;
+        for (const char* page : pages) {
+            auto res = browsers[a]->get(web + page);
+            EXPECT_EQ(res.status, reads ? 200u : 404u) << page;
+            if (!reads) EXPECT_EQ(res.body.find("Secret"), std::string::npos) << page;
+        }
+        harness::Client client(server.port());
+        auto headers = a == anonymous ? std::map<std::string, std::string>{} : std::map<std::string, std::string>{{"Authorization", "token " + tokens[kUsers[a]]}};
+        for (const char* call : calls)
+            EXPECT_EQ(client.get(api + call, headers).status, reads ? 200u : a == anonymous ? 401u : 404u) << call;
+        if (a == outsider) {
+            browsers[a]->get("/repos");
+            EXPECT_EQ(browsers[a]->post_form(web + "/issues/1/comments", {{"body", "let me in"}}).status, 404u);
+            EXPECT_EQ(browsers[a]->post_form(web + "/watch", {{"watch", "1"}}).status, 404u);
+            EXPECT_EQ(browsers[a]->post_form(web + "/prs/2/line-comments", {{"path", "x.txt"}, {"line", "1"}, {"body", "hi"}}).status, 404u);
+            EXPECT_EQ(client.request("POST", api + "/issues/1/comments", R"({"body":"hi"})", headers).status, 404u);
+        }
+    }
+}
+
 }  // namespace

@@ -227,6 +227,92 @@ TEST_F(Pulls, reviews_and_line_comments_that_go_outdated_when_the_line_changes) 
     EXPECT_TRUE(page.has(">outdated<"));
 }
 
+TEST_F(Pulls, line_comments_start_from_the_diff_and_answer_with_their_thread) {
+    auto n = open("f1");
+    harness::Client bob(server.port());
+    bob.sign_in("bob");
+    auto here = "/repos/" + id + "/prs/" + n;
+    auto files = bob.get(here + "?tab=files");
+    ASSERT_EQ(files.status, 200u);
+    EXPECT_TRUE(files.has("line-comments/new?path=f1.txt&amp;side=new&amp;line=2")) << "line numbers open a comment form";
+    std::map<std::string, std::string> htmx{{"HX-Request", "true"}};
+
+    auto form = bob.get(here + "/line-comments/new?path=f1.txt&side=new&line=2", htmx);
+    ASSERT_EQ(form.status, 200u) << form.body;
+    EXPECT_TRUE(form.body.starts_with("\n<tr data-note") || form.body.starts_with("<tr data-note")) << form.body;
+    EXPECT_TRUE(form.has(R"(name="line" value="2")"));
+    EXPECT_EQ(harness::Client(server.port()).get(here + "/line-comments/new?path=f1.txt&side=new&line=2", htmx).status, 401u);
+
+    auto row = bob.post_form(here + "/line-comments", {{"path", "f1.txt"}, {"side", "new"}, {"line", "2"}, {"body", "Why **two**?"}, {"fragment", "row"}}, htmx);
+    ASSERT_EQ(row.status, 201u) << row.body;
+    EXPECT_TRUE(row.has("<tr data-note")) << "the form's row becomes the thread's";
+    EXPECT_TRUE(row.has("<strong>two</strong>"));
+    auto thread_id = row.body.substr(row.body.find("line-comment-") + 13);
+    thread_id = thread_id.substr(0, thread_id.find('"'));
+    auto reply = bob.post_form(here + "/line-comments", {{"in_reply_to", thread_id}, {"body", "Because <script>x</script>"}}, htmx);
+    ASSERT_EQ(reply.status, 201u) << reply.body;
+    EXPECT_FALSE(reply.has("<tr")) << "a reply answers with the thread alone";
+    EXPECT_TRUE(reply.has("Why <strong>two</strong>?"));
+    EXPECT_TRUE(reply.has("Because"));
+    EXPECT_FALSE(reply.has("<script>x"));
+    EXPECT_EQ(bob.post_form(here + "/line-comments", {{"path", "f1.txt"}, {"line", "7"}, {"body", "x"}, {"fragment", "row"}}, htmx).status, 400u)
+        << "f1.txt has two lines";
+
+    auto shown = bob.get(here + "?tab=files");
+    auto note = shown.body.find("<tr data-note>");
+    ASSERT_NE(note, std::string::npos) << "the thread sits in the diff, below its line";
+    EXPECT_NE(shown.body.find("Because", note), std::string::npos);
+
+    // A removed line is anchored to the commit the diff starts from: the merge base, where line 5
+    // of a.txt reads "5" (main has since made it "FIVE").
+    auto clash = api("alice", "POST", "/pulls", R"({"title":"Clash","head":"clash","base":"main"})");
+    ASSERT_EQ(clash.status, 201u);
+    auto clash_here = "/repos/" + id + "/prs/" + harness::json_field(clash.body, "number");
+    EXPECT_TRUE(bob.get(clash_here + "?tab=files").has("side=old&amp;line=5"));
+    auto old_side = bob.post_form(clash_here + "/line-comments", {{"path", "a.txt"}, {"side", "old"}, {"line", "5"}, {"body", "Gone?"}, {"fragment", "row"}}, htmx);
+    ASSERT_EQ(old_side.status, 201u) << old_side.body;
+    EXPECT_TRUE(old_side.has(">5</pre>")) << old_side.body;
+}
+
+TEST_F(Pulls, review_requests_notify_the_reviewer_and_a_review_answers_them) {
+    auto n = open("f1");
+    auto here = "/repos/" + id + "/prs/" + n;
+    harness::Client alice(server.port()), bob(server.port()), carol(server.port());
+    alice.sign_in("alice");
+    bob.sign_in("bob");
+    carol.sign_in("carol");
+    ASSERT_TRUE(alice.get(here).has("Request review"));
+    EXPECT_FALSE(bob.get(here).has("Request review")) << "readers do not ask others to review";
+    EXPECT_EQ(bob.post_form(here + "/reviewers", {{"reviewers", "carol"}}).status, 303u);
+    EXPECT_FALSE(carol.get("/notifications").has("requested your review")) << "bob was refused";
+
+    auto asked = alice.post_form(here + "/reviewers", {{"reviewers", "bob, nobody"}});
+    EXPECT_TRUE(alice.get(here).has("There is no user")) << "an unknown user refuses the whole request";
+    EXPECT_FALSE(bob.get("/notifications").has("requested your review"));
+    alice.post_form(here + "/reviewers", {{"reviewers", "alice"}});
+    EXPECT_TRUE(alice.get(here).has("cannot review it"));
+
+    ASSERT_EQ(alice.post_form(here + "/reviewers", {{"reviewers", "bob"}}).status, 303u);
+    auto asked_api = api("alice", "POST", "/pulls/" + n + "/requested_reviewers", R"({"reviewers":["carol","bob"]})");
+    ASSERT_EQ(asked_api.status, 201u) << asked_api.body;
+    EXPECT_NE(asked_api.body.find(R"("requested_reviewers":[{"login":"bob"},{"login":"carol"}])"), std::string::npos) << asked_api.body;
+    EXPECT_EQ(api("bob", "POST", "/pulls/" + n + "/requested_reviewers", R"({"reviewers":["carol"]})").status, 403u);
+    EXPECT_EQ(api("alice", "POST", "/pulls/" + n + "/requested_reviewers", R"({"reviewers":"carol"})").status, 400u);
+    auto page = alice.get(here);
+    EXPECT_TRUE(page.has("requested a review from bob"));
+    EXPECT_TRUE(page.has(R"(<span class="badge badge-outline badge-sm">carol</span>)"));
+    EXPECT_TRUE(bob.get("/notifications").has("alice requested your review"));
+
+    ASSERT_EQ(api("bob", "POST", "/pulls/" + n + "/reviews", R"({"event":"COMMENT","body":"Looks fine"})").status, 200u);
+    page = alice.get(here);
+    EXPECT_FALSE(page.has(R"(<span class="badge badge-outline badge-sm">bob</span>)")) << "bob answered";
+    EXPECT_TRUE(page.has(R"(<span class="badge badge-outline badge-sm">carol</span>)"));
+    EXPECT_TRUE(alice.get("/notifications").has("bob reviewed")) << "the author hears of the review";
+    EXPECT_EQ(api("alice", "GET", "/pulls/" + n + "/requested_reviewers").body, R"({"teams":[],"users":[{"login":"carol"}]})");
+    EXPECT_EQ(api("alice", "DELETE", "/pulls/" + n + "/requested_reviewers", R"({"reviewers":["carol"]})").status, 200u);
+    EXPECT_EQ(api("alice", "GET", "/pulls/" + n + "/requested_reviewers").body, R"({"teams":[],"users":[]})");
+}
+
 }  // namespace
 
 namespace {

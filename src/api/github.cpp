@@ -1,0 +1,80 @@
+#include "api/github.hpp"
+
+#include <ctime>
+
+#include "core/config.hpp"
+#include "http/render.hpp"
+#include "http/router.hpp"
+#include "issues/issue.hpp"
+
+namespace api::github {
+
+http::Response error(const core::Error& e) { return http::json_error(http::status_of(e.code), e.message); }
+
+json iso8601(std::optional<std::int64_t> unix_seconds) {
+    if (!unix_seconds) return nullptr;
+    std::time_t t = *unix_seconds;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+}
+
+json user_json(const std::string& username) { return username.empty() ? json(nullptr) : json{{"login", username}}; }
+
+json issue_json(const http::Request& req, const std::string& repo_id, const issues::Issue& issue) {
+    json labels = json::array(), assignees = json::array();
+    for (const auto& l : issue.labels)
+        labels.push_back({{"id", l.id}, {"name", l.name}, {"color", l.color}, {"description", l.description}});
+    for (const auto& a : issue.assignees) assignees.push_back(user_json(a));
+    return {{"id", issue.id},
+            {"number", issue.number},
+            {"title", issue.title},
+            {"body", issue.body},
+            {"state", issue.state},
+            {"state_reason", issue.state_reason.empty() ? json(nullptr) : json(issue.state_reason)},
+            {"user", user_json(issue.author)},
+            {"labels", labels},
+            {"assignees", assignees},
+            {"assignee", assignees.empty() ? json(nullptr) : assignees.front()},
+            {"comments", issue.comment_count},
+            {"created_at", iso8601(issue.created_at)},
+            {"updated_at", iso8601(issue.updated_at)},
+            {"closed_at", iso8601(issue.closed_at)},
+            {"html_url", req.config->prefix + "/repos/" + repo_id + "/issues/" + std::to_string(issue.number)}};
+}
+
+json comment_json(const issues::Comment& c) {
+    return {{"id", c.id},
+            {"body", c.body},
+            {"user", user_json(c.author)},
+            {"in_reply_to_id", c.parent_id ? json(*c.parent_id) : json(nullptr)},
+            {"created_at", iso8601(c.created_at)},
+            {"updated_at", iso8601(c.updated_at)}};
+}
+
+std::optional<json> body_object(const http::Request& req) {
+    auto body = json::parse(req.raw.body(), nullptr, false);
+    if (!body.is_object()) return std::nullopt;
+    return body;
+}
+
+std::optional<std::string> text(const json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+std::optional<std::vector<std::string>> names(const json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end() || !it->is_array()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& item : *it) {
+        if (item.is_string()) out.push_back(item.get<std::string>());
+        else if (item.is_object() && item.contains("name") && item["name"].is_string()) out.push_back(item["name"].get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace api::github

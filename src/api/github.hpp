@@ -1,0 +1,41 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "http/response.hpp"
+
+namespace http {
+struct Request;
+}
+namespace issues {
+struct Issue;
+struct Comment;
+}
+
+//! The JSON shapes GitHub's REST API uses, shared by the API's routes.
+namespace api::github {
+
+using nlohmann::json;
+
+//! An expected failure as {"message"} with its status.
+http::Response error(const core::Error& e);
+//! "2026-11-26T09:30:00Z", as GitHub writes times; null for none.
+json iso8601(std::optional<std::int64_t> unix_seconds);
+//! {"login"}, or null for a deleted user.
+json user_json(const std::string& username);
+json issue_json(const http::Request& req, const std::string& repo_id, const issues::Issue& issue);
+json comment_json(const issues::Comment& c);
+
+//! The request's body when it is a JSON object.
+std::optional<json> body_object(const http::Request& req);
+//! body[key] when it is a string.
+std::optional<std::string> text(const json& body, const char* key);
+//! A list of names: ["bug", "ui"], or GitHub's label objects [{"name": "bug"}].
+std::optional<std::vector<std::string>> names(const json& body, const char* key);
+
+}  // namespace api::github
