@@ -78,7 +78,6 @@ pages=(
 )
 
 first() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1"; }
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
 
 echo "### Code browsing: $(basename "$(dirname "$BENCH_REPO")") ($commits commits, $files files), workspace vs cgit $(dpkg-query -W -f='${Version}' cgit | cut -d+ -f1) (CGI under lighttpd, cache off)"
 echo

@@ -78,3 +78,6 @@ wrk_run_t1() {
   local out; out=$(wrk -t1 -c1 -d"$2"s --latency "$1")
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
 }
+
+# ms LATENCY: a wrk latency ("247.00us", "3.56ms", "1.20s") in milliseconds.
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
