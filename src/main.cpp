@@ -5,16 +5,18 @@
 #include "app/server.hpp"
 #include "core/log.hpp"
 #include "git/hook.hpp"
+#include "search/cli.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: workspace [serve]\n"
     "       workspace hook pre-receive   (run by git in pushes through the server)\n"
+    "       workspace search reindex [repo]   (rebuild the code search index now)\n"
     "\n"
     "Serves Skyscape Workspace on PORT (default 5000) with its data in DATA_DIR\n"
     "(default ~/.skyscape). Environment: AUTH_SECRET, PORT, HOST, PREFIX, THEME,\n"
-    "DATA_DIR, AI_ENABLED. See README.md.\n";
+    "DATA_DIR, AI_ENABLED, SEARCH_MAX_FILE_SIZE. See README.md.\n";
 
 }  // namespace
 
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
     std::string_view command = argc > 1 ? argv[1] : "serve";
     if (command == "serve" && argc <= 2) return app::serve();
     if (command == "hook" && argc == 3) return git::run_hook(argv[2]);
+    if (command == "search") return search::run_cli(argc, argv);
     if (command == "version" || command == "--version") {
         std::printf("workspace %s\n", SKYSCAPE_VERSION);
         return 0;

@@ -47,6 +47,10 @@
 #include "pulls/service.hpp"
 #include "repos/branches.hpp"
 #include "repos/service.hpp"
+#include "search/index.hpp"
+#include "search/indexer.hpp"
+#include "search/routes.hpp"
+#include "search/service.hpp"
 #include "settings/routes.hpp"
 #include "ssh/keys.hpp"
 #include "ssh/routes.hpp"
@@ -81,6 +85,12 @@ int serve() {
     } catch (const soci::soci_error& e) {
         return refuse("database " + (config->data_dir / "workspace.db").string() + ": " + e.get_error_message());
     }
+    std::unique_ptr<search::Index> search_index;
+    try {
+        search_index = search::Index::open(config->data_dir / "search.db", threads + 1);
+    } catch (const soci::soci_error& e) {
+        return refuse("search index " + (config->data_dir / "search.db").string() + ": " + e.get_error_message());
+    }
 
     http::assets::load();
     http::load_views(*config);
@@ -103,6 +113,9 @@ int serve() {
     pulls::Reviews reviews(*pool, repos, notifications);
     bus.subscribe("pulls", [&pulls](const events::store::Event& e) { pulls.on_push(e); });
     bus.subscribe("issue-references", [&issues](const events::store::Event& e) { issues.on_push(e); });
+    search::Indexer indexer(*search_index, repos, *config);
+    search::Service search(*search_index, repos);
+    bus.subscribe("search", [&indexer](const events::store::Event& e) { indexer.on_push(e); });
 
     browse::history::Cache history;
 
@@ -128,6 +141,7 @@ int serve() {
     api::register_pull_routes(router, repos, issues, pulls);
     api::register_review_routes(router, repos, pulls, reviews);
     ssh::register_routes(router, keys);
+    search::register_routes(router, search, *search_index, indexer);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);
@@ -144,10 +158,12 @@ int serve() {
                  *port, config->prefix, config->data_dir.string());
     bus.start();
     outbox.start();
+    indexer.start();
     server.run();
     if (ssh_server) ssh_server->stop(std::chrono::seconds(10));
     bus.stop();
     outbox.stop();
+    indexer.stop();
     spdlog::info("stopped");
     return 0;
 }

@@ -97,6 +97,13 @@ Result<Config> config_from_env(const Getenv& getenv) {
     config.public_url = env("PUBLIC_URL");
     while (config.public_url.ends_with('/')) config.public_url.pop_back();
     if (config.public_url.empty()) config.public_url = "http://localhost:" + std::to_string(config.port) + config.prefix;
+    if (auto max = env("SEARCH_MAX_FILE_SIZE"); !max.empty()) {
+        std::int64_t bytes = 0;
+        auto [end, ec] = std::from_chars(max.data(), max.data() + max.size(), bytes);
+        if (ec != std::errc() || end != max.data() + max.size() || bytes < 1)
+            return fail(Errc::invalid, "SEARCH_MAX_FILE_SIZE must be a number of bytes, like 1048576");
+        config.search_max_file_size = bytes;
+    }
     auto ai = parse_bool("AI_ENABLED", env("AI_ENABLED"));
     if (!ai) return tl::unexpected(ai.error());
     config.ai_enabled = *ai;

@@ -23,6 +23,7 @@ struct Config {
     std::string smtp_url;           //!< "smtp://user:pass@host:587" or smtps://…; empty: no email
     std::string smtp_from = "skyscape@localhost";  //!< SMTP_FROM, the sender of notification mail
     std::string public_url;         //!< PUBLIC_URL, the site's address in mail; default http://localhost:PORT+PREFIX
+    std::int64_t search_max_file_size = 1 << 20;  //!< SEARCH_MAX_FILE_SIZE: larger files are not indexed
 };
 
 using Getenv = std::function<const char*(const char*)>;

@@ -17,4 +17,5 @@ namespace embedded {
 std::span<const core::EmbeddedFile> templates();   //!< templates/**.tpl, named "auth/signin.tpl"
 std::span<const core::EmbeddedFile> assets();      //!< files served under /static/
 std::span<const core::EmbeddedFile> migrations();  //!< src/db/migrations/NNN_name.sql, in order
+std::span<const core::EmbeddedFile> search_migrations();  //!< src/search/migrations/NNN_name.sql, in order
 }  // namespace embedded

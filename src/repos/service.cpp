@@ -189,6 +189,8 @@ std::vector<Repo> Service::readable(const auth::Actor& actor) {
     return store::list_readable(pool_, actor.user_id, actor.signed_in() && actor.is_admin);
 }
 
+std::vector<std::string> Service::ids() { return store::ids_in_state(pool_, "ready"); }
+
 std::vector<Repo> Service::collaborating(const auth::Actor& actor) {
     return store::list_collaborating(pool_, actor.user_id);
 }

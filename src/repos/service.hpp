@@ -71,6 +71,8 @@ public:
     std::vector<Repo> readable(const auth::Actor& actor);
     //! The repository whatever the caller: for background work acting on the server's behalf.
     std::optional<Repo> find(const std::string& id);
+    //! Every repository's id, whoever may read it: for background work.
+    std::vector<std::string> ids();
     //! Repositories the actor is a collaborator of.
     std::vector<Repo> collaborating(const auth::Actor& actor);
 

@@ -17,6 +17,7 @@
     <a role="tab" class="tab {{#TAB_ACTIVITY}}tab-active{{/TAB_ACTIVITY}}" href="{{P}}/repos/{{ID}}/activity">Activity</a>
     <a role="tab" class="tab {{#TAB_BRANCHES}}tab-active{{/TAB_BRANCHES}}" href="{{P}}/repos/{{ID}}/branches">Branches</a>
     <a role="tab" class="tab {{#TAB_TAGS}}tab-active{{/TAB_TAGS}}" href="{{P}}/repos/{{ID}}/tags">Tags</a>
+    <a role="tab" class="tab {{#TAB_SEARCH}}tab-active{{/TAB_SEARCH}}" href="{{P}}/repos/{{ID}}/search">Search</a>
     {{#CAN_ADMIN}}<a role="tab" class="tab {{#TAB_SETTINGS}}tab-active{{/TAB_SETTINGS}}" href="{{P}}/repos/{{ID}}/settings">Settings</a>{{/CAN_ADMIN}}
   </div>
 </div>

@@ -65,6 +65,8 @@
     </div>
   </div>
 
+  <div hx-get="{{P}}/repos/{{ID}}/search/status" hx-trigger="load" hx-swap="outerHTML"></div>
+
   <form class="card bg-base-100 shadow-sm border border-error/40" action="{{P}}/repos/{{ID}}/delete" method="post">
     <div class="card-body gap-3">
       <h2 class="card-title text-error">Delete this repository</h2>

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "db/pool.hpp"
+
+//! Code search: the index (this file), the query language (query.hpp), matching a file's text
+//! (matcher.hpp), the search itself (service.hpp), the background indexer (indexer.hpp).
+namespace search {
+
+//! What one repository's index holds.
+struct RepoState {
+    std::string ref;         //!< the branch indexed (the default branch)
+    std::string commit;      //!< the commit the index was built from; "" for an empty repository
+    std::int64_t files = 0;  //!< text files indexed
+    std::int64_t bytes = 0;  //!< their size
+    std::int64_t indexed_at = 0;
+};
+
+//! One indexed file: where a document (a blob) appears.
+struct File {
+    std::string repo_id;
+    std::string path;
+};
+
+//! The trigram index in DATA_DIR/search.db. Documents are blobs, stored once (by object id)
+//! however many repositories and paths hold them: zstd-compressed text for checking matches, and
+//! an FTS5 trigram table (detail=none) that says which documents hold a trigram.
+class Index {
+public:
+    //! Opens (creating and migrating) the index database. Throws soci::soci_error.
+    static std::unique_ptr<Index> open(const std::filesystem::path& file, std::size_t connections);
+
+    //! Brings repo_id's index to the tip of `branch` in the git repository at git_dir: only the
+    //! files that changed since the commit it was built from (a tree diff), or every file when
+    //! it holds no commit or one that is gone (a force-push). Binary files (a NUL in the first
+    //! 8000 bytes, as git decides) and files over max_file_size are left out. Work is committed
+    //! in batches and the state last, so an interrupted sync is finished by the next one.
+    core::Result<RepoState> sync(const std::string& repo_id, const std::filesystem::path& git_dir, const std::string& branch,
+                                 std::int64_t max_file_size);
+    //! Forgets a repository (and the documents only it held).
+    void drop(const std::string& repo_id);
+    std::optional<RepoState> state(const std::string& repo_id);
+    std::vector<std::string> repos();
+    //! The database's size on disk.
+    std::int64_t size_bytes();
+
+    //! Documents holding every trigram of an FTS5 expression ("abc" AND "bcd" …), ascending.
+    std::vector<std::int64_t> docs_matching(const std::string& fts_expression);
+    //! Every document of these repositories, ascending (a scan when nothing narrows a query).
+    std::vector<std::int64_t> docs_of(const std::vector<std::string>& repo_ids);
+    std::vector<File> files_of(std::int64_t doc_id);
+    //! The document's text, or nullopt when it is gone.
+    std::optional<std::string> text(std::int64_t doc_id);
+
+private:
+    explicit Index(std::unique_ptr<db::Pool> pool) : pool_(std::move(pool)) {}
+    std::unique_ptr<db::Pool> pool_;
+};
+
+}  // namespace search

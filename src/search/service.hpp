@@ -1,0 +1,59 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "search/index.hpp"
+#include "search/matcher.hpp"
+
+namespace auth {
+struct Actor;
+}
+namespace repos {
+class Service;
+}
+
+namespace search {
+
+//! One matching file of a result page.
+struct Hit {
+    File file;
+    std::string commit;  //!< the indexed commit the file was read at (for links to it)
+    std::string text;    //!< the file's text (for context lines)
+    std::vector<LineMatch> lines;
+};
+
+struct Results {
+    std::vector<Hit> hits;    //!< this page, in index order
+    std::int64_t files = 0;   //!< matching files counted
+    std::int64_t lines = 0;   //!< their matching lines
+    bool complete = true;     //!< false: counting stopped at its time budget ("at least")
+    bool scanned = false;     //!< nothing narrowed the query: files were read one by one
+    bool partial = false;     //!< that scan stopped at its budget: later files were not read
+    bool more = false;        //!< a next page exists
+    double elapsed_ms = 0;
+};
+
+constexpr std::int64_t kPerPage = 20;
+
+//! Searches the indexed default branches of the repositories the actor can read (only those:
+//! no other repository adds results, counts or work), or of one repository.
+class Service {
+public:
+    Service(Index& index, repos::Service& repos) : index_(index), repos_(repos) {}
+
+    core::Result<Results> search(const auth::Actor& actor, const std::string& query, const std::optional<std::string>& repo,
+                                 std::int64_t page);
+
+private:
+    Index& index_;
+    repos::Service& repos_;
+};
+
+//! The FTS5 expression that narrows a literal to the documents holding all its trigrams
+//! ("abc" AND "bcd" …), or "" when it is shorter than three characters.
+std::string trigram_expression(std::string_view literal);
+
+}  // namespace search
