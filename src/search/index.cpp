@@ -245,11 +245,11 @@ std::int64_t Index::size_bytes() {
     return pages * page_size;
 }
 
-std::vector<std::int64_t> Index::docs_matching(const std::string& fts_expression) {
+std::vector<std::int64_t> Index::docs_matching(const std::string& fts_expression, std::int64_t after, std::size_t limit) {
     soci::session sql(pool_->get());
-    std::int64_t id = 0;
-    soci::statement st = (sql.prepare << "SELECT rowid FROM trigrams WHERE trigrams MATCH :q ORDER BY rowid", soci::use(fts_expression),
-                          soci::into(id));
+    std::int64_t id = 0, max = static_cast<std::int64_t>(limit);
+    soci::statement st = (sql.prepare << "SELECT rowid FROM trigrams WHERE trigrams MATCH :q AND rowid > :a ORDER BY rowid LIMIT :l",
+                          soci::use(fts_expression), soci::use(after), soci::use(max), soci::into(id));
     st.execute();
     std::vector<std::int64_t> out;
     while (st.fetch()) out.push_back(id);

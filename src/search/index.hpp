@@ -50,8 +50,9 @@ public:
     //! The database's size on disk.
     std::int64_t size_bytes();
 
-    //! Documents holding every trigram of an FTS5 expression ("abc" AND "bcd" …), ascending.
-    std::vector<std::int64_t> docs_matching(const std::string& fts_expression);
+    //! Up to `limit` documents after `after` that satisfy an FTS5 expression of trigrams
+    //! ("abc" AND "bcd" …), ascending.
+    std::vector<std::int64_t> docs_matching(const std::string& fts_expression, std::int64_t after, std::size_t limit);
     //! Every document of these repositories, ascending (a scan when nothing narrows a query).
     std::vector<std::int64_t> docs_of(const std::vector<std::string>& repo_ids);
     std::vector<File> files_of(std::int64_t doc_id);

@@ -34,7 +34,6 @@ std::pair<std::string, std::vector<std::pair<std::size_t, std::size_t>>> clip(st
     std::size_t first = spans.empty() ? 0 : spans.front().first;
     std::size_t from = boundary(first > 60 ? first - 60 : 0);
     std::size_t to = boundary(std::min(line.size(), from + kLineWidth));
-    if (to == line.size()) to = line.size();
     std::string prefix = from > 0 ? "…" : "";
     std::string text = prefix + std::string(line.substr(from, to - from)) + (to < line.size() ? "…" : "");
     std::vector<std::pair<std::size_t, std::size_t>> moved;
@@ -93,6 +92,18 @@ void fill_hit(const http::Request& req, ctemplate::TemplateDictionary& dict, con
     if (hit.lines.size() > shown) dict.SetValueAndShowSection("MORE", std::to_string(hit.lines.size() - shown), "MORE_LINES");
 }
 
+// templates/search/summary.tpl: how many files and lines match; when only the page was counted,
+// it asks count_url for the full count once shown.
+void fill_counts(ctemplate::TemplateDictionary& dict, const Results& results, const std::string& count_url) {
+    http::show_if(dict, "AT_LEAST", !results.complete);
+    dict.SetValue("FILES", plural(results.files, "file", "files"));
+    dict.SetValue("LINES", plural(results.lines, "line", "lines"));
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f", results.elapsed_ms);
+    dict.SetValue("MS", ms);
+    if (!results.complete && !count_url.empty()) dict.SetValueAndShowSection("COUNT_URL", count_url, "COUNTING");
+}
+
 void fill_results(const http::Request& req, ctemplate::TemplateDictionary& dict, const core::Result<Results>& results,
                   const std::string& base, const std::string& q, std::int64_t page) {
     if (q.find_first_not_of(" \t") == std::string::npos) return;
@@ -101,12 +112,9 @@ void fill_results(const http::Request& req, ctemplate::TemplateDictionary& dict,
         return;
     }
     auto* summary = dict.AddSectionDictionary("SUMMARY");
-    http::show_if(*summary, "AT_LEAST", !results->complete);
-    summary->SetValue("FILES", plural(results->files, "file", "files"));
-    summary->SetValue("LINES", plural(results->lines, "line", "lines"));
-    char ms[32];
-    std::snprintf(ms, sizeof ms, "%.1f", results->elapsed_ms);
-    summary->SetValue("MS", ms);
+    auto& counts = *summary->AddIncludeDictionary("COUNTS");
+    counts.SetFilename("search/summary.tpl");
+    fill_counts(counts, *results, results->partial ? "" : base + "/count?q=" + http::percent_encode(q));
     http::show_if(*summary, "PARTIAL", results->partial);
     http::show_if(*summary, "NONE", results->files == 0 && !results->partial);
     for (const auto& hit : results->hits) fill_hit(req, *dict.AddSectionDictionary("HIT"), hit);
@@ -119,11 +127,20 @@ void fill_results(const http::Request& req, ctemplate::TemplateDictionary& dict,
     }
 }
 
+// Every match counted (within the search's time budget), for a summary that said "at least".
+http::Response count_fragment(http::Request& req, Service& service, const std::optional<std::string>& repo) {
+    auto results = service.search(req.actor, req.query_or("q", ""), repo, 1, Counting::exact);
+    if (!results) return http::error_page(req, results.error());
+    ctemplate::TemplateDictionary dict("counts");
+    fill_counts(dict, *results, "");
+    return http::render_fragment(req, "search/summary.tpl", dict);
+}
+
 http::Response search_page(http::Request& req, Service& service, const std::optional<std::string>& repo) {
     auto q = req.query_or("q", "");
     auto page = std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 1000);
     bool blank = q.find_first_not_of(" \t") == std::string::npos;
-    auto results = blank ? core::Result<Results>(Results{}) : service.search(req.actor, q, repo, page);
+    auto results = blank ? core::Result<Results>(Results{}) : service.search(req.actor, q, repo, page, Counting::page);
     unsigned status = results ? 200 : http::status_of(results.error().code);
     std::string base = req.config->prefix + (repo ? "/repos/" + *repo + "/search" : "/search");
     if (req.is_htmx()) {
@@ -152,12 +169,14 @@ http::Response search_page(http::Request& req, Service& service, const std::opti
 void register_routes(http::Router& r, Service& service, Index& index, Indexer& indexer) {
     r.get("/search", Need::none, [&service](http::Request& req) { return search_page(req, service, std::nullopt); });
     r.get("/repos/{id}/search", Need::repo_read, [&service](http::Request& req) { return search_page(req, service, req.repo->id); });
+    r.get("/search/count", Need::none, [&service](http::Request& req) { return count_fragment(req, service, std::nullopt); });
+    r.get("/repos/{id}/search/count", Need::repo_read, [&service](http::Request& req) { return count_fragment(req, service, req.repo->id); });
 
     // GitHub's code search shape, with each file's matching lines (all of them, up to 1000).
     r.get("/api/v1/search/code", Need::api, [&service](http::Request& req) {
         auto q = req.query_or("q", "");
         auto page = std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 1000);
-        auto results = service.search(req.actor, q, std::nullopt, page);
+        auto results = service.search(req.actor, q, std::nullopt, page, Counting::exact);
         if (!results) return http::json_error(http::status_of(results.error().code), results.error().message);
         nlohmann::json items = nlohmann::json::array();
         for (const auto& hit : results->hits) {

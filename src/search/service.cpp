@@ -16,10 +16,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// After the page is full, matches are still counted for this long; a query nothing narrows reads
-// files for at most kScanBudget.
-constexpr auto kCountBudget = std::chrono::milliseconds(15);
-constexpr auto kScanBudget = std::chrono::milliseconds(1500);
+// A search reads documents for at most this long; what it found by then is the answer, marked
+// incomplete (and partial when even the page could not be filled).
+constexpr auto kBudget = std::chrono::milliseconds(1500);
 constexpr std::size_t kMaxTrigrams = 24;
 
 std::string lower(std::string text) {
@@ -27,44 +26,71 @@ std::string lower(std::string text) {
     return text;
 }
 
-std::vector<std::int64_t> intersect(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
-    std::vector<std::int64_t> out;
-    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-    return out;
-}
-
-// The documents that may hold a regex, or nullopt when it has no literal of three characters
-// that every match contains. RE2's FilteredRE2 reduces the regex to an AND/OR of such literals
-// ("atoms"), as Google Code Search and zoekt do; each atom's documents come from the trigram
-// index, and a document stays when the atoms it may hold satisfy the regex's condition.
-std::optional<std::vector<std::int64_t>> regex_candidates(Index& index, const std::string& pattern, bool case_sensitive) {
+// The FTS5 expression a regex's matches must satisfy, or "" when nothing narrows it. RE2's
+// FilteredRE2 reduces the regex to an AND/OR of literals of three or more characters ("atoms")
+// that matches must contain, as Google Code Search and zoekt do. The atoms without which the
+// condition fails are all required: their trigrams are ANDed. When none is required alone, a
+// match holds at least one atom: their expressions are ORed. Either way a superset of the
+// matching documents, which RE2 then checks.
+std::string regex_expression(const std::string& pattern, bool case_sensitive) {
     re2::FilteredRE2 filter(3);
     RE2::Options options(RE2::Quiet);
     options.set_case_sensitive(case_sensitive);
     int id = 0;
-    if (filter.Add(pattern, options, &id) != RE2::NoError) return std::nullopt;
+    if (filter.Add(pattern, options, &id) != RE2::NoError) return "";
     std::vector<std::string> atoms;
     filter.Compile(&atoms);
     std::vector<int> passed;
     filter.AllPotentials({}, &passed);
-    if (!passed.empty() || atoms.empty()) return std::nullopt;  // holds without any atom: nothing narrows it
-    std::vector<std::vector<std::int64_t>> holding;
+    if (!passed.empty() || atoms.empty()) return "";  // holds without any atom
+    std::vector<std::string> exprs;
     for (const auto& atom : atoms) {
-        auto expr = trigram_expression(atom);
-        if (expr.empty()) return std::nullopt;
-        holding.push_back(index.docs_matching(expr));
+        exprs.push_back(trigram_expression(atom));
+        if (exprs.back().empty()) return "";
     }
-    std::map<std::int64_t, std::vector<int>> present;  // document → the atoms it may hold
-    for (std::size_t i = 0; i < holding.size(); ++i)
-        for (auto doc : holding[i]) present[doc].push_back(static_cast<int>(i));
-    std::vector<std::int64_t> out;
-    for (const auto& [doc, held] : present) {
+    std::vector<int> all(atoms.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+    std::string required, any;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        std::vector<int> others = all;
+        others.erase(others.begin() + static_cast<std::ptrdiff_t>(i));
         passed.clear();
-        filter.AllPotentials(held, &passed);
-        if (!passed.empty()) out.push_back(doc);
+        filter.AllPotentials(others, &passed);
+        if (passed.empty()) required += (required.empty() ? "(" : " AND (") + exprs[i] + ")";
+        any += (any.empty() ? "(" : " OR (") + exprs[i] + ")";
     }
-    return out;
+    return required.empty() ? any : required;
 }
+
+// The documents to check, in ascending order, read from the index a chunk at a time so that a
+// query whose first page fills early reads little: those matching an FTS5 expression, or (for
+// a query nothing narrows) a given list.
+class Candidates {
+public:
+    Candidates(Index& index, std::string expression) : index_(index), expression_(std::move(expression)) {}
+    explicit Candidates(Index& index, std::vector<std::int64_t> all) : index_(index), chunk_(std::move(all)), done_(true) {}
+
+    std::optional<std::int64_t> next() {
+        if (at_ == chunk_.size()) {
+            if (done_) return std::nullopt;
+            chunk_ = index_.docs_matching(expression_, after_, kChunk);
+            at_ = 0;
+            done_ = chunk_.size() < kChunk;
+            if (chunk_.empty()) return std::nullopt;
+            after_ = chunk_.back();
+        }
+        return chunk_[at_++];
+    }
+
+private:
+    static constexpr std::size_t kChunk = 256;
+    Index& index_;
+    std::string expression_;
+    std::vector<std::int64_t> chunk_;
+    std::size_t at_ = 0;
+    std::int64_t after_ = 0;
+    bool done_ = false;
+};
 
 }  // namespace
 
@@ -92,7 +118,7 @@ std::string trigram_expression(std::string_view literal) {
 }
 
 core::Result<Results> Service::search(const auth::Actor& actor, const std::string& text, const std::optional<std::string>& repo,
-                                      std::int64_t page) {
+                                      std::int64_t page, Counting counting) {
     auto start = Clock::now();
     auto query = parse(text);
     if (!query) return tl::unexpected(query.error());
@@ -111,42 +137,34 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
     }
 
     // Candidates: the documents holding every term's trigrams; without any, every document.
-    std::optional<std::vector<std::int64_t>> candidates;
+    std::string expression;
     for (const auto& term : query->terms) {
         if (term.negated) continue;
-        std::optional<std::vector<std::int64_t>> docs;
-        if (term.kind == Term::Kind::literal) {
-            if (auto expr = trigram_expression(term.text); !expr.empty()) docs = index_.docs_matching(expr);
-        } else {
-            docs = regex_candidates(index_, term.text, query->case_sensitive);
-        }
-        if (docs) candidates = candidates ? intersect(*candidates, *docs) : std::move(*docs);
+        auto expr = term.kind == Term::Kind::literal ? trigram_expression(term.text) : regex_expression(term.text, query->case_sensitive);
+        if (!expr.empty()) expression += (expression.empty() ? "(" : " AND (") + expr + ")";
     }
     Results results;
-    if (!candidates) {
-        results.scanned = true;
-        candidates = index_.docs_of({repos.begin(), repos.end()});
-    }
+    results.scanned = expression.empty();
+    auto candidates = results.scanned ? Candidates(index_, index_.docs_of({repos.begin(), repos.end()})) : Candidates(index_, expression);
 
     std::map<std::string, std::string> commits;  // repository → indexed commit
     std::int64_t skip = (std::max<std::int64_t>(page, 1) - 1) * kPerPage;
-    for (auto doc : *candidates) {
-        auto elapsed = Clock::now() - start;
-        bool page_full = results.files >= skip + kPerPage + 1;
-        if (results.scanned && elapsed > kScanBudget) {
-            results.partial = true;
+    while (auto doc = candidates.next()) {
+        bool page_full = results.files > skip + kPerPage;  // and one more: a next page exists
+        if (page_full && counting == Counting::page) {
             results.complete = false;
             break;
         }
-        if (page_full && elapsed > kCountBudget) {
+        if (Clock::now() - start > kBudget) {
             results.complete = false;
+            results.partial = !page_full;
             break;
         }
         std::vector<File> files;
-        for (auto& f : index_.files_of(doc))
+        for (auto& f : index_.files_of(*doc))
             if (repos.count(f.repo_id) && path_passes(*query, f.path)) files.push_back(std::move(f));
         if (files.empty()) continue;
-        auto content = index_.text(doc);
+        auto content = index_.text(*doc);
         if (!content) continue;
         auto lines = matcher->match(*content);
         if (lines.empty()) continue;

@@ -29,12 +29,16 @@ struct Results {
     std::vector<Hit> hits;    //!< this page, in index order
     std::int64_t files = 0;   //!< matching files counted
     std::int64_t lines = 0;   //!< their matching lines
-    bool complete = true;     //!< false: counting stopped at its time budget ("at least")
+    bool complete = true;     //!< false: more files may match than were counted ("at least")
     bool scanned = false;     //!< nothing narrowed the query: files were read one by one
-    bool partial = false;     //!< that scan stopped at its budget: later files were not read
+    bool partial = false;     //!< the time budget ran out before the page was full
     bool more = false;        //!< a next page exists
     double elapsed_ms = 0;
 };
+
+//! How far a search counts: to the end of its page (and one file more, to know whether a next
+//! page exists), or every match within the time budget.
+enum class Counting { page, exact };
 
 constexpr std::int64_t kPerPage = 20;
 
@@ -45,7 +49,7 @@ public:
     Service(Index& index, repos::Service& repos) : index_(index), repos_(repos) {}
 
     core::Result<Results> search(const auth::Actor& actor, const std::string& query, const std::optional<std::string>& repo,
-                                 std::int64_t page);
+                                 std::int64_t page, Counting counting);
 
 private:
     Index& index_;

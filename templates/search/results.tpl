@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{#ERROR}}<div role="alert" class="alert alert-warning alert-soft" data-testid="search-error"><span>{{MESSAGE}}</span></div>{{/ERROR}}
 {{#SUMMARY}}
-<p class="text-sm text-base-content/70" data-testid="search-summary">{{#AT_LEAST}}At least {{/AT_LEAST}}{{FILES}} in {{LINES}} · {{MS}} ms</p>
+{{>COUNTS}}
 {{#PARTIAL}}<div role="alert" class="alert alert-info alert-soft" data-testid="search-partial"><span>Partial results: nothing in this query has three characters in a row that every match must contain, so files were read one by one until the time ran out. Add a longer word, a <code>repo:</code> or a <code>path:</code> to search everything.</span></div>{{/PARTIAL}}
 {{#NONE}}<div class="card bg-base-100 shadow-sm"><div class="card-body text-base-content/70">No file matches.</div></div>{{/NONE}}
 {{/SUMMARY}}

@@ -142,6 +142,9 @@ TEST_F(Search, the_pages_show_highlighted_lines_with_context_and_update_as_you_t
     EXPECT_TRUE(page.has("#L3\">3</a>")) << "a line of context before";
     EXPECT_TRUE(page.has("2 files in 3 lines")) << page.body.substr(page.body.find("search-summary"), 200);
 
+    auto counted = visitor.get("/search/count?q=" + harness::url_encode("counter case:yes"), {{"HX-Request", "true"}});
+    EXPECT_TRUE(counted.has("2 files in 3 lines")) << counted.body;
+    EXPECT_FALSE(counted.has("At least"));
     auto fragment = visitor.get("/search?q=counter", {{"HX-Request", "true"}});
     EXPECT_FALSE(fragment.has("<html")) << "htmx gets the results alone";
     EXPECT_TRUE(fragment.has("data-testid=\"search-hit\""));
