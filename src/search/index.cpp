@@ -1,7 +1,7 @@
 #include "search/index.hpp"
 
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
-#include <zstd.h>
 
 #include <cstring>
 #include <map>
@@ -19,23 +19,6 @@ using core::fail;
 
 constexpr std::size_t kBatch = 500;       // file changes per transaction
 constexpr std::size_t kBinaryProbe = 8000;  // git's buffer_is_binary looks this far for a NUL
-
-std::string compress(std::string_view text) {
-    std::string out(ZSTD_compressBound(text.size()), '\0');
-    auto n = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
-    if (ZSTD_isError(n)) throw std::runtime_error(ZSTD_getErrorName(n));
-    out.resize(n);
-    return out;
-}
-
-std::optional<std::string> decompress(const std::string& data) {
-    auto size = ZSTD_getFrameContentSize(data.data(), data.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) return std::nullopt;
-    std::string out(size, '\0');
-    auto n = ZSTD_decompress(out.data(), out.size(), data.data(), data.size());
-    if (ZSTD_isError(n) || n != size) return std::nullopt;
-    return out;
-}
 
 bool is_text_blob(git_filemode_t mode) { return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE; }
 
@@ -71,11 +54,9 @@ void collect_garbage(soci::session& sql, const std::set<std::int64_t>& ids) {
         sql << "SELECT COUNT(*) FROM files WHERE doc_id = :d", soci::use(id), soci::into(used);
         if (used) continue;
         std::string content;
-        soci::indicator ind = soci::i_null;
-        sql << "SELECT content FROM docs WHERE id = :d", soci::use(id), soci::into(content, ind);
+        sql << "SELECT content FROM docs WHERE id = :d", soci::use(id), soci::into(content);
         if (!sql.got_data()) continue;
-        if (auto text = decompress(content))
-            sql << "INSERT INTO trigrams (trigrams, rowid, text) VALUES ('delete', :d, :t)", soci::use(id), soci::use(*text);
+        sql << "INSERT INTO trigrams (trigrams, rowid, text) VALUES ('delete', :d, :t)", soci::use(id), soci::use(content);
         sql << "DELETE FROM docs WHERE id = :d", soci::use(id);
     }
 }
@@ -84,6 +65,9 @@ void collect_garbage(soci::session& sql, const std::set<std::int64_t>& ids) {
 
 std::unique_ptr<Index> Index::open(const std::filesystem::path& file, std::size_t connections) {
     auto pool = db::Pool::open_sqlite(file, connections);
+    // Every connection reads the index through one shared mapping of the file (the page cache)
+    // rather than warming a private cache of its own with read() calls.
+    for (std::size_t i = 0; i < connections; ++i) pool->get().at(i) << "PRAGMA mmap_size = 4294967296";
     soci::session sql(pool->get());
     if (auto migrated = db::migrate(sql, embedded::search_migrations()); !migrated)
         throw soci::soci_error("search index: " + migrated.error().message);
@@ -175,9 +159,9 @@ core::Result<RepoState> Index::sync(const std::string& repo_id, const std::files
                     sql << "DELETE FROM files WHERE repo_id = :r AND path = :p", soci::use(repo_id), soci::use(change.path);
                     continue;
                 }
-                std::string packed = compress(content), copy(content);
+                std::string copy(content);
                 auto size = static_cast<std::int64_t>(content.size());
-                sql << "INSERT INTO docs (oid, size, content) VALUES (:o, :s, :c)", soci::use(oid), soci::use(size), soci::use(packed);
+                sql << "INSERT INTO docs (oid, size, content) VALUES (:o, :s, :c)", soci::use(oid), soci::use(size), soci::use(copy);
                 sql << "SELECT id FROM docs WHERE oid = :o", soci::use(oid), soci::into(doc);
                 sql << "INSERT INTO trigrams (rowid, text) VALUES (:d, :t)", soci::use(doc), soci::use(copy);
             }
@@ -270,23 +254,45 @@ std::vector<std::int64_t> Index::docs_of(const std::vector<std::string>& repo_id
     return {ids.begin(), ids.end()};
 }
 
-std::vector<File> Index::files_of(std::int64_t doc_id) {
+std::vector<Index::Doc> Index::docs(const std::vector<std::int64_t>& ids) {
+    std::vector<Doc> out;
+    if (ids.empty()) return out;
+    std::string list = "[";
+    for (auto id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    list += "]";
     soci::session sql(pool_->get());
+    std::int64_t id = 0;
     File f;
-    soci::statement st = (sql.prepare << "SELECT repo_id, path FROM files WHERE doc_id = :d ORDER BY repo_id, path", soci::use(doc_id),
-                          soci::into(f.repo_id), soci::into(f.path));
+    soci::statement st = (sql.prepare << "SELECT f.doc_id, f.repo_id, f.path FROM files f "
+                                         "WHERE f.doc_id IN (SELECT value FROM json_each(:ids)) ORDER BY f.doc_id, f.repo_id, f.path",
+                          soci::use(list), soci::into(id), soci::into(f.repo_id), soci::into(f.path));
     st.execute();
-    std::vector<File> out;
-    while (st.fetch()) out.push_back(f);
+    while (st.fetch()) {
+        if (out.empty() || out.back().id != id) out.push_back({id, {}});
+        out.back().files.push_back(f);
+    }
     return out;
 }
 
-std::optional<std::string> Index::text(std::int64_t doc_id) {
-    soci::session sql(pool_->get());
-    std::string content;
-    sql << "SELECT content FROM docs WHERE id = :d", soci::use(doc_id), soci::into(content);
-    if (!sql.got_data()) return std::nullopt;
-    return decompress(content);
+Index::Reader::Reader(Index& index) : sql_(index.pool_->get()) {}
+
+Index::Reader::~Reader() {
+    if (blob_) sqlite_api::sqlite3_blob_close(static_cast<sqlite_api::sqlite3_blob*>(blob_));
+}
+
+bool Index::Reader::read(std::int64_t doc_id, std::string& out) {
+    using namespace sqlite_api;
+    auto* db = static_cast<soci::sqlite3_session_backend*>(sql_.get_backend())->conn_;
+    auto* blob = static_cast<sqlite3_blob*>(blob_);
+    int rc = blob ? sqlite3_blob_reopen(blob, doc_id) : sqlite3_blob_open(db, "main", "docs", "content", doc_id, 0, &blob);
+    blob_ = blob;
+    if (rc != SQLITE_OK) {
+        if (blob) sqlite3_blob_close(blob);
+        blob_ = nullptr;
+        return false;
+    }
+    out.resize(static_cast<std::size_t>(sqlite3_blob_bytes(blob)));
+    return sqlite3_blob_read(blob, out.data(), static_cast<int>(out.size()), 0) == SQLITE_OK;
 }
 
 }  // namespace search

@@ -29,8 +29,9 @@ struct File {
 };
 
 //! The trigram index in DATA_DIR/search.db. Documents are blobs, stored once (by object id)
-//! however many repositories and paths hold them: zstd-compressed text for checking matches, and
-//! an FTS5 trigram table (detail=none) that says which documents hold a trigram.
+//! however many repositories and paths hold them: their text for checking matches (kept plain:
+//! decompressing was most of a search's time), and an FTS5 trigram table (detail=none) that
+//! says which documents hold a trigram.
 class Index {
 public:
     //! Opens (creating and migrating) the index database. Throws soci::soci_error.
@@ -55,9 +56,32 @@ public:
     std::vector<std::int64_t> docs_matching(const std::string& fts_expression, std::int64_t after, std::size_t limit);
     //! Every document of these repositories, ascending (a scan when nothing narrows a query).
     std::vector<std::int64_t> docs_of(const std::vector<std::string>& repo_ids);
-    std::vector<File> files_of(std::int64_t doc_id);
-    //! The document's text, or nullopt when it is gone.
-    std::optional<std::string> text(std::int64_t doc_id);
+
+    //! A document and the files that hold it.
+    struct Doc {
+        std::int64_t id = 0;
+        std::vector<File> files;  //!< by repository and path
+    };
+    //! These documents (those that still exist and are held by some file), in ascending order:
+    //! one statement for them all.
+    std::vector<Doc> docs(const std::vector<std::int64_t>& ids);
+
+    //! Reads documents' text for one search: one connection and one open blob handle moved
+    //! from row to row (SQLite's incremental I/O, past SOCI: the text is copied once, from the
+    //! mapped file into a reused buffer, with no statement to prepare).
+    class Reader {
+    public:
+        explicit Reader(Index& index);
+        ~Reader();
+        Reader(const Reader&) = delete;
+        Reader& operator=(const Reader&) = delete;
+        //! The document's text into out; false when it is gone.
+        bool read(std::int64_t doc_id, std::string& out);
+
+    private:
+        soci::session sql_;
+        void* blob_ = nullptr;  //!< an sqlite3_blob (SOCI's header keeps SQLite's types in a namespace)
+    };
 
 private:
     explicit Index(std::unique_ptr<db::Pool> pool) : pool_(std::move(pool)) {}

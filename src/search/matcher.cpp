@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -13,10 +14,28 @@ bool ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// ASCII letters lowercased, eight bytes at a time (texts of a megabyte are folded per search):
+// a byte gets 0x20 added when it is below 0x80 and between 'A' and 'Z'.
+void lower_ascii(std::string_view text, std::string& out) {
+    out.assign(text);
+    std::size_t i = 0;
+    for (; i + 8 <= out.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, out.data() + i, 8);
+        std::uint64_t low7 = x & 0x7F7F7F7F7F7F7F7FULL;
+        std::uint64_t above_z = low7 + 0x2525252525252525ULL;  // bit 7 set where the byte > 'Z'
+        std::uint64_t from_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // bit 7 set where the byte >= 'A'
+        std::uint64_t upper = (from_a ^ above_z) & ~x & 0x8080808080808080ULL;
+        x |= upper >> 2;
+        std::memcpy(out.data() + i, &x, 8);
+    }
+    for (; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
+}
+
 std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::string out;
+    lower_ascii(text, out);
     return out;
 }
 
@@ -47,6 +66,13 @@ core::Result<Matcher> Matcher::compile(const Query& query) {
             c.re = std::make_shared<const RE2>("(?m)" + pattern, options);
             if (!c.re->ok())
                 return core::fail(core::Errc::invalid, "The regex /" + term.text + "/ cannot be used: " + c.re->error() + ".");
+            // Only lines holding every literal each match holds are worth running RE2 on: found
+            // with memmem in the folded text (the longest first), as ripgrep looks for a literal
+            // before it runs a regex.
+            for (const auto& atom : prefilter(pattern, query.case_sensitive).required)
+                if (ascii(atom)) c.anchors.push_back(atom);
+            std::sort(c.anchors.begin(), c.anchors.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+            m.needs_folded_ |= !c.anchors.empty();
         }
         m.terms_.push_back(std::move(c));
     }
@@ -67,12 +93,29 @@ void Matcher::find(const Compiled& term, std::string_view text, std::string_view
         }
         return;
     }
-    // The leftmost match in the whole text finds the next line worth looking at; the matches are
-    // then taken from that line alone, so that none runs into the next line.
+    // The next line worth looking at: one holding the anchor, or else the one where the leftmost
+    // match in the rest of the text begins. The matches are then taken from that line alone,
+    // so that none runs into the next line.
     for (std::size_t pos = 0; pos <= text.size();) {
-        re2::StringPiece found;
-        if (!term.re->Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1)) return;
-        std::size_t from = found.data() - text.data();
+        std::size_t from = 0;
+        if (!term.anchors.empty()) {
+            const auto& anchor = term.anchors.front();
+            auto* at = static_cast<const char*>(memmem(folded.data() + pos, folded.size() - pos, anchor.data(), anchor.size()));
+            if (!at) return;
+            from = at - folded.data();
+            auto line = line_around(text, from);
+            std::string_view folded_line(folded.data() + line.first, line.second - line.first);
+            bool all = std::all_of(term.anchors.begin() + 1, term.anchors.end(),
+                                   [&](const std::string& a) { return folded_line.find(a) != std::string_view::npos; });
+            if (!all) {
+                pos = line.second + 1;
+                continue;
+            }
+        } else {
+            re2::StringPiece found;
+            if (!term.re->Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1)) return;
+            from = found.data() - text.data();
+        }
         if (from == text.size() && (text.empty() || text.back() == '\n')) return;  // past the last line
         auto line = line_around(text, from);
         std::string_view content = text.substr(line.first, line.second - line.first);
@@ -88,7 +131,8 @@ void Matcher::find(const Compiled& term, std::string_view text, std::string_view
 }
 
 std::vector<LineMatch> Matcher::match(std::string_view text) const {
-    std::string folded = needs_folded_ ? lower_ascii(text) : std::string();
+    thread_local std::string folded;  // reused, like the text
+    if (needs_folded_) lower_ascii(text, folded);
     std::map<std::size_t, LineMatch> lines;  // by where the line begins
     for (const auto& term : terms_) {
         bool any = false;

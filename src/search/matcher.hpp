@@ -38,6 +38,7 @@ private:
         std::string needle;                  //!< a literal, lowercased when folding ASCII
         bool fold = false;                   //!< compare against the lowercased text
         std::shared_ptr<const re2::RE2> re;  //!< a regex (or a literal folded beyond ASCII)
+        std::vector<std::string> anchors;    //!< lowercase literals in every line the regex matches, longest first
     };
     //! Calls hit(line, from, to) for each match of term in text; stops early if hit returns false.
     template <class Hit>

@@ -1,5 +1,6 @@
 #include "search/query.hpp"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -140,6 +141,31 @@ core::Result<Query> parse(std::string_view text) {
     if (std::none_of(query.terms.begin(), query.terms.end(), [](const Term& t) { return !t.negated; }))
         return fail(Errc::invalid, query.terms.empty() ? "Type something to search for." : "Say what to find, not only what to leave out.");
     return query;
+}
+
+Prefilter prefilter(const std::string& pattern, bool case_sensitive) {
+    re2::FilteredRE2 filter(3);
+    RE2::Options options(RE2::Quiet);
+    options.set_case_sensitive(case_sensitive);
+    int id = 0;
+    if (filter.Add(pattern, options, &id) != RE2::NoError) return {};
+    std::vector<std::string> atoms;
+    filter.Compile(&atoms);
+    std::vector<int> passed;
+    filter.AllPotentials({}, &passed);
+    if (!passed.empty() || atoms.empty()) return {};  // a match may hold no atom at all
+    // The condition is monotone: an atom is required when all the others together fail it.
+    Prefilter out;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        std::vector<int> others;
+        for (std::size_t j = 0; j < atoms.size(); ++j)
+            if (j != i) others.push_back(static_cast<int>(j));
+        passed.clear();
+        filter.AllPotentials(others, &passed);
+        if (passed.empty()) out.required.push_back(atoms[i]);
+    }
+    if (out.required.empty()) out.any = atoms;
+    return out;
 }
 
 bool path_passes(const Query& query, const std::string& path) {

@@ -46,6 +46,16 @@ constexpr std::size_t kMaxQueryLength = 1000;
 //! quote or regex, a filter without a value).
 core::Result<Query> parse(std::string_view text);
 
+//! What every match of a regex must contain, from RE2's FilteredRE2 (which reduces a regex to
+//! an AND/OR of lowercase literals of three or more characters, "atoms", as Google Code Search
+//! and zoekt do): the atoms each match holds, and the atoms of which each match holds one at
+//! least. Both empty: nothing narrows the regex.
+struct Prefilter {
+    std::vector<std::string> required;
+    std::vector<std::string> any;
+};
+Prefilter prefilter(const std::string& pattern, bool case_sensitive);
+
 //! Whether a path passes the query's path filters.
 bool path_passes(const Query& query, const std::string& path);
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "browse/store.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -17,7 +16,6 @@ namespace {
 
 using auth::Need;
 
-constexpr std::size_t kLinesShown = 10;  // matching lines shown per file; the rest are a link away
 constexpr std::size_t kLineWidth = 300;  // bytes of a long line shown around its first match
 
 std::string plural(std::int64_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
@@ -61,7 +59,7 @@ void fill_line(ctemplate::TemplateDictionary& row, std::string_view line, const 
     segment(text.size(), false);
 }
 
-// A file's matching lines (the first kLinesShown) with a line of context each side.
+// A file's first matching lines with a line of context each side.
 void fill_hit(const http::Request& req, ctemplate::TemplateDictionary& dict, const Hit& hit) {
     std::string repo_url = req.config->prefix + "/repos/" + hit.file.repo_id;
     std::string file_url = repo_url + "/files/" + hit.commit + "/" + http::percent_encode(hit.file.path);
@@ -70,24 +68,20 @@ void fill_hit(const http::Request& req, ctemplate::TemplateDictionary& dict, con
     dict.SetValue("PATH", hit.file.path);
     dict.SetValue("FILE_URL", file_url);
     dict.SetValue("MATCH_COUNT", plural(static_cast<std::int64_t>(hit.lines.size()), "matching line", "matching lines"));
-    auto lines = browse::store::split_lines(hit.text);
-    std::size_t shown = std::min(hit.lines.size(), kLinesShown);
+    std::size_t shown = std::min(hit.lines.size(), kLinesInContext);
+    std::map<std::int64_t, const LineMatch*> matched;
+    for (std::size_t i = 0; i < shown; ++i) matched[hit.lines[i].number] = &hit.lines[i];
     std::int64_t last = 0;  // the last line number shown
-    for (std::size_t i = 0; i < shown; ++i) {
-        const auto& match = hit.lines[i];
-        std::int64_t from = std::max<std::int64_t>(match.number - 1, last + 1);
-        std::int64_t to = std::min<std::int64_t>(match.number + 1, static_cast<std::int64_t>(lines.size()));
-        if (i + 1 < shown) to = std::min(to, hit.lines[i + 1].number - 1);
-        for (std::int64_t n = from; n <= to; ++n) {
-            auto* row = dict.AddSectionDictionary("ROW");
-            if (last > 0 && n > last + 1) row->ShowSection("GAP");
-            row->SetIntValue("N", n);
-            row->SetValue("LINE_URL", file_url + "#L" + std::to_string(n));
-            bool matched = n == match.number;
-            if (matched) row->ShowSection("MATCHED");
-            fill_line(*row, lines[n - 1], matched ? match.spans : std::vector<std::pair<std::size_t, std::size_t>>{});
-            last = n;
-        }
+    for (const auto& [n, text] : hit.text) {
+        if (n > hit.lines[shown - 1].number + 1) break;
+        auto* row = dict.AddSectionDictionary("ROW");
+        if (last > 0 && n > last + 1) row->ShowSection("GAP");
+        row->SetIntValue("N", n);
+        row->SetValue("LINE_URL", file_url + "#L" + std::to_string(n));
+        auto match = matched.find(n);
+        if (match != matched.end()) row->ShowSection("MATCHED");
+        fill_line(*row, text, match != matched.end() ? match->second->spans : std::vector<std::pair<std::size_t, std::size_t>>{});
+        last = n;
     }
     if (hit.lines.size() > shown) dict.SetValueAndShowSection("MORE", std::to_string(hit.lines.size() - shown), "MORE_LINES");
 }
@@ -172,7 +166,7 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
     r.get("/search/count", Need::none, [&service](http::Request& req) { return count_fragment(req, service, std::nullopt); });
     r.get("/repos/{id}/search/count", Need::repo_read, [&service](http::Request& req) { return count_fragment(req, service, req.repo->id); });
 
-    // GitHub's code search shape, with each file's matching lines (all of them, up to 1000).
+    // GitHub's code search shape, with each file's matching lines (all of them, up to kLinesKept).
     r.get("/api/v1/search/code", Need::api, [&service](http::Request& req) {
         auto q = req.query_or("q", "");
         auto page = std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 1000);
@@ -181,11 +175,11 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
         nlohmann::json items = nlohmann::json::array();
         for (const auto& hit : results->hits) {
             nlohmann::json lines = nlohmann::json::array();
-            for (std::size_t i = 0; i < hit.lines.size() && i < 1000; ++i) {
+            for (std::size_t i = 0; i < hit.lines.size() && i < kLinesKept; ++i) {
                 const auto& l = hit.lines[i];
                 nlohmann::json spans = nlohmann::json::array();
                 for (auto [a, b] : l.spans) spans.push_back({a, b});
-                lines.push_back({{"number", l.number}, {"text", hit.text.substr(l.begin, l.end - l.begin)}, {"matches", spans}});
+                lines.push_back({{"number", l.number}, {"text", hit.text.at(l.number)}, {"matches", spans}});
             }
             auto slash = hit.file.path.rfind('/');
             items.push_back({{"name", slash == std::string::npos ? hit.file.path : hit.file.path.substr(slash + 1)},

@@ -1,7 +1,5 @@
 #include "search/service.hpp"
 
-#include <re2/filtered_re2.h>
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,78 +17,100 @@ using Clock = std::chrono::steady_clock;
 // A search reads documents for at most this long; what it found by then is the answer, marked
 // incomplete (and partial when even the page could not be filled).
 constexpr auto kBudget = std::chrono::milliseconds(1500);
-constexpr std::size_t kMaxTrigrams = 24;
+constexpr std::size_t kMaxTrigrams = 4;
+
+// How rare a character is in source code: its rank in this list of printable ASCII, most
+// common first (measured over curl, git, redis and vim); anything else counts as rarer still.
+int rarity_of(char c) {
+    static constexpr std::string_view kByFrequency =
+        " etsiranolcdmfuphg_\"0-b,|.)(yvw*'=kx:/#;1&\\>2+5<%{}3[]4$z6@7j8q~9!`?^";
+    auto at = kByFrequency.find(c);
+    return at == std::string_view::npos ? static_cast<int>(kByFrequency.size()) : static_cast<int>(at);
+}
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     return text;
 }
 
-// The FTS5 expression a regex's matches must satisfy, or "" when nothing narrows it. RE2's
-// FilteredRE2 reduces the regex to an AND/OR of literals of three or more characters ("atoms")
-// that matches must contain, as Google Code Search and zoekt do. The atoms without which the
-// condition fails are all required: their trigrams are ANDed. When none is required alone, a
-// match holds at least one atom: their expressions are ORed. Either way a superset of the
-// matching documents, which RE2 then checks.
+// The FTS5 expression a regex's matches must satisfy (its required atoms' trigrams ANDed, or
+// else any atom's), or "" when nothing narrows it: a superset of the matching documents, which
+// RE2 then checks.
 std::string regex_expression(const std::string& pattern, bool case_sensitive) {
-    re2::FilteredRE2 filter(3);
-    RE2::Options options(RE2::Quiet);
-    options.set_case_sensitive(case_sensitive);
-    int id = 0;
-    if (filter.Add(pattern, options, &id) != RE2::NoError) return "";
-    std::vector<std::string> atoms;
-    filter.Compile(&atoms);
-    std::vector<int> passed;
-    filter.AllPotentials({}, &passed);
-    if (!passed.empty() || atoms.empty()) return "";  // holds without any atom
-    std::vector<std::string> exprs;
+    auto filter = prefilter(pattern, case_sensitive);
+    const auto& atoms = filter.required.empty() ? filter.any : filter.required;
+    std::string out;
     for (const auto& atom : atoms) {
-        exprs.push_back(trigram_expression(atom));
-        if (exprs.back().empty()) return "";
+        auto expr = trigram_expression(atom);  // "" for fewer than three characters (three bytes of UTF-8)
+        if (expr.empty() && filter.required.empty()) return "";  // then any atom cannot be said
+        if (expr.empty()) continue;                              // a required one can be left out
+        out += (out.empty() ? "(" : filter.required.empty() ? " OR (" : " AND (") + expr + ")";
     }
-    std::vector<int> all(atoms.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-    std::string required, any;
-    for (std::size_t i = 0; i < atoms.size(); ++i) {
-        std::vector<int> others = all;
-        others.erase(others.begin() + static_cast<std::ptrdiff_t>(i));
-        passed.clear();
-        filter.AllPotentials(others, &passed);
-        if (passed.empty()) required += (required.empty() ? "(" : " AND (") + exprs[i] + ")";
-        any += (any.empty() ? "(" : " OR (") + exprs[i] + ")";
-    }
-    return required.empty() ? any : required;
+    return out;
 }
 
-// The documents to check, in ascending order, read from the index a chunk at a time so that a
-// query whose first page fills early reads little: those matching an FTS5 expression, or (for
-// a query nothing narrows) a given list.
+// The documents to check, in ascending order, read from the index a chunk at a time (small
+// first, then larger) so that a query whose first page fills early reads little: those matching
+// an FTS5 expression, or (for a query nothing narrows) a given list.
 class Candidates {
 public:
     Candidates(Index& index, std::string expression) : index_(index), expression_(std::move(expression)) {}
-    explicit Candidates(Index& index, std::vector<std::int64_t> all) : index_(index), chunk_(std::move(all)), done_(true) {}
+    Candidates(Index& index, std::vector<std::int64_t> all) : index_(index), all_(std::move(all)), listed_(true) {}
 
-    std::optional<std::int64_t> next() {
-        if (at_ == chunk_.size()) {
-            if (done_) return std::nullopt;
-            chunk_ = index_.docs_matching(expression_, after_, kChunk);
+    const Index::Doc* next() {
+        while (at_ == chunk_.size()) {
+            if (done_) return nullptr;
+            std::vector<std::int64_t> ids;
+            if (listed_) {
+                auto end = std::min(all_.size(), listed_at_ + size_);
+                ids.assign(all_.begin() + static_cast<std::ptrdiff_t>(listed_at_), all_.begin() + static_cast<std::ptrdiff_t>(end));
+                listed_at_ = end;
+                done_ = end == all_.size();
+            } else {
+                ids = index_.docs_matching(expression_, after_, size_);
+                done_ = ids.size() < size_;
+                if (!ids.empty()) after_ = ids.back();
+            }
+            chunk_ = index_.docs(ids);
             at_ = 0;
-            done_ = chunk_.size() < kChunk;
-            if (chunk_.empty()) return std::nullopt;
-            after_ = chunk_.back();
+            size_ = std::min<std::size_t>(size_ * 2, 512);
         }
-        return chunk_[at_++];
+        return &chunk_[at_++];
     }
 
 private:
-    static constexpr std::size_t kChunk = 256;
     Index& index_;
     std::string expression_;
-    std::vector<std::int64_t> chunk_;
-    std::size_t at_ = 0;
+    std::vector<std::int64_t> all_;
+    bool listed_ = false;
+    std::size_t listed_at_ = 0;
+    std::vector<Index::Doc> chunk_;
+    std::size_t at_ = 0, size_ = 32;
     std::int64_t after_ = 0;
     bool done_ = false;
 };
+
+// The lines of a hit worth keeping: the matching ones (kLinesKept at most) and a line each side
+// of the first kLinesInContext.
+std::map<std::int64_t, std::string> excerpt(std::string_view text, const std::vector<LineMatch>& lines) {
+    std::map<std::int64_t, std::string> out;
+    auto line_of = [&](std::size_t begin) {
+        auto end = text.find('\n', begin);
+        return std::string(text.substr(begin, (end == std::string_view::npos ? text.size() : end) - begin));
+    };
+    for (std::size_t i = 0; i < lines.size() && i < kLinesKept; ++i) {
+        const auto& l = lines[i];
+        out[l.number] = std::string(text.substr(l.begin, l.end - l.begin));
+        if (i >= kLinesInContext) continue;
+        if (l.number > 1 && !out.count(l.number - 1)) {
+            std::size_t newline = l.begin - 1;  // ends the line before
+            auto earlier = newline == 0 ? std::string_view::npos : text.rfind('\n', newline - 1);
+            out[l.number - 1] = line_of(earlier == std::string_view::npos ? 0 : earlier + 1);
+        }
+        if (l.end < text.size() && l.end + 1 < text.size() && !out.count(l.number + 1)) out[l.number + 1] = line_of(l.end + 1);
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -100,18 +120,32 @@ std::string trigram_expression(std::string_view literal) {
         if ((static_cast<unsigned char>(literal[i]) & 0xC0) != 0x80) starts.push_back(i);
     if (starts.size() < 3) return "";
     starts.push_back(literal.size());
-    std::size_t windows = starts.size() - 3;  // trigrams start at starts[0 .. windows-1]
+    struct Trigram {
+        std::size_t at;
+        std::string text;
+        int rarity;
+    };
+    std::vector<Trigram> trigrams;
     std::set<std::string> seen;
+    for (std::size_t w = 0; w + 3 < starts.size(); ++w) {
+        auto text = std::string(literal.substr(starts[w], starts[w + 3] - starts[w]));
+        if (!seen.insert(lower(text)).second) continue;
+        int rarity = 0;
+        for (char c : lower(text)) rarity += rarity_of(c);
+        trigrams.push_back({w, text, rarity});
+    }
+    // The index reads every document list it is given in full: the rarest few trigrams narrow
+    // as well as all of them, at a fraction of the reading.
+    if (trigrams.size() > kMaxTrigrams) {
+        std::stable_sort(trigrams.begin(), trigrams.end(), [](const Trigram& a, const Trigram& b) { return a.rarity > b.rarity; });
+        trigrams.resize(kMaxTrigrams);
+        std::sort(trigrams.begin(), trigrams.end(), [](const Trigram& a, const Trigram& b) { return a.at < b.at; });
+    }
     std::string out;
-    // A long literal uses trigrams spread over its length, the first and last included.
-    std::size_t used = std::min(windows, kMaxTrigrams);
-    for (std::size_t k = 0; k < used; ++k) {
-        std::size_t w = used == 1 ? 0 : k * (windows - 1) / (used - 1);
-        auto trigram = std::string(literal.substr(starts[w], starts[w + 3] - starts[w]));
-        if (!seen.insert(lower(trigram)).second) continue;
+    for (const auto& t : trigrams) {
         if (!out.empty()) out += " AND ";
         out += '"';
-        for (char c : trigram) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        for (char c : t.text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
         out += '"';
     }
     return out;
@@ -147,6 +181,7 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
     results.scanned = expression.empty();
     auto candidates = results.scanned ? Candidates(index_, index_.docs_of({repos.begin(), repos.end()})) : Candidates(index_, expression);
 
+    Index::Reader reader(index_);
     std::map<std::string, std::string> commits;  // repository → indexed commit
     std::int64_t skip = (std::max<std::int64_t>(page, 1) - 1) * kPerPage;
     while (auto doc = candidates.next()) {
@@ -161,12 +196,12 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
             break;
         }
         std::vector<File> files;
-        for (auto& f : index_.files_of(*doc))
-            if (repos.count(f.repo_id) && path_passes(*query, f.path)) files.push_back(std::move(f));
+        for (const auto& f : doc->files)
+            if (repos.count(f.repo_id) && path_passes(*query, f.path)) files.push_back(f);
         if (files.empty()) continue;
-        auto content = index_.text(*doc);
-        if (!content) continue;
-        auto lines = matcher->match(*content);
+        thread_local std::string content;  // reused: texts of a megabyte are read per search
+        if (!reader.read(doc->id, content)) continue;
+        auto lines = matcher->match(content);
         if (lines.empty()) continue;
         for (auto& f : files) {
             ++results.files;
@@ -175,7 +210,7 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
             auto& commit = commits[f.repo_id];
             if (commit.empty())
                 if (auto state = index_.state(f.repo_id)) commit = state->commit;
-            results.hits.push_back({std::move(f), commit, *content, lines});
+            results.hits.push_back({std::move(f), commit, lines, excerpt(content, lines)});
         }
     }
     results.more = results.files > skip + kPerPage;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,15 @@ class Service;
 
 namespace search {
 
+constexpr std::size_t kLinesKept = 1000;    //!< matching lines kept per file
+constexpr std::size_t kLinesInContext = 10;  //!< the first matching lines kept with a line each side
+
 //! One matching file of a result page.
 struct Hit {
     File file;
     std::string commit;  //!< the indexed commit the file was read at (for links to it)
-    std::string text;    //!< the file's text (for context lines)
-    std::vector<LineMatch> lines;
+    std::vector<LineMatch> lines;  //!< every matching line
+    std::map<std::int64_t, std::string> text;  //!< by number: the kept lines and their context
 };
 
 struct Results {

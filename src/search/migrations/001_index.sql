@@ -3,8 +3,8 @@
 -- never hold up the application's.
 --
 -- A document is one blob, stored once however many repositories and paths hold it: its text
--- compressed (zstd) for checking matches, and its trigrams in an FTS5 table (trigram tokenizer,
--- detail=none: which documents hold a trigram, not where) that narrows every query.
+-- for checking matches, and its trigrams in an FTS5 table (trigram tokenizer, detail=none:
+-- which documents hold a trigram, not where) that narrows every query.
 CREATE TABLE docs (
     id INTEGER PRIMARY KEY,
     oid TEXT NOT NULL UNIQUE,
