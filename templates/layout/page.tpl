@@ -35,14 +35,12 @@
     </nav>
     {{/USER}}
   </div>
-  {{#USER}}
-  <form action="{{P}}/search" method="get" class="hidden md:block" role="search">
+  <form action="{{P}}/search" method="get" class="hidden md:block" role="search" data-testid="navbar-search">
     <label class="input input-sm w-64">
       <svg class="size-4 opacity-60" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><circle cx="11" cy="11" r="7"/><path d="m20 20-3.5-3.5"/></svg>
       <input type="search" name="q" placeholder="Search code" aria-label="Search code">
     </label>
   </form>
-  {{/USER}}
   <label class="swap swap-rotate btn btn-ghost btn-circle btn-sm" title="Light or dark theme">
     <input type="checkbox" value="dark" class="theme-controller" data-default-theme="{{THEME_DEFAULT}}" {{#DARK}}checked{{/DARK}} aria-label="Dark theme">
     <svg class="swap-off size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><circle cx="12" cy="12" r="4"/><path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"/></svg>

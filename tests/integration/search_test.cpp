@@ -193,6 +193,17 @@ TEST_F(Search, private_repositories_stay_invisible_to_those_who_cannot_read_them
     EXPECT_EQ(anonymous.get("/repos/" + secret + "/search?q=classified_token").status, 404u);
 }
 
+TEST_F(Search, the_command_line_rebuilds_an_index_while_the_server_runs) {
+    auto data = (dir.path / "data").string();
+    auto rebuilt = harness::sh("DATA_DIR=" + quote(data) + " " + WORKSPACE_BINARY + " search reindex code", dir.path);
+    ASSERT_EQ(rebuilt.code, 0) << rebuilt.output;
+    EXPECT_NE(rebuilt.output.find("code: 5 files at "), std::string::npos) << rebuilt.output;
+    EXPECT_EQ(found("counter case:yes"), grep("-F -e counter")) << "the server searches the rebuilt index";
+    auto unknown = harness::sh("DATA_DIR=" + quote(data) + " " + WORKSPACE_BINARY + " search reindex nothing-here", dir.path);
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_NE(unknown.output.find("there is no repository nothing-here"), std::string::npos) << unknown.output;
+}
+
 TEST_F(Search, bad_queries_get_a_clear_message_in_bounded_time) {
     auto unbalanced = search("alice", "/foo(/");
     EXPECT_EQ(unbalanced["status"], 400);
