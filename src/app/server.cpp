@@ -89,7 +89,9 @@ int serve() {
     }
     std::unique_ptr<search::Index> search_index;
     try {
-        search_index = search::Index::open(config->data_dir / "search.db", threads + 1);
+        // A search holds a connection for its blob reader while it asks another for candidates,
+        // and the indexer holds one: every worker thread can search without waiting on another.
+        search_index = search::Index::open(config->data_dir / "search.db", 2 * threads + 1);
     } catch (const soci::soci_error& e) {
         return refuse("search index " + (config->data_dir / "search.db").string() + ": " + e.get_error_message());
     }

@@ -3,6 +3,7 @@
 // private repositories stay invisible, and bad queries get clear errors.
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -191,6 +192,18 @@ TEST_F(Search, private_repositories_stay_invisible_to_those_who_cannot_read_them
     EXPECT_TRUE(page.has("0 files")) << page.body.substr(0, 3000);
     EXPECT_FALSE(page.has("plan.txt"));
     EXPECT_EQ(anonymous.get("/repos/" + secret + "/search?q=classified_token").status, 404u);
+}
+
+TEST_F(Search, concurrent_searches_all_answer) {
+    std::vector<std::thread> threads;
+    std::atomic<int> answered{0};
+    for (int t = 0; t < 16; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 5; ++i)
+                if (search("alice", i % 2 ? "/hel+o/" : "hello")["status"] == 200) ++answered;
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(answered.load(), 80) << "searches on every worker thread at once (shared connections, per-thread buffers)";
 }
 
 TEST_F(Search, the_command_line_rebuilds_an_index_while_the_server_runs) {
