@@ -1,6 +1,5 @@
 #include "search/service.hpp"
 
-
 #include <algorithm>
 #include <chrono>
 #include <map>
