@@ -36,6 +36,7 @@
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
+#include "actions/routes.hpp"
 #include "activity/routes.hpp"
 #include "mail/outbox.hpp"
 #include "api/issues.hpp"
@@ -151,6 +152,7 @@ int serve() {
     api::register_review_routes(router, repos, pulls, reviews);
     ssh::register_routes(router, keys);
     search::register_routes(router, search, *search_index, indexer);
+    actions::register_routes(router, repos);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);

@@ -14,6 +14,7 @@
     <a role="tab" class="tab {{#TAB_COMMITS}}tab-active{{/TAB_COMMITS}}" href="{{P}}/repos/{{ID}}/commits">History</a>
     <a role="tab" class="tab {{#TAB_ISSUES}}tab-active{{/TAB_ISSUES}}" href="{{P}}/repos/{{ID}}/issues">Issues</a>
     <a role="tab" class="tab {{#TAB_PULLS}}tab-active{{/TAB_PULLS}}" href="{{P}}/repos/{{ID}}/prs">Pull requests</a>
+    <a role="tab" class="tab {{#TAB_ACTIONS}}tab-active{{/TAB_ACTIONS}}" href="{{P}}/repos/{{ID}}/actions">Actions</a>
     <a role="tab" class="tab {{#TAB_ACTIVITY}}tab-active{{/TAB_ACTIVITY}}" href="{{P}}/repos/{{ID}}/activity">Activity</a>
     <a role="tab" class="tab {{#TAB_BRANCHES}}tab-active{{/TAB_BRANCHES}}" href="{{P}}/repos/{{ID}}/branches">Branches</a>
     <a role="tab" class="tab {{#TAB_TAGS}}tab-active{{/TAB_TAGS}}" href="{{P}}/repos/{{ID}}/tags">Tags</a>

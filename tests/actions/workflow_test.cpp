@@ -1,0 +1,165 @@
+// Workflow files in GitHub Actions syntax: triggers and filters, jobs in needs order, matrix
+// expansion as GitHub does it, and errors that name the file and line.
+#include <gtest/gtest.h>
+
+#include "actions/workflow.hpp"
+
+namespace actions {
+namespace {
+
+Workflow parsed(const std::string& text) {
+    auto wf = parse_workflow("ci.yml", text);
+    EXPECT_TRUE(wf) << (wf ? "" : wf.error().text());
+    return wf ? *wf : Workflow{};
+}
+
+ParseError failed(const std::string& text) {
+    auto wf = parse_workflow("ci.yml", text);
+    EXPECT_FALSE(wf) << "accepted:\n" << text;
+    return wf ? ParseError{} : wf.error();
+}
+
+TEST(Workflow, reads_triggers_env_jobs_and_steps) {
+    auto wf = parsed(R"(
+name: CI
+on:
+  push:
+    branches: [main, 'release/**', '!release/old']
+    paths-ignore: ['docs/**']
+  pull_request:
+  schedule:
+    - cron: '0 3 * * 1'
+  workflow_dispatch:
+    inputs:
+      level:
+        type: choice
+        options: [low, high]
+        default: low
+env:
+  GREETING: hello
+defaults:
+  run:
+    shell: bash
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    container: localhost/skyscape/busybox:latest
+    timeout-minutes: 10
+    outputs:
+      version: ${{ steps.v.outputs.version }}
+    steps:
+      - uses: actions/checkout@v4
+      - id: v
+        name: Version
+        run: echo "version=1.2" >> "$GITHUB_OUTPUT"
+        env: {DEBUG: 1}
+        continue-on-error: true
+)");
+    EXPECT_EQ(wf.name, "CI");
+    ASSERT_TRUE(wf.on.push);
+    EXPECT_TRUE(wf.on.push->branches.passes("main"));
+    EXPECT_TRUE(wf.on.push->branches.passes("release/2.0/rc"));
+    EXPECT_FALSE(wf.on.push->branches.passes("release/old")) << "a later ! excludes";
+    EXPECT_FALSE(wf.on.push->branches.passes("feature"));
+    EXPECT_FALSE(wf.on.push->tags.present);
+    EXPECT_FALSE(wf.on.push->paths.passes("docs/guide.md"));
+    EXPECT_TRUE(wf.on.push->paths.passes("src/main.c"));
+    EXPECT_TRUE(wf.on.pull_request);
+    EXPECT_EQ(wf.on.schedules, std::vector<std::string>{"0 3 * * 1"});
+    ASSERT_TRUE(wf.on.workflow_dispatch);
+    EXPECT_EQ((*wf.on.workflow_dispatch)[0].options, (std::vector<std::string>{"low", "high"}));
+    EXPECT_EQ(wf.env.at("GREETING"), "hello");
+    EXPECT_EQ(wf.default_shell, "bash");
+    ASSERT_EQ(wf.jobs.size(), 1u);
+    const auto& job = wf.jobs[0];
+    EXPECT_EQ(job.image, "localhost/skyscape/busybox:latest");
+    EXPECT_EQ(job.timeout_minutes, 10);
+    EXPECT_EQ(job.outputs.at("version"), "${{ steps.v.outputs.version }}");
+    ASSERT_EQ(job.steps.size(), 2u);
+    EXPECT_EQ(job.steps[0].uses, "actions/checkout@v4");
+    EXPECT_EQ(job.steps[1].id, "v");
+    EXPECT_EQ(job.steps[1].env.at("DEBUG"), "1");
+    EXPECT_EQ(job.steps[1].continue_on_error, "true");
+    EXPECT_EQ(job.steps[1].line, 30);
+}
+
+TEST(Workflow, short_trigger_forms) {
+    EXPECT_TRUE(parsed("on: push\njobs: {a: {runs-on: x, steps: [{run: 'true'}]}}").on.push);
+    auto list = parsed("on: [push, workflow_dispatch, release]\njobs: {a: {runs-on: x, steps: [{run: 'true'}]}}");
+    EXPECT_TRUE(list.on.push);
+    EXPECT_TRUE(list.on.workflow_dispatch) << "release is not run here, and is no error";
+}
+
+TEST(Workflow, jobs_come_after_the_jobs_they_need) {
+    auto wf = parsed(R"(
+on: push
+jobs:
+  deploy: {runs-on: x, needs: [test, lint], steps: [{run: d}]}
+  test: {runs-on: x, needs: build, steps: [{run: t}]}
+  build: {runs-on: x, steps: [{run: b}]}
+  lint: {runs-on: x, steps: [{run: l}]}
+)");
+    std::vector<std::string> order;
+    for (const auto& j : wf.jobs) order.push_back(j.id);
+    EXPECT_EQ(order, (std::vector<std::string>{"build", "lint", "test", "deploy"}));
+}
+
+TEST(Workflow, matrix_expands_as_github_does) {
+    auto wf = parsed(R"(
+on: push
+jobs:
+  test:
+    runs-on: x
+    strategy:
+      fail-fast: false
+      max-parallel: 2
+      matrix:
+        os: [linux, mac]
+        node: [14, 16]
+        exclude:
+          - os: mac
+            node: 14
+        include:
+          - os: linux
+            experimental: true
+          - os: windows
+            node: 16
+    steps: [{run: t}]
+)");
+    const auto& s = *wf.jobs[0].strategy;
+    EXPECT_FALSE(s.fail_fast);
+    EXPECT_EQ(s.max_parallel, 2);
+    ASSERT_EQ(s.cells.size(), 4u);
+    EXPECT_EQ(s.cells[0], (MatrixCell{{"os", "\"linux\""}, {"node", "14"}, {"experimental", "true"}}));
+    EXPECT_EQ(s.cells[1], (MatrixCell{{"os", "\"linux\""}, {"node", "16"}, {"experimental", "true"}}));
+    EXPECT_EQ(s.cells[2], (MatrixCell{{"os", "\"mac\""}, {"node", "16"}}));
+    EXPECT_EQ(s.cells[3], (MatrixCell{{"os", "\"windows\""}, {"node", "16"}})) << "an include that fits none is its own job";
+}
+
+TEST(Workflow, errors_name_the_file_line_and_problem) {
+    auto yaml = failed("on: push\njobs:\n  a: [unclosed\n");
+    EXPECT_NE(yaml.message.find("Not valid YAML"), std::string::npos);
+    EXPECT_GT(yaml.line, 0);
+    EXPECT_EQ(failed("jobs: {a: {runs-on: x, steps: [{run: t}]}}").message, "The workflow has no `on:` saying when it runs.");
+    EXPECT_NE(failed("on: release\njobs: {a: {runs-on: x, steps: [{run: t}]}}").message.find("None of the events"), std::string::npos);
+    auto no_steps = failed("on: push\njobs:\n  build:\n    runs-on: x\n");
+    EXPECT_EQ(no_steps.text(), "ci.yml:4: Job build has no steps.");
+    EXPECT_NE(failed("on: push\njobs:\n  a:\n    steps: [{run: t}]\n").message.find("runs-on"), std::string::npos);
+    auto both = failed("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: t\n        uses: actions/checkout@v4\n");
+    EXPECT_EQ(both.line, 6);
+    EXPECT_NE(both.message.find("not both"), std::string::npos);
+    auto cycle = failed("on: push\njobs:\n  a: {runs-on: x, needs: b, steps: [{run: t}]}\n  b: {runs-on: x, needs: a, steps: [{run: t}]}\n");
+    EXPECT_NE(cycle.message.find("form a cycle"), std::string::npos);
+    EXPECT_EQ(cycle.line, 3);
+    EXPECT_NE(failed("on: push\njobs:\n  a: {runs-on: x, needs: nope, steps: [{run: t}]}\n").message.find("not a job"), std::string::npos);
+    EXPECT_NE(failed("on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: {n: [1], exclude: [{n: 1}]}}\n    steps: [{run: t}]\n")
+                  .message.find("no job"), std::string::npos);
+    EXPECT_NE(failed("on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: {a: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17], b: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17]}}\n    steps: [{run: t}]\n")
+                  .message.find("256"), std::string::npos);
+    EXPECT_NE(failed("on: push\njobs:\n  a: {runs-on: x, timeout-minutes: -1, steps: [{run: t}]}\n").message.find("positive"), std::string::npos);
+    EXPECT_NE(failed("on:\n  push:\n    branches: [a]\n    branches-ignore: [b]\njobs: {a: {runs-on: x, steps: [{run: t}]}}\n").message.find("cannot both"),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace actions
