@@ -1,0 +1,102 @@
+// GitHub Actions expressions: literals, contexts, operators with GitHub's coercions, functions,
+// interpolation and if: conditions.
+#include <gtest/gtest.h>
+
+#include "actions/expression.hpp"
+
+namespace actions::expr {
+namespace {
+
+Context sample() {
+    Context c;
+    c.values = json::parse(R"({
+        "github": {"ref": "refs/heads/main", "event_name": "push", "event": {"labels": [{"name": "bug"}, {"name": "ui"}]}},
+        "env": {"MODE": "fast", "COUNT": "3"},
+        "matrix": {"node": 16, "os": "linux"},
+        "steps": {"v": {"outputs": {"version": "1.2"}, "outcome": "success"}},
+        "needs": {"build": {"result": "success", "outputs": {"sha": "abc"}}},
+        "inputs": {"level": "high", "debug": true}
+    })");
+    c.hash_files = [](const std::vector<std::string>& patterns) { return "hash-of-" + patterns.front(); };
+    return c;
+}
+
+json eval(const std::string& text, const Context& c = sample()) {
+    auto v = evaluate(text, c);
+    EXPECT_TRUE(v) << text << ": " << (v ? "" : v.error().message);
+    return v ? *v : json("<error>");
+}
+
+TEST(Expressions, literals_contexts_and_operators) {
+    EXPECT_EQ(eval("null"), nullptr);
+    EXPECT_EQ(eval("true"), true);
+    EXPECT_EQ(eval("42"), 42);
+    EXPECT_EQ(eval("-9.5"), -9.5);
+    EXPECT_EQ(eval("0xff"), 255);
+    EXPECT_EQ(eval("'it''s'"), "it's");
+    EXPECT_EQ(eval("github.ref"), "refs/heads/main");
+    EXPECT_EQ(eval("GitHub.REF"), "refs/heads/main") << "names ignore case";
+    EXPECT_EQ(eval("github['event_name']"), "push");
+    EXPECT_EQ(eval("steps.v.outputs.version"), "1.2");
+    EXPECT_EQ(eval("needs.build.outputs.sha"), "abc");
+    EXPECT_EQ(eval("github.missing.deeper"), nullptr);
+    EXPECT_EQ(eval("github.event.labels.*.name"), json::parse(R"(["bug","ui"])"));
+    EXPECT_EQ(eval("github.event.labels[1].name"), "ui");
+    EXPECT_EQ(eval("github.ref == 'REFS/HEADS/MAIN'"), true) << "strings compare ignoring case";
+    EXPECT_EQ(eval("env.COUNT == 3"), true) << "a string and a number compare as numbers";
+    EXPECT_EQ(eval("env.COUNT > 2 && env.COUNT <= 3"), true);
+    EXPECT_EQ(eval("null == 0"), true);
+    EXPECT_EQ(eval("'' == false"), true);
+    EXPECT_EQ(eval("'abc' == 0"), false) << "NaN equals nothing";
+    EXPECT_EQ(eval("matrix.os != 'mac' && !inputs.missing"), true);
+    EXPECT_EQ(eval("inputs.missing || 'fallback'"), "fallback") << "|| gives an operand";
+    EXPECT_EQ(eval("matrix.node && 'yes'"), "yes");
+    EXPECT_EQ(eval("(1 < 2) == true"), true);
+}
+
+TEST(Expressions, functions) {
+    EXPECT_EQ(eval("contains('Hello world', 'WORLD')"), true);
+    EXPECT_EQ(eval("contains(github.event.labels.*.name, 'bug')"), true);
+    EXPECT_EQ(eval("contains(github.event.labels.*.name, 'docs')"), false);
+    EXPECT_EQ(eval("startsWith(github.ref, 'refs/heads/')"), true);
+    EXPECT_EQ(eval("endsWith(github.ref, '/MAIN')"), true);
+    EXPECT_EQ(eval("format('{0}-{1} {{x}}', matrix.os, matrix.node)"), "linux-16 {x}");
+    EXPECT_EQ(eval("join(github.event.labels.*.name, ', ')"), "bug, ui");
+    EXPECT_EQ(eval("toJSON(matrix)"), "{\n  \"node\": 16,\n  \"os\": \"linux\"\n}");
+    EXPECT_EQ(eval("fromJSON('{\"a\": [1, 2]}').a[1]"), 2);
+    EXPECT_EQ(eval("hashFiles('**/package-lock.json')"), "hash-of-**/package-lock.json");
+    EXPECT_EQ(eval("success()"), true);
+    EXPECT_EQ(eval("failure()"), false);
+}
+
+TEST(Expressions, interpolation_writes_values_as_text) {
+    auto c = sample();
+    EXPECT_EQ(*interpolate("node ${{ matrix.node }} on ${{matrix.os}}, ${{ inputs.debug }}${{ github.missing }}.", c), "node 16 on linux, true.");
+    EXPECT_EQ(*interpolate("${{ github.event.labels }}", c), "Array");
+    EXPECT_EQ(*interpolate("no expressions", c), "no expressions");
+    EXPECT_FALSE(interpolate("${{ matrix.node ", c));
+}
+
+TEST(Expressions, conditions_hold_only_while_the_job_succeeds_unless_they_ask) {
+    auto c = sample();
+    EXPECT_TRUE(*condition("", c));
+    EXPECT_TRUE(*condition("${{ github.ref == 'refs/heads/main' }}", c));
+    EXPECT_TRUE(*condition("matrix.os == 'linux'", c));
+    c.status = "failure";
+    EXPECT_FALSE(*condition("matrix.os == 'linux'", c)) << "implicitly success() && …";
+    EXPECT_TRUE(*condition("failure() && matrix.os == 'linux'", c));
+    EXPECT_TRUE(*condition("always()", c));
+    EXPECT_FALSE(*condition("cancelled()", c));
+}
+
+TEST(Expressions, bad_expressions_say_what_is_wrong) {
+    auto c = sample();
+    for (const char* bad : {"github.", "(1", "'open", "nope.x", "frobnicate(1)", "1 +", "contains('a')", "format('{3}', 1)", "fromJSON('{')"}) {
+        auto v = evaluate(bad, c);
+        ASSERT_FALSE(v) << "accepted: " << bad;
+        EXPECT_FALSE(v.error().message.empty());
+    }
+}
+
+}  // namespace
+}  // namespace actions::expr
