@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "actions/cron.hpp"
 #include "browse/store.hpp"
 
 namespace actions {
@@ -183,7 +184,9 @@ Triggers read_triggers(const YAML::Node& node) {
             if (!spec || !spec.IsSequence()) invalid(node, "schedule is a list of `- cron: \"…\"` entries.");
             for (const auto& item : spec) {
                 if (!item.IsMap() || !item["cron"]) invalid(item, "Each schedule entry needs a cron: expression.");
-                out.schedules.push_back(scalar(item["cron"], "cron"));
+                auto cron = scalar(item["cron"], "cron");
+                if (auto valid = Cron::parse(cron); !valid) invalid(item["cron"], valid.error().message);
+                out.schedules.push_back(cron);
             }
         }
     }

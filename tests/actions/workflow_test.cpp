@@ -157,6 +157,9 @@ TEST(Workflow, errors_name_the_file_line_and_problem) {
     EXPECT_NE(failed("on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: {a: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17], b: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17]}}\n    steps: [{run: t}]\n")
                   .message.find("256"), std::string::npos);
     EXPECT_NE(failed("on: push\njobs:\n  a: {runs-on: x, timeout-minutes: -1, steps: [{run: t}]}\n").message.find("positive"), std::string::npos);
+    auto cron = failed("on:\n  schedule:\n    - cron: '61 * * * *'\njobs: {a: {runs-on: x, steps: [{run: t}]}}\n");
+    EXPECT_EQ(cron.line, 3);
+    EXPECT_NE(cron.message.find("minute"), std::string::npos);
     EXPECT_NE(failed("on:\n  push:\n    branches: [a]\n    branches-ignore: [b]\njobs: {a: {runs-on: x, steps: [{run: t}]}}\n").message.find("cannot both"),
               std::string::npos);
 }
