@@ -13,10 +13,17 @@ run:
 	@$(MAKE) --no-print-directory build
 	./$(BUILD)/workspace
 
+# The tests run jobs in a real container engine (Podman's Docker-API service), started here from
+# ../shared/tools and stopped after, whatever the tests' outcome.
+ENGINE = ../shared/tools/container-engine
+
 test:
 	@scripts/setup test
 	@$(MAKE) --no-print-directory build
-	cd $(BUILD) && ctest --output-on-failure --timeout 600 -j 2 $(CTEST_ARGS)
+	@host=$$($(ENGINE) up | sed -n 's/^DOCKER_HOST=//p'); \
+	 test -n "$$host" || { echo "make test: the container engine did not start" >&2; exit 1; }; \
+	 cd $(BUILD) && DOCKER_HOST=$$host ctest --output-on-failure --timeout 600 -j 2 $(CTEST_ARGS); \
+	 status=$$?; cd $(CURDIR) && $(ENGINE) down; exit $$status
 
 bench:
 	@scripts/setup bench

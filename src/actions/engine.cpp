@@ -1,0 +1,155 @@
+#include "actions/engine.hpp"
+
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <memory>
+
+#include "http/request.hpp"
+
+namespace actions {
+namespace {
+
+using core::Errc;
+using core::fail;
+using nlohmann::json;
+
+constexpr const char* kApi = "http://engine/v1.41";
+
+std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
+    static_cast<std::string*>(out)->append(data, size * count);
+    return size * count;
+}
+
+std::string message_of(const std::string& body) {
+    auto j = json::parse(body, nullptr, false);
+    if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
+    return body.substr(0, 200);
+}
+
+}  // namespace
+
+std::optional<Engine> Engine::from_env() {
+    const char* host = std::getenv("DOCKER_HOST");
+    std::string value = host ? host : "";
+    if (!value.starts_with("unix://")) return std::nullopt;
+    return Engine(value.substr(7));
+}
+
+core::Result<Engine::Reply> Engine::call(const std::string& method, const std::string& path, const std::string& body,
+                                         const std::string& content_type, long timeout_ms) const {
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+    if (!curl) return fail(Errc::invalid, "libcurl could not start.");
+    Reply reply;
+    std::string url = kApi + path;
+    curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str());
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> owned(headers, curl_slist_free_all);
+    curl_easy_setopt(curl.get(), CURLOPT_UNIX_SOCKET_PATH, socket_.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+    if (method != "GET") {
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
+    auto rc = curl_easy_perform(curl.get());
+    if (rc == CURLE_OPERATION_TIMEDOUT) return fail(Errc::too_many, "The container engine did not answer in time.");
+    if (rc != CURLE_OK) return fail(Errc::invalid, "The container engine at " + socket_ + " cannot be reached: " + curl_easy_strerror(rc) + ".");
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
+    return reply;
+}
+
+core::Result<std::string> Engine::version() const {
+    auto r = call("GET", "/version");
+    if (!r) return tl::unexpected(r.error());
+    auto j = json::parse(r->body, nullptr, false);
+    if (r->status != 200 || !j.is_object()) return fail(Errc::invalid, "The container engine answered " + std::to_string(r->status) + ".");
+    std::string name = "Docker Engine";
+    if (j.contains("Components") && j["Components"].is_array() && !j["Components"].empty()) name = j["Components"][0].value("Name", name);
+    return name + " " + j.value("Version", "?");
+}
+
+core::Result<bool> Engine::has_image(const std::string& image) const {
+    auto r = call("GET", "/images/" + http::percent_encode(image) + "/json");
+    if (!r) return tl::unexpected(r.error());
+    return r->status == 200;
+}
+
+core::Result<std::string> Engine::create(const ContainerSpec& spec) const {
+    json host = {{"Memory", spec.limits.memory_bytes},
+                 {"MemorySwap", spec.limits.memory_bytes},
+                 {"NanoCpus", static_cast<std::int64_t>(spec.limits.cpus * 1e9)},
+                 {"PidsLimit", spec.limits.pids},
+                 {"NetworkMode", spec.limits.network ? "bridge" : "none"},
+                 {"CapDrop", json::array({"ALL"})},
+                 {"SecurityOpt", json::array({"no-new-privileges"})}};
+    json body = {{"Image", spec.image}, {"Cmd", spec.command}, {"Env", spec.env}, {"Labels", spec.labels},
+                 {"HostConfig", host}, {"NetworkDisabled", !spec.limits.network}, {"Tty", false}};
+    if (!spec.working_dir.empty()) body["WorkingDir"] = spec.working_dir;
+    auto r = call("POST", "/containers/create", body.dump());
+    if (!r) return tl::unexpected(r.error());
+    if (r->status == 404) return fail(Errc::not_found, "There is no image " + spec.image + " on this server's container engine.");
+    if (r->status != 201) return fail(Errc::invalid, "The container could not be made: " + message_of(r->body));
+    return json::parse(r->body).value("Id", "");
+}
+
+core::Status Engine::put_archive(const std::string& id, const std::string& path, const std::string& tar) const {
+    auto r = call("PUT", "/containers/" + id + "/archive?path=" + http::percent_encode(path), tar, "application/x-tar");
+    if (!r) return tl::unexpected(r.error());
+    if (r->status != 200) return fail(Errc::invalid, "Files could not be put into the container: " + message_of(r->body));
+    return {};
+}
+
+core::Status Engine::start(const std::string& id) const {
+    auto r = call("POST", "/containers/" + id + "/start");
+    if (!r) return tl::unexpected(r.error());
+    if (r->status != 204 && r->status != 304) return fail(Errc::invalid, "The container could not start: " + message_of(r->body));
+    return {};
+}
+
+core::Result<Exit> Engine::wait(const std::string& id, std::chrono::milliseconds timeout) const {
+    auto r = call("POST", "/containers/" + id + "/wait", "", "application/json", static_cast<long>(timeout.count()));
+    Exit out;
+    if (!r && r.error().code == Errc::too_many) {
+        out.timed_out = true;
+        call("POST", "/containers/" + id + "/kill?signal=KILL");
+        r = call("POST", "/containers/" + id + "/wait");
+    }
+    if (!r) return tl::unexpected(r.error());
+    auto j = json::parse(r->body, nullptr, false);
+    if (r->status != 200 || !j.is_object()) return fail(Errc::invalid, "Waiting for the container failed: " + message_of(r->body));
+    out.code = j.value("StatusCode", -1);
+    return out;
+}
+
+core::Result<std::string> Engine::logs(const std::string& id) const {
+    auto r = call("GET", "/containers/" + id + "/logs?stdout=1&stderr=1");
+    if (!r) return tl::unexpected(r.error());
+    if (r->status != 200) return fail(Errc::invalid, "The container's output could not be read: " + message_of(r->body));
+    // Without a TTY the stream is multiplexed: frames of an 8-byte header (stream, 0, 0, 0,
+    // big-endian length) and the bytes written.
+    std::string out;
+    const auto& b = r->body;
+    for (std::size_t at = 0; at + 8 <= b.size();) {
+        auto len = (static_cast<std::size_t>(static_cast<unsigned char>(b[at + 4])) << 24) |
+                   (static_cast<std::size_t>(static_cast<unsigned char>(b[at + 5])) << 16) |
+                   (static_cast<std::size_t>(static_cast<unsigned char>(b[at + 6])) << 8) | static_cast<unsigned char>(b[at + 7]);
+        out.append(b, at + 8, std::min(len, b.size() - at - 8));
+        at += 8 + len;
+    }
+    return out;
+}
+
+core::Status Engine::remove(const std::string& id) const {
+    auto r = call("DELETE", "/containers/" + id + "?force=true&v=true");
+    if (!r) return tl::unexpected(r.error());
+    if (r->status != 204 && r->status != 404) return fail(Errc::invalid, "The container could not be removed: " + message_of(r->body));
+    return {};
+}
+
+}  // namespace actions

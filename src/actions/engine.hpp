@@ -1,0 +1,71 @@
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace actions {
+
+//! What a job's container may use.
+struct Limits {
+    std::int64_t memory_bytes = 2LL << 30;
+    double cpus = 2;
+    std::int64_t pids = 512;
+    bool network = false;  //!< no network unless the workflow asks
+};
+
+struct ContainerSpec {
+    std::string image;
+    std::vector<std::string> command;  //!< argv
+    std::vector<std::string> env;      //!< NAME=value
+    std::string working_dir;
+    Limits limits;
+    std::map<std::string, std::string> labels;
+};
+
+//! How a container ended.
+struct Exit {
+    int code = -1;
+    bool timed_out = false;  //!< killed at the timeout
+};
+
+//! A client of the Docker Engine API (Docker, or Podman's compatible service) over the unix
+//! socket DOCKER_HOST names, through libcurl. Jobs run in containers made, started, waited for
+//! and removed through it, never on the host.
+class Engine {
+public:
+    //! From DOCKER_HOST ("unix:///run/docker.sock"); nullopt when it is unset or not a unix socket.
+    static std::optional<Engine> from_env();
+    explicit Engine(std::string socket_path) : socket_(std::move(socket_path)) {}
+
+    //! The engine's name and version ("Podman Engine 4.3.1"), or why it cannot be reached.
+    core::Result<std::string> version() const;
+    core::Result<bool> has_image(const std::string& image) const;
+    //! A stopped container; its id.
+    core::Result<std::string> create(const ContainerSpec& spec) const;
+    //! Unpacks a tar archive into the container at path (which must exist in the image).
+    core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const;
+    core::Status start(const std::string& id) const;
+    //! Waits for the container to stop; at the timeout it is killed.
+    core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const;
+    //! What it wrote to stdout and stderr, interleaved as written.
+    core::Result<std::string> logs(const std::string& id) const;
+    //! Removes the container, running or not.
+    core::Status remove(const std::string& id) const;
+
+private:
+    struct Reply {
+        long status = 0;
+        std::string body;
+    };
+    core::Result<Reply> call(const std::string& method, const std::string& path, const std::string& body = "",
+                             const std::string& content_type = "application/json", long timeout_ms = 60000) const;
+
+    std::string socket_;
+};
+
+}  // namespace actions
