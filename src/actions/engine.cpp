@@ -22,6 +22,33 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) 
     return size * count;
 }
 
+// Docker's multiplexed stream (no TTY): frames of an 8-byte header (stream, 0, 0, 0, big-endian
+// length) and the bytes written. Fed as it arrives; whole frames go to `output`.
+struct Demux {
+    const std::function<void(std::string_view)>* output;
+    std::string pending;
+
+    void feed(std::string_view data) {
+        pending.append(data);
+        std::size_t at = 0;
+        while (at + 8 <= pending.size()) {
+            auto len = (static_cast<std::size_t>(static_cast<unsigned char>(pending[at + 4])) << 24) |
+                       (static_cast<std::size_t>(static_cast<unsigned char>(pending[at + 5])) << 16) |
+                       (static_cast<std::size_t>(static_cast<unsigned char>(pending[at + 6])) << 8) |
+                       static_cast<unsigned char>(pending[at + 7]);
+            if (at + 8 + len > pending.size()) break;
+            (*output)(std::string_view(pending).substr(at + 8, len));
+            at += 8 + len;
+        }
+        pending.erase(0, at);
+    }
+};
+
+std::size_t demux(char* data, std::size_t size, std::size_t count, void* out) {
+    static_cast<Demux*>(out)->feed(std::string_view(data, size * count));
+    return size * count;
+}
+
 std::string message_of(const std::string& body) {
     auto j = json::parse(body, nullptr, false);
     if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
@@ -38,7 +65,8 @@ std::optional<Engine> Engine::from_env() {
 }
 
 core::Result<Engine::Reply> Engine::call(const std::string& method, const std::string& path, const std::string& body,
-                                         const std::string& content_type, long timeout_ms) const {
+                                         const std::string& content_type, long timeout_ms,
+                                         const std::function<void(std::string_view)>* stream) const {
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
     if (!curl) return fail(Errc::invalid, "libcurl could not start.");
     Reply reply;
@@ -49,8 +77,9 @@ core::Result<Engine::Reply> Engine::call(const std::string& method, const std::s
     curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
+    Demux frames{stream, {}};
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, stream ? demux : collect);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, stream ? static_cast<void*>(&frames) : static_cast<void*>(&reply.body));
     curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
     if (method != "GET") {
@@ -128,20 +157,11 @@ core::Result<Exit> Engine::wait(const std::string& id, std::chrono::milliseconds
 }
 
 core::Result<std::string> Engine::logs(const std::string& id) const {
-    auto r = call("GET", "/containers/" + id + "/logs?stdout=1&stderr=1");
-    if (!r) return tl::unexpected(r.error());
-    if (r->status != 200) return fail(Errc::invalid, "The container's output could not be read: " + message_of(r->body));
-    // Without a TTY the stream is multiplexed: frames of an 8-byte header (stream, 0, 0, 0,
-    // big-endian length) and the bytes written.
     std::string out;
-    const auto& b = r->body;
-    for (std::size_t at = 0; at + 8 <= b.size();) {
-        auto len = (static_cast<std::size_t>(static_cast<unsigned char>(b[at + 4])) << 24) |
-                   (static_cast<std::size_t>(static_cast<unsigned char>(b[at + 5])) << 16) |
-                   (static_cast<std::size_t>(static_cast<unsigned char>(b[at + 6])) << 8) | static_cast<unsigned char>(b[at + 7]);
-        out.append(b, at + 8, std::min(len, b.size() - at - 8));
-        at += 8 + len;
-    }
+    std::function<void(std::string_view)> append = [&out](std::string_view part) { out.append(part); };
+    auto r = call("GET", "/containers/" + id + "/logs?stdout=1&stderr=1", "", "application/json", 60000, &append);
+    if (!r) return tl::unexpected(r.error());
+    if (r->status != 200) return fail(Errc::invalid, "The container's output could not be read (" + std::to_string(r->status) + ").");
     return out;
 }
 

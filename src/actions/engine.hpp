@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <string_view>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,7 +65,8 @@ private:
         std::string body;
     };
     core::Result<Reply> call(const std::string& method, const std::string& path, const std::string& body = "",
-                             const std::string& content_type = "application/json", long timeout_ms = 60000) const;
+                             const std::string& content_type = "application/json", long timeout_ms = 60000,
+                             const std::function<void(std::string_view)>* stream = nullptr) const;
 
     std::string socket_;
 };
