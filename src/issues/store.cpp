@@ -70,20 +70,25 @@ void touch(soci::session& sql, std::int64_t issue_id, std::int64_t at) {
 }
 
 // Labels and assignees of one issue.
-void fill_details(soci::session& sql, Issue& issue) {
+void fill_details(soci::session& sql, std::vector<Issue>& issues) {
+    // Two statements prepared once for the whole page, not two per issue.
+    std::int64_t id = 0;
     Label label;
     soci::statement labels = (sql.prepare << "SELECT l.id, l.name, l.color, l.description FROM issue_labels il "
                                              "JOIN labels l ON l.id = il.label_id WHERE il.issue_id = :i ORDER BY l.name",
-                              soci::use(issue.id), soci::into(label.id), soci::into(label.name), soci::into(label.color),
+                              soci::use(id), soci::into(label.id), soci::into(label.name), soci::into(label.color),
                               soci::into(label.description));
-    labels.execute();
-    while (labels.fetch()) issue.labels.push_back(label);
     std::string username;
     soci::statement assignees = (sql.prepare << "SELECT u.username FROM issue_assignees ia JOIN users u ON u.id = ia.user_id "
                                                 "WHERE ia.issue_id = :i ORDER BY u.username",
-                                 soci::use(issue.id), soci::into(username));
-    assignees.execute();
-    while (assignees.fetch()) issue.assignees.push_back(username);
+                                 soci::use(id), soci::into(username));
+    for (auto& issue : issues) {
+        id = issue.id;
+        labels.execute();
+        while (labels.fetch()) issue.labels.push_back(label);
+        assignees.execute();
+        while (assignees.fetch()) issue.assignees.push_back(username);
+    }
 }
 
 // The comments of an issue, oldest first; only the one with id `only` when it is not 0.
@@ -163,37 +168,34 @@ std::optional<Issue> find(db::Pool& pool, const std::string& repo_id, std::int64
     row.bind(st);
     st.define_and_bind();
     if (!st.execute(true)) return std::nullopt;
-    auto issue = row.get();
-    fill_details(sql, issue);
-    return issue;
+    std::vector<Issue> found{row.get()};
+    fill_details(sql, found);
+    return std::move(found.front());
 }
 
 Page list(db::Pool& pool, const std::string& repo_id, const Filter& filter) {
     soci::session sql(pool.get());
     auto pattern = like_pattern(filter.text);
-    // Every condition is always present and switched off by an empty value, so the statement
-    // text is fixed and every value is bound.
-    const std::string where =
-        " FROM issues i LEFT JOIN users u ON u.id = i.author_id WHERE i.repo_id = :r AND i.is_pull = :pulls"
-        " AND (:label1 = '' OR EXISTS (SELECT 1 FROM issue_labels il JOIN labels l ON l.id = il.label_id"
-        " WHERE il.issue_id = i.id AND l.name = :label2))"
-        " AND (:assignee1 = '' OR EXISTS (SELECT 1 FROM issue_assignees ia JOIN users au ON au.id = ia.user_id"
-        " WHERE ia.issue_id = i.id AND au.username = :assignee2))"
-        " AND (:author1 = '' OR u.username = :author2)"
-        " AND (:text = '' OR i.title LIKE :pattern1 ESCAPE '\\' OR i.body LIKE :pattern2 ESCAPE '\\')";
+    // Only the filters that are on go into the statement (every value still bound), so that a
+    // plain list is answered from the issues_list index.
+    std::string where = " FROM issues i LEFT JOIN users u ON u.id = i.author_id WHERE i.repo_id = :r AND i.is_pull = :pulls";
+    if (!filter.label.empty())
+        where += " AND EXISTS (SELECT 1 FROM issue_labels il JOIN labels l ON l.id = il.label_id WHERE il.issue_id = i.id AND l.name = :label)";
+    if (!filter.assignee.empty())
+        where += " AND EXISTS (SELECT 1 FROM issue_assignees ia JOIN users au ON au.id = ia.user_id WHERE ia.issue_id = i.id AND au.username = :assignee)";
+    if (!filter.author.empty()) where += " AND u.username = :author";
+    if (!filter.text.empty()) where += " AND (i.title LIKE :pattern1 ESCAPE '\\' OR i.body LIKE :pattern2 ESCAPE '\\')";
     int pulls = filter.pulls;
     auto bind_filter = [&](soci::statement& st) {
         st.exchange(soci::use(repo_id));
         st.exchange(soci::use(pulls));
-        st.exchange(soci::use(filter.label));
-        st.exchange(soci::use(filter.label));
-        st.exchange(soci::use(filter.assignee));
-        st.exchange(soci::use(filter.assignee));
-        st.exchange(soci::use(filter.author));
-        st.exchange(soci::use(filter.author));
-        st.exchange(soci::use(filter.text));
-        st.exchange(soci::use(pattern));
-        st.exchange(soci::use(pattern));
+        if (!filter.label.empty()) st.exchange(soci::use(filter.label));
+        if (!filter.assignee.empty()) st.exchange(soci::use(filter.assignee));
+        if (!filter.author.empty()) st.exchange(soci::use(filter.author));
+        if (!filter.text.empty()) {
+            st.exchange(soci::use(pattern));
+            st.exchange(soci::use(pattern));
+        }
     };
     Page page;
     {
@@ -214,23 +216,22 @@ Page list(db::Pool& pool, const std::string& repo_id, const Filter& filter) {
                         : filter.sort == "updated"  ? " ORDER BY i.updated_at DESC, i.number DESC"
                         : filter.sort == "comments" ? " ORDER BY i.comment_count DESC, i.number DESC"
                                                     : " ORDER BY i.number DESC";
-    std::string state_all = filter.state == "all" ? "all" : "";
+    bool all_states = filter.state == "all";
     std::int64_t limit = filter.per_page, offset = (std::max<std::int64_t>(filter.page, 1) - 1) * filter.per_page;
     IssueRow row;
     soci::statement st(sql);
     st.alloc();
-    st.prepare(std::string("SELECT ") + kIssueColumns + where + " AND (:all = 'all' OR i.state = :state)" + order +
+    st.prepare(std::string("SELECT ") + kIssueColumns + where + (all_states ? "" : " AND i.state = :state") + order +
                " LIMIT :limit OFFSET :offset");
     bind_filter(st);
-    st.exchange(soci::use(state_all));
-    st.exchange(soci::use(filter.state));
+    if (!all_states) st.exchange(soci::use(filter.state));
     st.exchange(soci::use(limit));
     st.exchange(soci::use(offset));
     row.bind(st);
     st.define_and_bind();
     st.execute();
     while (st.fetch()) page.issues.push_back(row.get());
-    for (auto& issue : page.issues) fill_details(sql, issue);
+    fill_details(sql, page.issues);
     return page;
 }
 
