@@ -392,6 +392,29 @@ bool Filter::passes(const std::string& name) const {
     return in;
 }
 
+namespace {
+
+bool any_path_passes(const Filter& paths, const std::vector<std::string>& changed) {
+    return !paths.present || std::any_of(changed.begin(), changed.end(), [&](const std::string& p) { return paths.passes(p); });
+}
+
+}  // namespace
+
+bool Triggers::runs_on_push(const std::string& ref, const std::vector<std::string>& changed) const {
+    if (!push) return false;
+    if (ref.starts_with("refs/tags/")) {
+        if (push->branches.present && !push->tags.present) return false;
+        return push->tags.passes(ref.substr(10));
+    }
+    if (!ref.starts_with("refs/heads/")) return false;
+    if (push->tags.present && !push->branches.present) return false;
+    return push->branches.passes(ref.substr(11)) && any_path_passes(push->paths, changed);
+}
+
+bool Triggers::runs_on_pull_request(const std::string& base, const std::vector<std::string>& changed) const {
+    return pull_request && pull_request->branches.passes(base) && any_path_passes(pull_request->paths, changed);
+}
+
 std::string ParseError::text() const { return file + (line ? ":" + std::to_string(line) : "") + ": " + message; }
 
 tl::expected<Workflow, ParseError> parse_workflow(const std::string& file, const std::string& text) {

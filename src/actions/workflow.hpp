@@ -36,6 +36,13 @@ struct Triggers {
     std::optional<PushTrigger> pull_request;  //!< branches filter the base branch
     std::vector<std::string> schedules;       //!< cron expressions
     std::optional<std::vector<DispatchInput>> workflow_dispatch;
+
+    //! Whether a push of `ref` (refs/heads/… or refs/tags/…) changing these paths starts the
+    //! workflow, as GitHub decides: a branch filter alone leaves tags out and a tag filter alone
+    //! leaves branches out; paths filters (not read for tags) need one changed path to pass.
+    bool runs_on_push(const std::string& ref, const std::vector<std::string>& changed) const;
+    //! Whether a pull request into `base` changing these paths starts it.
+    bool runs_on_pull_request(const std::string& base, const std::vector<std::string>& changed) const;
 };
 
 struct Step {

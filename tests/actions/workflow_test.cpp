@@ -83,6 +83,28 @@ jobs:
     EXPECT_EQ(job.steps[1].line, 30);
 }
 
+TEST(Workflow, pushes_and_pull_requests_start_it_as_on_github) {
+    auto branches = parsed("on:\n  push:\n    branches: [main]\n    paths: ['src/**', '!src/vendor/**']\njobs: {a: {runs-on: x, steps: [{run: t}]}}");
+    EXPECT_TRUE(branches.on.runs_on_push("refs/heads/main", {"README.md", "src/a.c"}));
+    EXPECT_FALSE(branches.on.runs_on_push("refs/heads/main", {"README.md"})) << "no changed path passes";
+    EXPECT_FALSE(branches.on.runs_on_push("refs/heads/main", {"src/vendor/z.c"})) << "excluded by the later !";
+    EXPECT_FALSE(branches.on.runs_on_push("refs/heads/dev", {"src/a.c"}));
+    EXPECT_FALSE(branches.on.runs_on_push("refs/tags/v1", {})) << "a branch filter alone leaves tags out";
+    auto tags = parsed("on:\n  push:\n    tags: ['v*']\njobs: {a: {runs-on: x, steps: [{run: t}]}}");
+    EXPECT_TRUE(tags.on.runs_on_push("refs/tags/v1.2", {}));
+    EXPECT_FALSE(tags.on.runs_on_push("refs/tags/release", {}));
+    EXPECT_FALSE(tags.on.runs_on_push("refs/heads/main", {"a"})) << "a tag filter alone leaves branches out";
+    auto any = parsed("on: [push, pull_request]\njobs: {a: {runs-on: x, steps: [{run: t}]}}");
+    EXPECT_TRUE(any.on.runs_on_push("refs/heads/anything", {}));
+    EXPECT_TRUE(any.on.runs_on_push("refs/tags/anything", {}));
+    EXPECT_TRUE(any.on.runs_on_pull_request("main", {"x"}));
+    auto ignored = parsed("on:\n  pull_request:\n    branches-ignore: ['wip/*']\n    paths-ignore: ['docs/**']\njobs: {a: {runs-on: x, steps: [{run: t}]}}");
+    EXPECT_TRUE(ignored.on.runs_on_pull_request("main", {"docs/a.md", "src/b.c"}));
+    EXPECT_FALSE(ignored.on.runs_on_pull_request("main", {"docs/a.md"})) << "every change is ignored";
+    EXPECT_FALSE(ignored.on.runs_on_pull_request("wip/x", {"src/b.c"}));
+    EXPECT_FALSE(ignored.on.runs_on_push("refs/heads/main", {"src/b.c"})) << "no push trigger";
+}
+
 TEST(Workflow, short_trigger_forms) {
     EXPECT_TRUE(parsed("on: push\njobs: {a: {runs-on: x, steps: [{run: 'true'}]}}").on.push);
     auto list = parsed("on: [push, workflow_dispatch, release]\njobs: {a: {runs-on: x, steps: [{run: 'true'}]}}");
