@@ -6,16 +6,15 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/text.hpp"
+
 namespace actions::expr {
 namespace {
 
 using core::Errc;
 using core::fail;
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
+using core::lowercase;
 
 // GitHub's number coercion: null 0, booleans 1/0, strings parsed (blank is 0, junk NaN),
 // arrays and objects NaN.
@@ -38,7 +37,7 @@ double to_number(const json& v) {
 // Loose equality: same-typed values compare directly (strings ignoring case); otherwise both
 // become numbers. Arrays and objects are equal only to themselves.
 bool equal(const json& a, const json& b) {
-    if (a.is_string() && b.is_string()) return lower(a.get<std::string>()) == lower(b.get<std::string>());
+    if (a.is_string() && b.is_string()) return lowercase(a.get<std::string>()) == lowercase(b.get<std::string>());
     if (a.is_structured() || b.is_structured()) return a.is_structured() && b.is_structured() && a == b;
     if (a.type() == b.type() && !a.is_number()) return a == b;
     return to_number(a) == to_number(b);
@@ -47,7 +46,7 @@ bool equal(const json& a, const json& b) {
 // a < b (or a <= b) with the same coercions; NaN compares false.
 bool less(const json& a, const json& b, bool or_equal) {
     if (a.is_string() && b.is_string()) {
-        auto x = lower(a.get<std::string>()), y = lower(b.get<std::string>());
+        auto x = lowercase(a.get<std::string>()), y = lowercase(b.get<std::string>());
         return or_equal ? x <= y : x < y;
     }
     double x = to_number(a), y = to_number(b);
@@ -224,7 +223,7 @@ private:
         }
         auto name = identifier();
         if (name.empty()) return error(std::string("unexpected '") + c + "'");
-        auto low = lower(name);
+        auto low = lowercase(name);
         if (low == "true" || low == "false") return std::make_unique<Node>(Node{Node::Kind::literal, low == "true", "", {}});
         if (low == "null") return std::make_unique<Node>(Node{Node::Kind::literal, nullptr, "", {}});
         if (eat("(")) {
@@ -250,9 +249,9 @@ private:
 json member(const json& obj, const std::string& key) {
     if (!obj.is_object()) return nullptr;
     if (auto it = obj.find(key); it != obj.end()) return *it;
-    auto want = lower(key);
+    auto want = lowercase(key);
     for (auto it = obj.begin(); it != obj.end(); ++it)
-        if (lower(it.key()) == want) return it.value();
+        if (lowercase(it.key()) == want) return it.value();
     return nullptr;
 }
 
@@ -285,11 +284,11 @@ core::Result<json> call(const Node& n, const Context& ctx) {
     if (f == "contains") {
         if (auto ok = arity(2, 2); !ok) return tl::unexpected(ok.error());
         if (args[0].is_array()) return std::any_of(args[0].begin(), args[0].end(), [&](const json& x) { return equal(x, args[1]); });
-        return lower(to_text(args[0])).find(lower(to_text(args[1]))) != std::string::npos;
+        return lowercase(to_text(args[0])).find(lowercase(to_text(args[1]))) != std::string::npos;
     }
     if (f == "startswith" || f == "endswith") {
         if (auto ok = arity(2, 2); !ok) return tl::unexpected(ok.error());
-        auto s = lower(to_text(args[0])), p = lower(to_text(args[1]));
+        auto s = lowercase(to_text(args[0])), p = lowercase(to_text(args[1]));
         return f == "startswith" ? s.starts_with(p) : s.ends_with(p);
     }
     if (f == "format") {
@@ -458,7 +457,7 @@ core::Result<bool> condition(std::string_view text, const Context& context) {
     expression = expression.substr(first, expression.find_last_not_of(" \t\r\n") - first + 1);
     if (expression.starts_with("${{") && expression.ends_with("}}") && expression.find("${{", 3) == std::string::npos)
         expression = expression.substr(3, expression.size() - 5);
-    auto low = lower(expression);
+    auto low = lowercase(expression);
     bool checks_status = false;
     for (const char* f : {"success(", "failure(", "always(", "cancelled("})
         for (auto at = low.find(f); at != std::string::npos; at = low.find(f, at + 1))

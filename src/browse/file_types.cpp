@@ -4,13 +4,12 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/text.hpp"
+
 namespace browse::file_types {
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
+using core::lowercase;
 
 std::string base_name(const std::string& path) {
     auto slash = path.rfind('/');
@@ -22,7 +21,7 @@ std::string base_name(const std::string& path) {
 std::string extension(const std::string& path) {
     auto name = base_name(path);
     auto dot = name.rfind('.');
-    return dot == std::string::npos ? "" : lower(name.substr(dot + 1));
+    return dot == std::string::npos ? "" : lowercase(name.substr(dot + 1));
 }
 
 const char* image_type(const std::string& path) {

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "browse/file_types.hpp"
+#include "core/text.hpp"
 
 namespace search {
 namespace {
@@ -14,10 +15,7 @@ namespace {
 using core::Errc;
 using core::fail;
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
+using core::lowercase;
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -69,7 +67,7 @@ std::string glob_to_regex(const std::string& glob) {
 
 bool path_matches(const PathFilter& filter, const std::string& path) {
     if (filter.re) return RE2::PartialMatch(path, *filter.re);
-    return lower(path).find(lower(filter.pattern)) != std::string::npos;
+    return lowercase(path).find(lowercase(filter.pattern)) != std::string::npos;
 }
 
 }  // namespace
@@ -103,7 +101,7 @@ core::Result<Query> parse(std::string_view text) {
         while (end < text.size() && !space(text[end])) ++end;
         std::string word(text.substr(at, end - at));
         auto colon = word.find(':');
-        std::string key = colon == std::string::npos ? "" : lower(word.substr(0, colon));
+        std::string key = colon == std::string::npos ? "" : lowercase(word.substr(0, colon));
         if (key == "repo" || key == "path" || key == "lang" || key == "language" || key == "case") {
             std::string value = word.substr(colon + 1);
             if (key == "path" && !value.empty() && value.front() == '/') {
@@ -129,9 +127,9 @@ core::Result<Query> parse(std::string_view text) {
                 }
                 query.paths.push_back({value, negated, re});
             } else if (key == "case") {
-                query.case_sensitive = lower(value) == "yes" || lower(value) == "true";
+                query.case_sensitive = lowercase(value) == "yes" || lowercase(value) == "true";
             } else {
-                query.langs.push_back(lower(value));
+                query.langs.push_back(lowercase(value));
             }
         } else {
             query.terms.push_back({Term::Kind::literal, word, negated});

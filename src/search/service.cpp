@@ -6,6 +6,7 @@
 #include <set>
 
 #include "auth/actor.hpp"
+#include "core/text.hpp"
 #include "repos/service.hpp"
 
 namespace search {
@@ -27,10 +28,7 @@ int rarity_of(char c) {
     return at == std::string_view::npos ? static_cast<int>(kByFrequency.size()) : static_cast<int>(at);
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
+using core::lowercase;
 
 // The FTS5 expression a regex's matches must satisfy (its required atoms' trigrams ANDed, or
 // else any atom's), or "" when nothing narrows it: a superset of the matching documents, which
@@ -128,9 +126,9 @@ std::string trigram_expression(std::string_view literal) {
     std::set<std::string> seen;
     for (std::size_t w = 0; w + 3 < starts.size(); ++w) {
         auto text = std::string(literal.substr(starts[w], starts[w + 3] - starts[w]));
-        if (!seen.insert(lower(text)).second) continue;
+        if (!seen.insert(lowercase(text)).second) continue;
         int rarity = 0;
-        for (char c : lower(text)) rarity += rarity_of(c);
+        for (char c : lowercase(text)) rarity += rarity_of(c);
         trigrams.push_back({w, text, rarity});
     }
     // The index reads every document list it is given in full: the rarest few trigrams narrow
@@ -161,11 +159,11 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
     // The repositories searched: readable, and as repo:/-repo: and the page's scope say.
     std::set<std::string> repos;
     for (const auto& r : repos_.readable(actor)) {
-        auto id = lower(r.id);
+        auto id = lowercase(r.id);
         if (repo && r.id != *repo) continue;
-        if (!query->repos.empty() && std::none_of(query->repos.begin(), query->repos.end(), [&](const auto& x) { return lower(x) == id; }))
+        if (!query->repos.empty() && std::none_of(query->repos.begin(), query->repos.end(), [&](const auto& x) { return lowercase(x) == id; }))
             continue;
-        if (std::any_of(query->excluded_repos.begin(), query->excluded_repos.end(), [&](const auto& x) { return lower(x) == id; })) continue;
+        if (std::any_of(query->excluded_repos.begin(), query->excluded_repos.end(), [&](const auto& x) { return lowercase(x) == id; })) continue;
         repos.insert(r.id);
     }
 
