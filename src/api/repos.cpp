@@ -2,17 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/github.hpp"
+#include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
+#include "notifications/store.hpp"
 #include "repos/service.hpp"
 
 namespace api {
 namespace {
 
 using auth::Need;
+using github::body_object;
+using github::error;
 using nlohmann::json;
-
-http::Response error(const core::Error& e) { return http::json_error(http::status_of(e.code), e.message); }
 
 json repo_json(const http::Request& req, const repos::Repo& repo) {
     return {{"id", repo.id},
@@ -27,12 +30,6 @@ json repo_json(const http::Request& req, const repos::Repo& repo) {
             {"pushed_at", repo.pushed_at ? json(*repo.pushed_at) : json(nullptr)}};
 }
 
-std::optional<json> body_object(const http::Request& req) {
-    auto body = json::parse(req.raw.body(), nullptr, false);
-    if (!body.is_object()) return std::nullopt;
-    return body;
-}
-
 // Field readers that treat a missing or wrongly typed field as absent rather than throwing.
 std::string text(const json& body, const char* key) {
     auto it = body.find(key);
@@ -44,7 +41,40 @@ bool flag(const json& body, const char* key) {
     return it != body.end() && it->is_boolean() && it->get<bool>();
 }
 
+// GitHub's repository subscription: {"subscribed", "ignored", "reason", "created_at", …}.
+json subscription_json(const http::Request& req, const std::string& repo_id) {
+    std::string url = req.config->prefix + "/api/v1/repos/" + repo_id;
+    return {{"subscribed", true}, {"ignored", false}, {"reason", nullptr}, {"url", url + "/subscription"}, {"repository_url", url}};
+}
+
 }  // namespace
+
+void register_watch_routes(http::Router& r, repos::Service& repos, db::Pool& pool) {
+    // GET answers 404 when the caller does not watch the repository, as GitHub does.
+    r.get("/api/v1/repos/{id}/subscription", Need::api, [&repos, &pool](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        if (!notifications::store::watching(pool, access->repo.id, req.actor.user_id)) return http::json_error(404, "Not watching this repository.");
+        return http::json(200, subscription_json(req, access->repo.id));
+    });
+    r.add("PUT", "/api/v1/repos/{id}/subscription", Need::api, [&repos, &pool](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto body = body_object(req);
+        bool on = !body || !body->contains("subscribed") || (*body)["subscribed"] == true;
+        if (body && body->contains("ignored") && (*body)["ignored"] == true) on = false;
+        notifications::store::set_watching(pool, access->repo.id, req.actor.user_id, on);
+        auto out = subscription_json(req, access->repo.id);
+        out["subscribed"] = on;
+        return http::json(200, out);
+    });
+    r.add("DELETE", "/api/v1/repos/{id}/subscription", Need::api, [&repos, &pool](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        notifications::store::set_watching(pool, access->repo.id, req.actor.user_id, false);
+        return http::Response{204, "application/json", "", {}};
+    });
+}
 
 void register_repo_routes(http::Router& r, repos::Service& repos) {
     r.post("/api/v1/user/repos", Need::api, [&repos](http::Request& req) {

@@ -143,6 +143,7 @@ int serve() {
     git::register_http_routes(router, git_backend);
     api::register_routes(router, accounts);
     api::register_repo_routes(router, repos);
+    api::register_watch_routes(router, repos, *pool);
     issues::register_routes(router, issues);
     notifications::register_routes(router, *pool);
     activity::register_routes(router, *pool, repos);

@@ -83,6 +83,18 @@ TEST_F(Notifications, watchers_hear_of_new_threads_and_comments_until_they_unwat
 
     auto hidden = create_repo("closed", true, true);
     EXPECT_EQ(carol.get("/repos/" + hidden + "/watch").status, 404u) << "nobody watches what they cannot read";
+
+    // The same through GitHub's subscription API.
+    auto sub = "/api/v1/repos/" + id + "/subscription";
+    EXPECT_EQ(api("carol", "GET", sub).status, 404u) << "not watching";
+    auto put = api("carol", "PUT", sub, R"({"subscribed":true})");
+    ASSERT_EQ(put.status, 200u) << put.body;
+    EXPECT_NE(put.body.find(R"("subscribed":true)"), std::string::npos);
+    EXPECT_EQ(api("carol", "GET", sub).status, 200u);
+    EXPECT_TRUE(carol.get("/repos/" + id + "/watch").has(">Unwatch<")) << "one watch list for the page and the API";
+    EXPECT_EQ(api("carol", "DELETE", sub).status, 204u);
+    EXPECT_EQ(api("carol", "GET", sub).status, 404u);
+    EXPECT_EQ(api("carol", "PUT", "/api/v1/repos/" + hidden + "/subscription", R"({"subscribed":true})").status, 404u);
 }
 
 }  // namespace
