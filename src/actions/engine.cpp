@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 
 #include "http/request.hpp"
 
@@ -67,6 +68,9 @@ std::optional<Engine> Engine::from_env() {
 core::Result<Engine::Reply> Engine::call(const std::string& method, const std::string& path, const std::string& body,
                                          const std::string& content_type, long timeout_ms,
                                          const std::function<void(std::string_view)>* stream) const {
+    // libcurl's global setup is not thread-safe; a job's log follower and its steps call at once.
+    static std::once_flag setup;
+    std::call_once(setup, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
     if (!curl) return fail(Errc::invalid, "libcurl could not start.");
     Reply reply;
@@ -163,6 +167,12 @@ core::Result<std::string> Engine::logs(const std::string& id) const {
     if (!r) return tl::unexpected(r.error());
     if (r->status != 200) return fail(Errc::invalid, "The container's output could not be read (" + std::to_string(r->status) + ").");
     return out;
+}
+
+core::Status Engine::follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const {
+    auto r = call("GET", "/containers/" + id + "/logs?follow=1&stdout=1&stderr=1", "", "application/json", 24L * 3600 * 1000, &output);
+    if (!r) return tl::unexpected(r.error());
+    return {};
 }
 
 core::Status Engine::remove(const std::string& id) const {

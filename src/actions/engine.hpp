@@ -56,6 +56,8 @@ public:
     core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const;
     //! What it wrote to stdout and stderr, interleaved as written.
     core::Result<std::string> logs(const std::string& id) const;
+    //! Passes what the container writes to `output` as it comes, until it stops.
+    core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const;
     //! Removes the container, running or not.
     core::Status remove(const std::string& id) const;
 

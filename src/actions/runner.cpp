@@ -1,0 +1,253 @@
+#include "actions/runner.hpp"
+
+#include <sodium.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "actions/tar.hpp"
+
+namespace actions {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The container's main process: runs step N when /skyscape/in/N.go appears, reporting through
+// its output; ends when /skyscape/in/end appears instead.
+constexpr const char* kAgent = R"SH(n=1
+while :; do
+  while [ ! -e /skyscape/in/$n.go ] && [ ! -e /skyscape/in/end ]; do sleep 0.02; done
+  [ -e /skyscape/in/$n.go ] || exit 0
+  : > /skyscape/out/$n.output; : > /skyscape/out/$n.env; : > /skyscape/out/$n.path
+  echo "::skyscape-step::$n"
+  ( cd "$(cat /skyscape/in/$n.dir)" || exit 1
+    . /skyscape/in/$n.env
+    export GITHUB_OUTPUT=/skyscape/out/$n.output GITHUB_ENV=/skyscape/out/$n.env GITHUB_PATH=/skyscape/out/$n.path
+    exec $(cat /skyscape/in/$n.shell) /skyscape/in/$n.sh ) 2>&1
+  rc=$?
+  echo "::skyscape-files::$n"
+  for f in output env path; do echo "::$f"; base64 /skyscape/out/$n.$f; done
+  echo "::skyscape-end::$n::$rc"
+  n=$((n+1))
+done
+)SH";
+
+std::string shell_quoted(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string unbase64(const std::string& text) {
+    std::string out(text.size(), '\0');
+    std::size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \n\r", &len, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0)
+        return "";
+    out.resize(len);
+    return out;
+}
+
+// GITHUB_OUTPUT / GITHUB_ENV: name=value lines, and name<<DELIMITER … DELIMITER for many lines.
+std::map<std::string, std::string> name_values(const std::string& text) {
+    std::map<std::string, std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (auto heredoc = line.find("<<"); heredoc != std::string::npos && (line.find('=') == std::string::npos || line.find('=') > heredoc)) {
+            auto name = line.substr(0, heredoc), delimiter = line.substr(heredoc + 2);
+            std::string value, next;
+            bool first = true;
+            while (std::getline(in, next) && next != delimiter) {
+                value += (first ? "" : "\n") + next;
+                first = false;
+            }
+            out[name] = value;
+        } else if (auto eq = line.find('='); eq != std::string::npos) {
+            out[line.substr(0, eq)] = line.substr(eq + 1);
+        }
+    }
+    return out;
+}
+
+// What the agent's output says, read line by line as it arrives.
+struct Progress {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::string partial;  // an unfinished line
+    int step = 0;         // the step whose output is being read
+    std::string file;     // "output", "env" or "path" while their base64 comes
+    std::map<int, std::string> logs;
+    std::map<int, std::map<std::string, std::string>> files;
+    std::map<int, int> ended;  // step → exit code
+    std::vector<std::string> masks;
+    bool closed = false;
+
+    void line(const std::string& text) {
+        if (text.starts_with("::skyscape-step::")) {
+            step = std::atoi(text.c_str() + 17);
+            file.clear();
+        } else if (text.starts_with("::skyscape-files::")) {
+            file = "-";
+        } else if (text.starts_with("::skyscape-end::")) {
+            auto rest = text.substr(16);
+            ended[std::atoi(rest.c_str())] = std::atoi(rest.substr(rest.find("::") + 2).c_str());
+            file.clear();
+        } else if (!file.empty() && (text == "::output" || text == "::env" || text == "::path")) {
+            file = text.substr(2);
+        } else if (!file.empty() && file != "-") {
+            files[step][file] += text;
+        } else if (text.starts_with("::add-mask::")) {
+            auto value = text.substr(12);
+            if (!value.empty()) masks.push_back(value);
+        } else if (step > 0) {
+            logs[step] += text + "\n";
+        }
+    }
+    void feed(std::string_view chunk) {
+        std::lock_guard lock(mutex);
+        partial.append(chunk);
+        for (auto nl = partial.find('\n'); nl != std::string::npos; nl = partial.find('\n')) {
+            line(partial.substr(0, nl));
+            partial.erase(0, nl + 1);
+        }
+        changed.notify_all();
+    }
+};
+
+std::string masked(std::string text, const std::vector<std::string>& secrets) {
+    for (const auto& secret : secrets) {
+        std::istringstream lines(secret);  // a secret of many lines is masked line by line too
+        std::vector<std::string> parts{secret};
+        for (std::string part; std::getline(lines, part);)
+            if (part.size() > 2 && part != secret) parts.push_back(part);
+        for (const auto& part : parts)
+            for (auto at = text.find(part); !part.empty() && at != std::string::npos; at = text.find(part, at + 3)) text.replace(at, part.size(), "***");
+    }
+    return text;
+}
+
+}  // namespace
+
+JobResult run_job(const Engine& engine, JobRun run) {
+    JobResult result;
+    auto deadline = Clock::now() + run.timeout;
+    auto made = engine.create({run.image, {"/bin/sh", "-c", kAgent}, {}, "/", run.limits, {{"skyscape.job", run.job.id}}});
+    if (!made) {
+        result.conclusion = "failure";
+        result.error = made.error().message;
+        return result;
+    }
+    auto id = *made;
+    // The folders the agent uses, made through the archive upload (the job itself may not create
+    // anything in / without capabilities), then the checkout if the job asks for it.
+    engine.put_archive(id, "/", make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}}));
+    bool checkout = std::any_of(run.job.steps.begin(), run.job.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
+    if (checkout && !run.checkout_tar.empty()) engine.put_archive(id, "/", run.checkout_tar);
+    Progress progress;
+    if (auto started = engine.start(id); !started) {
+        engine.remove(id);
+        result.conclusion = "failure";
+        result.error = started.error().message;
+        return result;
+    }
+    std::thread follower([&] {
+        engine.follow_logs(id, [&](std::string_view chunk) { progress.feed(chunk); });
+        std::lock_guard lock(progress.mutex);
+        progress.closed = true;
+        progress.changed.notify_all();
+    });
+
+    auto secrets = run.secrets;
+    std::map<std::string, std::string> env;  // the workflow's, the job's, and what steps added
+    auto workflow_env = run.context.values.value("env", expr::json::object());
+    for (const auto& [k, v] : workflow_env.items()) env[k] = expr::to_text(v);
+    auto& ctx = run.context;
+    for (const auto& [k, v] : run.job.env)
+        if (auto value = expr::interpolate(v, ctx)) env[k] = *value;
+    std::string path_prefix;
+    expr::json steps_ctx = expr::json::object();
+    bool failed = false, timed_out = false;
+    int number = 0;  // the steps handed to the agent, which counts them the same way
+    for (const auto& step : run.job.steps) {
+        StepResult out;
+        out.name = !step.name.empty() ? step.name : !step.run.empty() ? step.run.substr(0, step.run.find('\n')) : step.uses;
+        ctx.status = failed ? "failure" : "success";
+        ctx.values["env"] = env;
+        ctx.values["steps"] = steps_ctx;
+        auto holds = expr::condition(step.condition, ctx);
+        auto finish = [&](const std::string& conclusion, int code) {
+            out.conclusion = conclusion;
+            out.exit_code = code;
+            if (!step.id.empty()) steps_ctx[step.id] = {{"outputs", out.outputs}, {"outcome", conclusion}, {"conclusion", conclusion}};
+            bool keep_going = step.continue_on_error == "true";
+            if (conclusion == "failure" && !keep_going) failed = true;
+            result.steps.push_back(out);
+        };
+        if (!holds) {
+            out.log = holds.error().message + "\n";
+            finish("failure", 1);
+            continue;
+        }
+        if (!*holds) {
+            finish("skipped", 0);
+            continue;
+        }
+        if (!step.uses.empty()) {
+            bool ok = step.uses.starts_with("actions/checkout@");
+            out.log = ok ? "The commit's files are in /workspace.\n" : "uses: " + step.uses + " is not supported here; only actions/checkout, actions/upload-artifact and actions/download-artifact are built in.\n";
+            finish(ok ? "success" : "failure", ok ? 0 : 1);
+            continue;
+        }
+        auto script = expr::interpolate(step.run, ctx);
+        std::string env_file;
+        for (const auto& [k, v] : env) env_file += "export " + k + "=" + shell_quoted(v) + "\n";
+        for (const auto& [k, v] : step.env)
+            if (auto value = expr::interpolate(v, ctx)) env_file += "export " + k + "=" + shell_quoted(*value) + "\n";
+        if (!path_prefix.empty()) env_file += "export PATH=" + shell_quoted(path_prefix) + ":\"$PATH\"\n";
+        if (!script) {
+            out.log = script.error().message + "\n";
+            finish("failure", 1);
+            continue;
+        }
+        std::string shell = !step.shell.empty() ? step.shell : !run.job.default_shell.empty() ? run.job.default_shell : "sh";
+        shell = shell == "bash" ? "bash --noprofile --norc -eo pipefail" : shell == "sh" ? "sh -e" : shell;
+        std::string dir = !step.working_directory.empty() ? step.working_directory : !run.job.default_working_directory.empty() ? run.job.default_working_directory : "";
+        dir = dir.empty() ? "/workspace" : dir.front() == '/' ? dir : "/workspace/" + dir;
+        auto n = std::to_string(++number);
+        engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/" + n + ".sh", *script},
+                                              {"skyscape/in/" + n + ".env", env_file}, {"skyscape/in/" + n + ".dir", dir},
+                                              {"skyscape/in/" + n + ".shell", shell}, {"skyscape/in/" + n + ".go", ""}}));
+        auto step_deadline = step.timeout_minutes ? std::min(deadline, Clock::now() + std::chrono::milliseconds(static_cast<long long>(*step.timeout_minutes * 60000)))
+                                                  : deadline;
+        std::unique_lock lock(progress.mutex);
+        bool ended = progress.changed.wait_until(lock, step_deadline, [&] { return progress.ended.count(number) || progress.closed; });
+        secrets.insert(secrets.end(), progress.masks.begin(), progress.masks.end());
+        out.log = masked(progress.logs[number], secrets);
+        if (!ended || !progress.ended.count(number)) {
+            lock.unlock();
+            timed_out = !ended;
+            out.log += timed_out ? "The step ran out of time.\n" : "The job's container stopped.\n";
+            finish("failure", -1);
+            break;
+        }
+        int code = progress.ended[number];
+        auto files = progress.files[number];
+        lock.unlock();
+        out.outputs = name_values(unbase64(files["output"]));
+        for (const auto& [k, v] : name_values(unbase64(files["env"]))) env[k] = v;
+        std::istringstream paths(unbase64(files["path"]));
+        for (std::string p; std::getline(paths, p);)
+            if (!p.empty()) path_prefix = p + (path_prefix.empty() ? "" : ":" + path_prefix);
+        finish(code == 0 ? "success" : "failure", code);
+    }
+    if (!timed_out) engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/end", ""}}));
+    engine.wait(id, timed_out ? std::chrono::milliseconds(1) : std::chrono::milliseconds(10000));
+    engine.remove(id);
+    follower.join();
+    result.conclusion = timed_out ? "timed_out" : failed ? "failure" : "success";
+    return result;
+}
+
+}  // namespace actions
