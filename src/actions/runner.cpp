@@ -133,7 +133,9 @@ std::string masked(std::string text, const std::vector<std::string>& secrets) {
 JobResult run_job(const Engine& engine, JobRun run) {
     JobResult result;
     auto deadline = Clock::now() + run.timeout;
-    auto made = engine.create({run.image, {"/bin/sh", "-c", kAgent}, {}, "/", run.limits, {{"skyscape.job", run.job.id}}});
+    auto labels = run.labels;
+    labels["skyscape.job"] = run.job.id;
+    auto made = engine.create({run.image, {"/bin/sh", "-c", kAgent}, {}, "/", run.limits, labels});
     if (!made) {
         result.conclusion = "failure";
         result.error = made.error().message;

@@ -34,6 +34,7 @@ struct JobRun {
     std::vector<std::string> secrets;  //!< values masked in every log
     std::chrono::milliseconds timeout{std::chrono::minutes(360)};
     Limits limits;
+    std::map<std::string, std::string> labels;  //!< on the container, beside skyscape.job
 };
 
 //! Runs a job in a container of its own, step after step, and removes the container in every

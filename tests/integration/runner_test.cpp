@@ -3,6 +3,8 @@
 // ::add-mask:: values never reach the log, the timeout stops the job, and unknown actions fail.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "actions/runner.hpp"
@@ -23,15 +25,19 @@ protected:
         auto wf = parse_workflow("ci.yml", yaml);
         EXPECT_TRUE(wf) << (wf ? "" : wf.error().text());
         JobRun job{wf->jobs.front(), "localhost/skyscape/busybox:latest",
-                   make_tar({{"workspace", "", true}, {"workspace/hello.txt", "hello from the commit\n"}}), {}, secrets, timeout, {}};
+                   make_tar({{"workspace", "", true}, {"workspace/hello.txt", "hello from the commit\n"}}), {}, secrets, timeout, {},
+                   {{"skyscape.test", mark}}};
         job.context.values = {{"env", wf->env}, {"github", {{"ref", "refs/heads/main"}}}, {"secrets", {{"TOKEN", secrets.empty() ? "" : secrets[0]}}}};
         return run_job(*engine, job);
     }
+    // No container of this test's jobs is left (other tests' may be running beside it).
     void TearDown() override {
         auto socket = std::string(std::getenv("DOCKER_HOST")).substr(7);
-        auto left = harness::sh("curl -s --unix-socket " + socket + " 'http://engine/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22skyscape.job%22%5D%7D'");
+        auto filter = harness::url_encode(R"({"label":["skyscape.test=)" + mark + R"("]})");
+        auto left = harness::sh("curl -s --unix-socket " + socket + " 'http://engine/v1.41/containers/json?all=1&filters=" + filter + "'");
         EXPECT_EQ(left.output, "[]\n") << "every job's container is removed, whatever the outcome";
     }
+    std::string mark = std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" + std::to_string(getpid());
     std::optional<Engine> engine;
 };
 
