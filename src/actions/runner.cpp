@@ -144,16 +144,17 @@ JobResult run_job(const Engine& engine, JobRun run) {
     auto id = *made;
     // The folders the agent uses, made through the archive upload (the job itself may not create
     // anything in / without capabilities), then the checkout if the job asks for it.
-    engine.put_archive(id, "/", make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}}));
     bool checkout = std::any_of(run.job.steps.begin(), run.job.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
-    if (checkout && !run.checkout_tar.empty()) engine.put_archive(id, "/", run.checkout_tar);
-    Progress progress;
-    if (auto started = engine.start(id); !started) {
+    auto ready = engine.put_archive(id, "/", make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}}));
+    if (ready && checkout && !run.checkout_tar.empty()) ready = engine.put_archive(id, "/", run.checkout_tar);
+    if (ready) ready = engine.start(id);
+    if (!ready) {
         engine.remove(id);
         result.conclusion = "failure";
-        result.error = started.error().message;
+        result.error = ready.error().message;
         return result;
     }
+    Progress progress;
     std::thread follower([&] {
         engine.follow_logs(id, [&](std::string_view chunk) { progress.feed(chunk); });
         std::lock_guard lock(progress.mutex);
@@ -218,9 +219,14 @@ JobResult run_job(const Engine& engine, JobRun run) {
         std::string dir = !step.working_directory.empty() ? step.working_directory : !run.job.default_working_directory.empty() ? run.job.default_working_directory : "";
         dir = dir.empty() ? "/workspace" : dir.front() == '/' ? dir : "/workspace/" + dir;
         auto n = std::to_string(++number);
-        engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/" + n + ".sh", *script},
-                                              {"skyscape/in/" + n + ".env", env_file}, {"skyscape/in/" + n + ".dir", dir},
-                                              {"skyscape/in/" + n + ".shell", shell}, {"skyscape/in/" + n + ".go", ""}}));
+        auto sent = engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/" + n + ".sh", *script},
+                                                          {"skyscape/in/" + n + ".env", env_file}, {"skyscape/in/" + n + ".dir", dir},
+                                                          {"skyscape/in/" + n + ".shell", shell}, {"skyscape/in/" + n + ".go", ""}}));
+        if (!sent) {  // the agent would wait for this step until the job's timeout
+            out.log = sent.error().message + "\n";
+            finish("failure", -1);
+            break;
+        }
         auto step_deadline = step.timeout_minutes ? std::min(deadline, Clock::now() + std::chrono::milliseconds(static_cast<long long>(*step.timeout_minutes * 60000)))
                                                   : deadline;
         std::unique_lock lock(progress.mutex);
