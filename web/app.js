@@ -131,3 +131,37 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest && event.target.closest("[data-dismiss-row]");
   if (button) button.closest("tr")?.remove();
 });
+
+// A run page (#run[data-live]) follows its run through Server-Sent Events: new log lines
+// (rendered and escaped by the server) are appended to their step when they start where the
+// page's log ends; a gap, or a job or step changing status, fetches the job's section again;
+// the page reloads when the run ends, to show its final state.
+function followRun() {
+  const run = document.querySelector("#run[data-live]:not([data-following])");
+  if (!run || !window.EventSource) return;
+  run.dataset.following = "";
+  const from = Array.from(run.querySelectorAll(".log[data-offset]"), (log) => `${log.dataset.job}.${log.dataset.step}.${log.dataset.offset}`);
+  const source = new EventSource(`${run.dataset.live}?from=${from.join(",")}`);
+  const refresh = (job) => {
+    const section = document.getElementById(`job-${job}`);
+    if (section && window.htmx) window.htmx.ajax("GET", section.dataset.partial, { target: section, swap: "outerHTML" });
+  };
+  source.addEventListener("log", (event) => {
+    const data = JSON.parse(event.data);
+    const log = run.querySelector(`.log[data-job="${data.job}"][data-step="${data.step}"]`);
+    if (!log) return refresh(data.job);
+    const offset = Number(log.dataset.offset);
+    if (data.at < offset) return;
+    if (data.at > offset) return refresh(data.job);
+    log.insertAdjacentHTML("beforeend", data.html);
+    log.dataset.offset = String(data.next);
+    log.closest("details")?.setAttribute("open", "");
+  });
+  source.addEventListener("step", (event) => refresh(JSON.parse(event.data).job));
+  source.addEventListener("job", (event) => refresh(JSON.parse(event.data).job));
+  source.addEventListener("end", () => {
+    source.close();
+    location.reload();
+  });
+}
+document.addEventListener("DOMContentLoaded", followRun);

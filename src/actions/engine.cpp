@@ -113,6 +113,23 @@ core::Result<bool> Engine::has_image(const std::string& image) const {
     return r->status == 200;
 }
 
+core::Status Engine::pull(const std::string& image) const {
+    auto colon = image.rfind(':'), slash = image.rfind('/');
+    bool tagged = colon != std::string::npos && (slash == std::string::npos || colon > slash);
+    auto name = tagged ? image.substr(0, colon) : image, tag = tagged ? image.substr(colon + 1) : std::string("latest");
+    auto r = call("POST", "/images/create?fromImage=" + http::percent_encode(name) + "&tag=" + http::percent_encode(tag), "",
+                  "application/json", 30L * 60 * 1000);
+    if (!r) return tl::unexpected(r.error());
+    const auto& progress = r->body;
+    if (r->status != 200) return fail(Errc::not_found, "The image " + image + " could not be pulled: " + message_of(progress));
+    // Errors come inside the stream: {"error": "..."} after a 200.
+    if (auto at = progress.rfind("\"error\""); at != std::string::npos) {
+        auto line = progress.substr(progress.rfind('{', at), progress.find('}', at) - progress.rfind('{', at) + 1);
+        return fail(Errc::not_found, "The image " + image + " could not be pulled: " + message_of(line));
+    }
+    return {};
+}
+
 core::Result<std::string> Engine::create(const ContainerSpec& spec) const {
     json host = {{"Memory", spec.limits.memory_bytes},
                  {"MemorySwap", spec.limits.memory_bytes},
@@ -180,6 +197,18 @@ core::Status Engine::remove(const std::string& id) const {
     if (!r) return tl::unexpected(r.error());
     if (r->status != 204 && r->status != 404) return fail(Errc::invalid, "The container could not be removed: " + message_of(r->body));
     return {};
+}
+
+core::Result<int> Engine::remove_labelled(const std::string& label) const {
+    json filters = {{"label", json::array({label})}};
+    auto r = call("GET", "/containers/json?all=1&filters=" + http::percent_encode(filters.dump()));
+    if (!r) return tl::unexpected(r.error());
+    auto list = json::parse(r->body, nullptr, false);
+    if (r->status != 200 || !list.is_array()) return fail(Errc::invalid, "The engine's containers could not be listed: " + message_of(r->body));
+    int removed = 0;
+    for (const auto& c : list)
+        if (c.is_object() && remove(c.value("Id", ""))) ++removed;
+    return removed;
 }
 
 }  // namespace actions

@@ -47,6 +47,8 @@ public:
     //! The engine's name and version ("Podman Engine 4.3.1"), or why it cannot be reached.
     core::Result<std::string> version() const;
     core::Result<bool> has_image(const std::string& image) const;
+    //! Pulls an image from its registry (waits until it is there).
+    core::Status pull(const std::string& image) const;
     //! A stopped container; its id.
     core::Result<std::string> create(const ContainerSpec& spec) const;
     //! Unpacks a tar archive into the container at path (which must exist in the image).
@@ -60,6 +62,9 @@ public:
     core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const;
     //! Removes the container, running or not.
     core::Status remove(const std::string& id) const;
+    //! Removes every container with this label ("name=value"), running or not: what a stopped
+    //! server left behind. Returns how many.
+    core::Result<int> remove_labelled(const std::string& label) const;
 
 private:
     struct Reply {

@@ -1,7 +1,14 @@
 #include "actions/routes.hpp"
 
-#include "actions/workflow.hpp"
-#include "browse/store.hpp"
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "actions/logs.hpp"
+#include "actions/scheduler.hpp"
+#include "actions/secrets.hpp"
+#include "actions/service.hpp"
+#include "actions/views.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -12,69 +19,323 @@ namespace actions {
 namespace {
 
 using auth::Need;
+using expr::json;
+namespace asio = boost::asio;
 
-// "push (main, release/**), pull request, schedule 0 3 * * 1, manual"
-std::string describe(const Triggers& on) {
-    std::vector<std::string> parts;
-    auto with_branches = [](std::string what, const PushTrigger& t) {
-        const auto& names = t.branches.include.empty() ? t.branches.ignore : t.branches.include;
-        if (names.empty()) return what;
-        std::string list;
-        for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-        return what + (t.branches.include.empty() ? " (not " : " (") + list + ")";
-    };
-    if (on.push) parts.push_back(with_branches("push", *on.push));
-    if (on.pull_request) parts.push_back(with_branches("pull request", *on.pull_request));
-    for (const auto& cron : on.schedules) parts.push_back("schedule " + cron);
-    if (on.workflow_dispatch) parts.push_back("manual");
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-    return out;
+constexpr int kRunsPerPage = 25;
+
+repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}; }
+
+std::string repo_url(const http::Request& req) { return req.config->prefix + "/repos/" + req.repo->id; }
+
+std::optional<std::int64_t> param_number(http::Request& req, const char* name) { return http::parse_number(req.params[name]); }
+
+store::RunFilter filter_of(const http::Request& req, std::int64_t action_id) {
+    store::RunFilter f;
+    f.repo_id = req.repo->id;
+    f.action_id = action_id;
+    f.status = req.query_or("status", "");
+    f.event = req.query_or("event", "");
+    f.branch = req.query_or("branch", "");
+    f.page = static_cast<int>(http::parse_number(req.query_or("page", "1")).value_or(1));
+    f.per_page = kRunsPerPage;
+    return f;
 }
 
-http::Response list_page(http::Request& req, repos::Service& repos) {
+// The run rows and their pager; the list keeps itself fresh while a run is going.
+void fill_runs(const http::Request& req, db::Pool& pool, ctemplate::TemplateDictionary& dict, const store::RunFilter& f,
+               const std::string& rows_url) {
+    std::int64_t total = 0;
+    auto runs = store::runs(pool, f, &total);
+    bool active = false;
+    for (const auto& run : runs) {
+        fill_run_row(*dict.AddSectionDictionary("RUN"), req, run);
+        active = active || !run.finished();
+    }
+    http::show_if(dict, "NO_RUNS", runs.empty());
+    std::string query = "status=" + http::percent_encode(f.status) + "&event=" + http::percent_encode(f.event) +
+                        "&branch=" + http::percent_encode(f.branch);
+    dict.SetValue("ROWS_URL", rows_url + "?" + query + "&page=" + std::to_string(f.page));
+    http::show_if(dict, "LIVE", active);
+    dict.SetIntValue("TOTAL", total);
+    if (f.page > 1) dict.SetValueAndShowSection("NEWER_URL", "?" + query + "&page=" + std::to_string(f.page - 1), "HAS_NEWER");
+    if (static_cast<std::int64_t>(f.page) * kRunsPerPage < total)
+        dict.SetValueAndShowSection("OLDER_URL", "?" + query + "&page=" + std::to_string(f.page + 1), "HAS_OLDER");
+}
+
+http::Response list_page(http::Request& req, Service& service, db::Pool& pool, Scheduler& scheduler, const std::string& error,
+                         const UiAction& form, unsigned status) {
     http::Page view("actions/list.tpl", "Actions · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
     auto& dict = view.dict();
     dict.SetValue("BRANCH", req.repo->default_branch);
-    auto repo = browse::store::Repository::open(repos.path(req.repo->id));
-    std::string commit;
-    if (repo)
-        if (auto tip = browse::store::resolve(*repo, req.repo->default_branch)) commit = tip->commit;
-    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
-    std::vector<tl::expected<Workflow, ParseError>> workflows;
-    if (!commit.empty()) workflows = load_workflows(repos.path(req.repo->id), commit);
-    for (const auto& wf : workflows) {
-        auto* row = dict.AddSectionDictionary("WORKFLOW");
-        std::string file = wf ? wf->file : wf.error().file;
-        row->SetValue("FILE", file);
-        row->SetValue("FILE_URL", repo_url + "/files/" + commit + "/" + http::percent_encode(file) +
-                                      (wf || !wf.error().line ? "" : "#L" + std::to_string(wf.error().line)));
-        if (!wf) {
-            row->SetValueAndShowSection("ERROR", wf.error().text(), "INVALID");
-            continue;
+    auto base = repo_url(req);
+    auto views = service.actions(*req.repo);
+    for (const auto& v : views) fill_action_link(*dict.AddSectionDictionary("ACTION"), req, v);
+    http::show_if(dict, "NO_ACTIONS", views.empty());
+    dict.SetValue("REPO_ID", req.repo->id);
+    auto f = filter_of(req, 0);
+    auto* rows = dict.AddIncludeDictionary("RUN_ROWS");
+    rows->SetFilename("actions/run_rows.tpl");
+    fill_runs(req, pool, *rows, f, base + "/actions/runs-rows");
+    fill_filters(dict, f);
+    http::show_if(dict, "CAN_WRITE", req.role >= auth::Role::write);
+    dict.SetValue("SANDBOX", scheduler.sandbox().empty() ? "no sandbox: set DOCKER_HOST" : scheduler.sandbox());
+    http::show_if(dict, "NO_SANDBOX", scheduler.sandbox().empty());
+    fill_create_form(dict, req.repo->id, form, error);
+    return http::render(req, view, status);
+}
+
+http::Response action_page(http::Request& req, Service& service, db::Pool& pool, const std::string& message, unsigned status) {
+    auto id = param_number(req, "actionId");
+    auto view_of = id ? service.action(*req.repo, *id) : std::nullopt;
+    if (!view_of) return http::error_page(req, 404, "There is no such action.");
+    http::Page view("actions/action.tpl", view_of->action.name + " · Actions · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
+    auto& dict = view.dict();
+    fill_action(dict, req, *view_of);
+    auto base = repo_url(req) + "/actions/" + std::to_string(*id);
+    dict.SetValue("REPO_ID", req.repo->id);
+    auto f = filter_of(req, *id);
+    auto* rows = dict.AddIncludeDictionary("RUN_ROWS");
+    rows->SetFilename("actions/run_rows.tpl");
+    fill_runs(req, pool, *rows, f, base + "/history");
+    fill_filters(dict, f);
+    http::show_if(dict, "CAN_WRITE", req.role >= auth::Role::write);
+    http::show_if(dict, "CAN_ADMIN", req.role >= auth::Role::admin);
+    if (!message.empty()) dict.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
+    return http::render(req, view, status);
+}
+
+http::Response run_page(http::Request& req, db::Pool& pool, Logs& logs) {
+    auto id = param_number(req, "runId");
+    auto run = id ? store::find_run(pool, req.repo->id, *id) : std::nullopt;
+    if (!run) return http::error_page(req, 404, "There is no such run.");
+    http::Page view("actions/run.tpl", run->name + " #" + std::to_string(run->number) + " · Actions · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
+    fill_run(view.dict(), req, pool, logs, *run);
+    return http::render(req, view);
+}
+
+// A job's section (its steps and their logs): the seed's logs-partial, and what the run page
+// swaps in when a job starts or ends.
+http::Response job_partial(http::Request& req, db::Pool& pool, Logs& logs) {
+    auto action_id = param_number(req, "actionId");
+    auto run_id = http::parse_number(req.query_or("run", ""));
+    auto job_id = http::parse_number(req.query_or("job", ""));
+    std::optional<store::Run> run;
+    if (action_id && run_id) run = store::find_run(pool, req.repo->id, *run_id);
+    if (!run || run->action_id != *action_id) return http::error_page(req, 404, "There is no such run.");
+    std::optional<store::Job> job;
+    if (job_id) job = store::find_job(pool, *job_id);
+    if (!job || job->run_id != run->id) return http::error_page(req, 404, "There is no such job.");
+    ctemplate::TemplateDictionary dict("job");
+    fill_job(dict, req, pool, logs, *run, *job);
+    return http::render_fragment(req, "actions/job.tpl", dict);
+}
+
+// The run's live events (Server-Sent Events): `job` when a job's status changes, `step` when a
+// step's does, `log` with new lines of a running step (rendered, with the byte offset they start
+// at, so a page that rendered part of a log appends only the rest), and `end` when the run ends.
+asio::awaitable<http::Response> run_events(db::Pool& pool, Logs& logs, http::Request& req, http::BodyStream& body) {
+    auto id = param_number(req, "runId");
+    auto run = id ? store::find_run(pool, req.repo->id, *id) : std::nullopt;
+    if (!run) co_return http::error_page(req, 404, "There is no such run.");
+    // Where the page's logs end: "job.step.offset,…".
+    std::map<std::pair<std::int64_t, int>, std::uint64_t> offsets;
+    std::string given = req.query_or("from", "");
+    for (std::size_t at = 0; at < given.size();) {
+        auto comma = given.find(',', at);
+        if (comma == std::string::npos) comma = given.size();
+        std::int64_t job = 0, offset = 0;
+        int step = 0;
+        if (std::sscanf(given.substr(at, comma - at).c_str(), "%ld.%d.%ld", &job, &step, &offset) == 3 && offset >= 0)
+            offsets[{job, step}] = static_cast<std::uint64_t>(offset);
+        at = comma + 1;
+    }
+    http::Response head{200, "text/event-stream", "", {}};
+    head.header("Cache-Control", "no-cache");
+    head.header("X-Accel-Buffering", "no");
+    if (!co_await body.start(req, head)) co_return http::Response{};
+    // (Events are made before co_await: GCC 12 cannot hold a braced json list across one.)
+    std::string event;
+    auto send = [&body, &event]() -> asio::awaitable<bool> { co_return co_await body.write(event.data(), event.size()); };
+    auto make = [&event](const char* name, const json& data) { event = std::string("event: ") + name + "\ndata: " + data.dump() + "\n\n"; };
+    std::map<std::int64_t, std::string> job_status;
+    std::map<std::pair<std::int64_t, int>, std::string> step_status;
+    std::map<std::int64_t, std::uint64_t> versions;
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    auto quiet_since = std::chrono::steady_clock::now();
+    for (bool first = true;; first = false) {
+        auto jobs = store::jobs_of(pool, run->id);
+        auto now_run = store::find_run(pool, run->repo_id, run->id);
+        bool changed = first;
+        for (const auto& job : jobs) {
+            auto v = logs.version(job.id);
+            if (versions[job.id] != v || job_status[job.id] != job.status) changed = true;
+            versions[job.id] = v;
+            if (job_status[job.id] != job.status) {
+                make("job", {{"job", job.id}, {"status", job.status}});
+                if (!first && !co_await send()) co_return http::Response{};
+                job_status[job.id] = job.status;
+            }
+            if (job.status != "running" && !(job.finished() && !first)) continue;
+            for (const auto& step : store::steps_of(pool, job.id)) {
+                auto key = std::make_pair(job.id, step.number);
+                if (step_status[key] != step.status) {
+                    make("step", {{"job", job.id}, {"step", step.number}, {"status", step.status}});
+                    if (!first && !co_await send()) co_return http::Response{};
+                    step_status[key] = step.status;
+                }
+                auto size = logs.size(run->id, job.id, step.number);
+                auto& offset = offsets[key];
+                if (size <= offset) continue;
+                auto text = logs.read(run->id, job.id, step.number, offset);
+                auto complete = text.rfind('\n');
+                if (complete == std::string::npos) continue;
+                text.resize(complete + 1);
+                make("log", {{"job", job.id}, {"step", step.number}, {"at", offset}, {"next", offset + text.size()}, {"html", render_log(text)}});
+                if (!co_await send()) co_return http::Response{};
+                offset += text.size();
+            }
         }
-        row->SetValue("NAME", wf->name);
-        row->SetValue("TRIGGERS", describe(wf->on));
-        for (const auto& job : wf->jobs) {
-            auto* j = row->AddSectionDictionary("JOB");
-            j->SetValue("JOB_NAME", job.name);
-            j->SetValue("RUNS_ON", job.image.empty() ? job.runs_on : job.image);
-            if (job.strategy && !job.strategy->cells.empty())
-                j->SetValueAndShowSection("MATRIX", std::to_string(job.strategy->cells.size()), "HAS_MATRIX");
-            std::string needs;
-            for (const auto& n : job.needs) needs += (needs.empty() ? "" : ", ") + n;
-            if (!needs.empty()) j->SetValueAndShowSection("NEEDS", needs, "HAS_NEEDS");
+        if (!now_run || now_run->finished()) {
+            bool all_ended = std::all_of(jobs.begin(), jobs.end(), [](const store::Job& j) { return j.finished(); });
+            if (all_ended) {
+                make("end", {{"status", now_run ? now_run->status : "cancelled"}});
+                co_await send();
+                break;
+            }
+        }
+        // Comments keep proxies from closing a quiet stream, and find viewers who left.
+        if (changed) quiet_since = std::chrono::steady_clock::now();
+        else if (std::chrono::steady_clock::now() - quiet_since > std::chrono::seconds(15)) {
+            if (!co_await body.write(": keep-alive\n\n", 15)) co_return http::Response{};
+            quiet_since = std::chrono::steady_clock::now();
+        }
+        // Woken a few times a second; the database is read again only when something changed.
+        for (int i = 0; i < 20; ++i) {
+            timer.expires_after(std::chrono::milliseconds(200));
+            co_await timer.async_wait(asio::use_awaitable);
+            bool moved = false;
+            for (const auto& job : jobs) moved = moved || logs.version(job.id) != versions[job.id];
+            if (moved) break;
         }
     }
-    http::show_if(dict, "NONE", workflows.empty());
-    return http::render(req, view);
+    co_await body.finish();
+    co_return http::Response{};
+}
+
+// Logs as plain text: one job's, or the whole run's with a header per job and step.
+http::Response raw_logs(http::Request& req, db::Pool& pool, Logs& logs) {
+    auto id = param_number(req, "runId");
+    auto run = id ? store::find_run(pool, req.repo->id, *id) : std::nullopt;
+    if (!run) return http::error_page(req, 404, "There is no such run.");
+    auto only = http::parse_number(req.params["jobId"]);
+    return {200, "text/plain; charset=utf-8", run_text(pool, logs, *run, only.value_or(0)), {}};
+}
+
+http::Response after_change(http::Request& req, const core::Status& done, const std::string& to) {
+    if (!done) return http::error_page(req, done.error());
+    return http::redirect(req, to);
 }
 
 }  // namespace
 
-void register_routes(http::Router& r, repos::Service& repos) {
-    r.get("/repos/{id}/actions", Need::repo_read, [&repos](http::Request& req) { return list_page(req, repos); });
+void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets) {
+    r.get("/repos/{id}/actions", Need::repo_read,
+          [&](http::Request& req) { return list_page(req, service, pool, scheduler, "", {}, 200); });
+    r.get("/repos/{id}/actions/runs-rows", Need::repo_read, [&pool](http::Request& req) {
+        ctemplate::TemplateDictionary dict("rows");
+        fill_runs(req, pool, dict, filter_of(req, 0), repo_url(req) + "/actions/runs-rows");
+        return http::render_fragment(req, "actions/run_rows.tpl", dict);
+    });
+    r.post("/repos/{id}/actions/create", Need::repo_write, [&](http::Request& req) {
+        UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),
+                      req.form_or("image"), req.form_or("script"),            req.form_or("artifacts")};
+        auto created = service.create(access_of(req), req.actor, spec);
+        if (!created) return list_page(req, service, pool, scheduler, created.error().message, spec, http::status_of(created.error().code));
+        return http::redirect(req, "/repos/" + req.repo->id + "/actions/" + std::to_string(*created));
+    });
+
+    r.get("/repos/{id}/actions/{actionId}", Need::repo_read, [&](http::Request& req) { return action_page(req, service, pool, "", 200); });
+    r.get("/repos/{id}/actions/{actionId}/history", Need::repo_read, [&](http::Request& req) {
+        auto id = param_number(req, "actionId");
+        if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
+        ctemplate::TemplateDictionary dict("rows");
+        fill_runs(req, pool, dict, filter_of(req, *id), repo_url(req) + "/actions/" + std::to_string(*id) + "/history");
+        return http::render_fragment(req, "actions/run_rows.tpl", dict);
+    });
+    r.post("/repos/{id}/actions/{actionId}/run", Need::repo_write, [&](http::Request& req) {
+        auto id = param_number(req, "actionId");
+        if (!id) return http::error_page(req, 404, "There is no such action.");
+        json inputs = json::object();
+        for (const auto& [name, value] : req.form())
+            if (name.starts_with("inputs[") && name.ends_with("]")) inputs[name.substr(7, name.size() - 8)] = value;
+        auto run = service.dispatch(access_of(req), req.actor, *id, req.form_or("ref"), inputs);
+        if (!run) return action_page(req, service, pool, run.error().message, http::status_of(run.error().code));
+        return http::redirect(req, "/repos/" + req.repo->id + "/actions/runs/" + std::to_string(run->id));
+    });
+    r.post("/repos/{id}/actions/{actionId}/token", Need::repo_admin, [&](http::Request& req) {
+        auto id = param_number(req, "actionId");
+        auto token = id ? service.new_trigger_token(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such action.");
+        if (!token) return http::error_page(req, token.error());
+        ctemplate::TemplateDictionary dict("token");
+        dict.SetValue("URL", req.config->public_url + "/repos/" + req.repo->id + "/actions/" + std::to_string(*id) + "/trigger");
+        dict.SetValue("TOKEN", *token);
+        return http::render_fragment(req, "actions/token.tpl", dict);
+    });
+    // An outside service's trigger: the token is the credential, so no session or CSRF.
+    r.post("/repos/{id}/actions/{actionId}/trigger", Need::none, [&](http::Request& req) {
+        auto id = param_number(req, "actionId");
+        auto repo = service.repos().find(req.params["id"]);
+        std::string token(req.header("X-Trigger-Token"));
+        if (token.empty()) token = req.query_or("token", "");
+        if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
+        auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));
+        if (!run) return http::json_error(http::status_of(run.error().code), run.error().message);
+        return http::json(201, {{"id", run->id}, {"number", run->number}, {"status", run->status},
+                                {"html_url", req.config->public_url + "/repos/" + repo->id + "/actions/runs/" + std::to_string(run->id)}});
+    });
+    r.get("/repos/{id}/actions/{actionId}/logs", Need::repo_read, [&pool](http::Request& req) {
+        auto id = param_number(req, "actionId");
+        store::RunFilter f;
+        f.repo_id = req.repo->id;
+        f.action_id = id.value_or(-1);
+        f.per_page = 1;
+        auto latest = store::runs(pool, f);
+        if (latest.empty()) return http::error_page(req, 404, "This action has not run yet.");
+        return http::redirect(req, "/repos/" + req.repo->id + "/actions/runs/" + std::to_string(latest.front().id));
+    });
+    r.get("/repos/{id}/actions/{actionId}/logs-partial", Need::repo_read, [&](http::Request& req) { return job_partial(req, pool, logs); });
+
+    r.get("/repos/{id}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs); });
+    r.stream("GET", "/repos/{id}/actions/runs/{runId}/events", Need::repo_read,
+             [&](http::Request& req, http::BodyStream& body) { return run_events(pool, logs, req, body); });
+    r.get("/repos/{id}/actions/runs/{runId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
+    r.get("/repos/{id}/actions/runs/{runId}/jobs/{jobId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
+    r.post("/repos/{id}/actions/runs/{runId}/cancel", Need::repo_write, [&](http::Request& req) {
+        auto id = param_number(req, "runId");
+        auto done = id ? service.cancel(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
+        return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
+    });
+    r.post("/repos/{id}/actions/runs/{runId}/rerun", Need::repo_write, [&](http::Request& req) {
+        auto id = param_number(req, "runId");
+        bool failed_only = req.form_or("failed") == "1";
+        auto done = id ? service.rerun(access_of(req), *id, failed_only) : core::fail(core::Errc::not_found, "There is no such run.");
+        return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
+    });
+
+    r.get("/repos/{id}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) { return secrets_page(req, secrets, "", 200); });
+    r.post("/repos/{id}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) {
+        auto put = secrets.put(req.repo->id, req.form_or("name"), req.form_or("value"));
+        if (!put) return secrets_page(req, secrets, put.error().message, 400);
+        return http::redirect(req, "/repos/" + req.repo->id + "/settings/secrets");
+    });
+    r.post("/repos/{id}/settings/secrets/delete", Need::repo_admin, [&secrets](http::Request& req) {
+        if (!secrets.remove(req.repo->id, req.form_or("name"))) return http::error_page(req, 404, "There is no such secret.");
+        return http::redirect(req, "/repos/" + req.repo->id + "/settings/secrets");
+    });
 }
 
 }  // namespace actions

@@ -1,16 +1,22 @@
 #pragma once
 
+namespace db {
+class Pool;
+}
 namespace http {
 class Router;
-}
-namespace repos {
-class Service;
 }
 
 namespace actions {
 
-//! /repos/{id}/actions: the workflows of the default branch's tip, each read (its triggers and
-//! jobs in the order they run) or with its error (file, line, message).
-void register_routes(http::Router& router, repos::Service& repos);
+class Logs;
+class Scheduler;
+class Secrets;
+class Service;
+
+//! /repos/{id}/actions: the actions and their runs, a run's page with its jobs' live logs,
+//! running, cancelling and re-running, UI-defined actions, trigger URLs, and the repository's
+//! secrets under settings.
+void register_routes(http::Router& router, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets);
 
 }  // namespace actions

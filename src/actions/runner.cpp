@@ -71,19 +71,47 @@ std::map<std::string, std::string> name_values(const std::string& text) {
     return out;
 }
 
-// What the agent's output says, read line by line as it arrives.
+// Every secret in text replaced by ***; a secret of many lines is masked line by line too, so a
+// log line holding one of its lines is masked as well.
+std::string masked(std::string text, const std::vector<std::string>& secrets) {
+    for (const auto& secret : secrets) {
+        std::istringstream lines(secret);
+        std::vector<std::string> parts{secret};
+        for (std::string part; std::getline(lines, part);)
+            if (part.size() > 2 && part != secret) parts.push_back(part);
+        for (const auto& part : parts)
+            for (auto at = text.find(part); !part.empty() && at != std::string::npos; at = text.find(part, at + 3)) text.replace(at, part.size(), "***");
+    }
+    return text;
+}
+
+// What the agent's output says, read line by line as it arrives. A log line is masked whole,
+// so a secret split across writes is masked too.
 struct Progress {
     std::mutex mutex;
     std::condition_variable changed;
     std::string partial;  // an unfinished line
-    int step = 0;         // the step whose output is being read
+    int step = 0;         // the step whose output is being read (the agent's number)
     std::string file;     // "output", "env" or "path" while their base64 comes
+    std::map<int, std::size_t> index_of;  // the agent's step number → its index in the job
+    std::vector<StepResult>* results = nullptr;
     std::map<int, std::string> logs;
     std::map<int, std::map<std::string, std::string>> files;
     std::map<int, int> ended;  // step → exit code
-    std::vector<std::string> masks;
+    std::vector<std::string> secrets;
+    std::size_t logged = 0, limit = 0;
+    JobObserver* observer = nullptr;
     bool closed = false;
 
+    // A line of step `index`'s log, kept and passed on until the job's log is full.
+    void log(int number, std::size_t index, const std::string& text) {
+        if (logged > limit) return;
+        logged += text.size() + 1;
+        std::string line = logged > limit ? "The log is over its limit of " + std::to_string(limit >> 20) + " MB; the rest is not kept."
+                                          : masked(text, secrets);
+        logs[number] += line + "\n";
+        if (observer) observer->step_line(index, line);
+    }
     void line(const std::string& text) {
         if (text.starts_with("::skyscape-step::")) {
             step = std::atoi(text.c_str() + 17);
@@ -100,9 +128,9 @@ struct Progress {
             files[step][file] += text;
         } else if (text.starts_with("::add-mask::")) {
             auto value = text.substr(12);
-            if (!value.empty()) masks.push_back(value);
+            if (!value.empty()) secrets.push_back(value);
         } else if (step > 0) {
-            logs[step] += text + "\n";
+            log(step, index_of[step], text);
         }
     }
     void feed(std::string_view chunk) {
@@ -112,27 +140,20 @@ struct Progress {
             line(partial.substr(0, nl));
             partial.erase(0, nl + 1);
         }
+        if (partial.size() > 64 * 1024) {  // a line without end is cut, not held whole
+            line(partial);
+            partial.clear();
+        }
         changed.notify_all();
     }
 };
-
-std::string masked(std::string text, const std::vector<std::string>& secrets) {
-    for (const auto& secret : secrets) {
-        std::istringstream lines(secret);  // a secret of many lines is masked line by line too
-        std::vector<std::string> parts{secret};
-        for (std::string part; std::getline(lines, part);)
-            if (part.size() > 2 && part != secret) parts.push_back(part);
-        for (const auto& part : parts)
-            for (auto at = text.find(part); !part.empty() && at != std::string::npos; at = text.find(part, at + 3)) text.replace(at, part.size(), "***");
-    }
-    return text;
-}
 
 }  // namespace
 
 JobResult run_job(const Engine& engine, JobRun run) {
     JobResult result;
     auto deadline = Clock::now() + run.timeout;
+    auto stopped = [&run] { return run.cancelled && run.cancelled->load(); };
     auto labels = run.labels;
     labels["skyscape.job"] = run.job.id;
     auto made = engine.create({run.image, {"/bin/sh", "-c", kAgent}, {}, "/", run.limits, labels});
@@ -155,6 +176,9 @@ JobResult run_job(const Engine& engine, JobRun run) {
         return result;
     }
     Progress progress;
+    progress.secrets = run.secrets;
+    progress.limit = run.log_limit;
+    progress.observer = run.observer;
     std::thread follower([&] {
         engine.follow_logs(id, [&](std::string_view chunk) { progress.feed(chunk); });
         std::lock_guard lock(progress.mutex);
@@ -162,8 +186,7 @@ JobResult run_job(const Engine& engine, JobRun run) {
         progress.changed.notify_all();
     });
 
-    auto secrets = run.secrets;
-    std::map<std::string, std::string> env;  // the workflow's, the job's, and what steps added
+    std::map<std::string, std::string> env = run.env;  // the runner's, the workflow's, the job's, and what steps added
     auto workflow_env = run.context.values.value("env", expr::json::object());
     for (const auto& [k, v] : workflow_env.items()) env[k] = expr::to_text(v);
     auto& ctx = run.context;
@@ -171,25 +194,40 @@ JobResult run_job(const Engine& engine, JobRun run) {
         if (auto value = expr::interpolate(v, ctx)) env[k] = *value;
     std::string path_prefix;
     expr::json steps_ctx = expr::json::object();
-    bool failed = false, timed_out = false;
+    bool failed = false, timed_out = false, cancelled = false, halted = false;
     int number = 0;  // the steps handed to the agent, which counts them the same way
-    for (const auto& step : run.job.steps) {
+    for (std::size_t index = 0; index < run.job.steps.size(); ++index) {
+        const auto& step = run.job.steps[index];
         StepResult out;
-        out.name = !step.name.empty() ? step.name : !step.run.empty() ? step.run.substr(0, step.run.find('\n')) : step.uses;
+        out.name = !step.name.empty() ? step.name : !step.run.empty() ? "Run " + step.run.substr(0, step.run.find('\n')) : step.uses;
         ctx.status = failed ? "failure" : "success";
         ctx.values["env"] = env;
         ctx.values["steps"] = steps_ctx;
         auto holds = expr::condition(step.condition, ctx);
+        auto say = [&](const std::string& text) {  // a line of ours in the step's log
+            std::lock_guard lock(progress.mutex);
+            progress.log(0, index, text);
+            out.log += progress.logs[0];
+            progress.logs.erase(0);
+        };
         auto finish = [&](const std::string& conclusion, int code) {
             out.conclusion = conclusion;
             out.exit_code = code;
             if (!step.id.empty()) steps_ctx[step.id] = {{"outputs", out.outputs}, {"outcome", conclusion}, {"conclusion", conclusion}};
             bool keep_going = step.continue_on_error == "true";
             if (conclusion == "failure" && !keep_going) failed = true;
+            if (run.observer) run.observer->step_finished(index, out);
             result.steps.push_back(out);
         };
+        if (halted || stopped()) {  // the rest of a job that ended early
+            cancelled = cancelled || stopped();
+            halted = true;
+            finish(cancelled ? "cancelled" : "skipped", 0);
+            continue;
+        }
+        if (run.observer) run.observer->step_started(index);
         if (!holds) {
-            out.log = holds.error().message + "\n";
+            say(holds.error().message);
             finish("failure", 1);
             continue;
         }
@@ -199,7 +237,7 @@ JobResult run_job(const Engine& engine, JobRun run) {
         }
         if (!step.uses.empty()) {
             bool ok = step.uses.starts_with("actions/checkout@");
-            out.log = ok ? "The commit's files are in /workspace.\n" : "uses: " + step.uses + " is not supported here; only actions/checkout, actions/upload-artifact and actions/download-artifact are built in.\n";
+            say(ok ? "The commit's files are in /workspace." : "uses: " + step.uses + " is not supported here; only actions/checkout, actions/upload-artifact and actions/download-artifact are built in.");
             finish(ok ? "success" : "failure", ok ? 0 : 1);
             continue;
         }
@@ -210,7 +248,7 @@ JobResult run_job(const Engine& engine, JobRun run) {
             if (auto value = expr::interpolate(v, ctx)) env_file += "export " + k + "=" + shell_quoted(*value) + "\n";
         if (!path_prefix.empty()) env_file += "export PATH=" + shell_quoted(path_prefix) + ":\"$PATH\"\n";
         if (!script) {
-            out.log = script.error().message + "\n";
+            say(script.error().message);
             finish("failure", 1);
             continue;
         }
@@ -219,26 +257,35 @@ JobResult run_job(const Engine& engine, JobRun run) {
         std::string dir = !step.working_directory.empty() ? step.working_directory : !run.job.default_working_directory.empty() ? run.job.default_working_directory : "";
         dir = dir.empty() ? "/workspace" : dir.front() == '/' ? dir : "/workspace/" + dir;
         auto n = std::to_string(++number);
+        {
+            std::lock_guard lock(progress.mutex);
+            progress.index_of[number] = index;
+        }
         auto sent = engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/" + n + ".sh", *script},
                                                           {"skyscape/in/" + n + ".env", env_file}, {"skyscape/in/" + n + ".dir", dir},
                                                           {"skyscape/in/" + n + ".shell", shell}, {"skyscape/in/" + n + ".go", ""}}));
         if (!sent) {  // the agent would wait for this step until the job's timeout
-            out.log = sent.error().message + "\n";
+            say(sent.error().message);
             finish("failure", -1);
-            break;
+            halted = true;
+            continue;
         }
         auto step_deadline = step.timeout_minutes ? std::min(deadline, Clock::now() + std::chrono::milliseconds(static_cast<long long>(*step.timeout_minutes * 60000)))
                                                   : deadline;
         std::unique_lock lock(progress.mutex);
-        bool ended = progress.changed.wait_until(lock, step_deadline, [&] { return progress.ended.count(number) || progress.closed; });
-        secrets.insert(secrets.end(), progress.masks.begin(), progress.masks.end());
-        out.log = masked(progress.logs[number], secrets);
-        if (!ended || !progress.ended.count(number)) {
+        // Woken by the agent's output; looks at the cancel flag a few times a second.
+        while (!progress.ended.count(number) && !progress.closed && Clock::now() < step_deadline && !stopped())
+            progress.changed.wait_until(lock, std::min(step_deadline, Clock::now() + std::chrono::milliseconds(100)));
+        out.log = progress.logs[number];
+        if (!progress.ended.count(number)) {  // the container cannot take another step
+            timed_out = Clock::now() >= step_deadline;
+            cancelled = !timed_out && stopped();
+            progress.log(number, index, timed_out ? "The step ran out of time." : cancelled ? "The job was cancelled." : "The job's container stopped.");
+            out.log = progress.logs[number];
             lock.unlock();
-            timed_out = !ended;
-            out.log += timed_out ? "The step ran out of time.\n" : "The job's container stopped.\n";
-            finish("failure", -1);
-            break;
+            finish(cancelled ? "cancelled" : "failure", -1);
+            halted = true;
+            continue;
         }
         int code = progress.ended[number];
         auto files = progress.files[number];
@@ -250,11 +297,14 @@ JobResult run_job(const Engine& engine, JobRun run) {
             if (!p.empty()) path_prefix = p + (path_prefix.empty() ? "" : ":" + path_prefix);
         finish(code == 0 ? "success" : "failure", code);
     }
-    if (!timed_out) engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/end", ""}}));
-    engine.wait(id, timed_out ? std::chrono::milliseconds(1) : std::chrono::milliseconds(10000));
+    if (!halted) engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/end", ""}}));
+    engine.wait(id, halted ? std::chrono::milliseconds(1) : std::chrono::milliseconds(10000));
     engine.remove(id);
     follower.join();
-    result.conclusion = timed_out ? "timed_out" : failed ? "failure" : "success";
+    ctx.values["steps"] = steps_ctx;
+    for (const auto& [name, value] : run.job.outputs)
+        if (auto text = expr::interpolate(value, ctx)) result.outputs[name] = masked(*text, progress.secrets);
+    result.conclusion = timed_out ? "timed_out" : cancelled ? "cancelled" : failed ? "failure" : "success";
     return result;
 }
 

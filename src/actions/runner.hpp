@@ -1,7 +1,9 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,22 @@ struct StepResult {
 };
 
 struct JobResult {
-    std::string conclusion;  //!< success, failure or timed_out
-    std::vector<StepResult> steps;
+    std::string conclusion;  //!< success, failure, timed_out or cancelled
+    std::vector<StepResult> steps;  //!< one per step of the job, in order
+    std::map<std::string, std::string> outputs;  //!< the job's `outputs:`, evaluated after its steps
     std::string error;  //!< why the job could not run at all
+};
+
+//! Hears a job as it runs: what the live log and the run page show. Called from the job's
+//! threads, one call at a time.
+class JobObserver {
+public:
+    virtual ~JobObserver() = default;
+    //! Step `index` (of the job's steps) begins.
+    virtual void step_started(std::size_t index) = 0;
+    //! One line it wrote, masked, without its newline.
+    virtual void step_line(std::size_t index, std::string_view line) = 0;
+    virtual void step_finished(std::size_t index, const StepResult& result) = 0;
 };
 
 //! What one job needs to run.
@@ -35,6 +50,10 @@ struct JobRun {
     std::chrono::milliseconds timeout{std::chrono::minutes(360)};
     Limits limits;
     std::map<std::string, std::string> labels;  //!< on the container, beside skyscape.job
+    std::map<std::string, std::string> env;     //!< GITHUB_*, RUNNER_*, CI: under the workflow's env
+    std::size_t log_limit = 16 << 20;           //!< bytes of log kept; the rest is dropped, said once
+    JobObserver* observer = nullptr;
+    const std::atomic<bool>* cancelled = nullptr;  //!< set: the job stops at once, as cancelled
 };
 
 //! Runs a job in a container of its own, step after step, and removes the container in every

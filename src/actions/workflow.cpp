@@ -322,7 +322,14 @@ Job read_job(const std::string& id, const YAML::Node& node) {
     auto labels = string_list(node["runs-on"], "runs-on");
     if (labels.empty()) invalid(node["runs-on"], "Job " + id + " needs a runs-on label.");
     job.runs_on = labels.front();
-    if (auto container = node["container"]) job.image = container.IsScalar() ? container.Scalar() : container["image"] ? text_of(container["image"]) : "";
+    if (auto container = node["container"]) {
+        job.image = container.IsScalar() ? container.Scalar() : container["image"] ? text_of(container["image"]) : "";
+        // `options: --network bridge` (docker create's flag) is how a job asks for a network.
+        auto options = container.IsMap() && container["options"] ? text_of(container["options"]) : "";
+        static const RE2 network(R"((?:^|\s)--net(?:work)?(?:=|\s+)(\S+))");
+        std::string mode;
+        job.network = RE2::PartialMatch(options, network, &mode) && mode != "none";
+    }
     job.needs = string_list(node["needs"], "needs");
     if (node["if"]) job.condition = text_of(node["if"]);
     job.env = string_map(node["env"], "env");
@@ -446,8 +453,8 @@ tl::expected<Workflow, ParseError> parse_workflow(const std::string& file, const
     return wf;
 }
 
-std::vector<tl::expected<Workflow, ParseError>> load_workflows(const std::filesystem::path& git_dir, const std::string& commit) {
-    std::vector<tl::expected<Workflow, ParseError>> out;
+std::vector<WorkflowFile> load_workflows(const std::filesystem::path& git_dir, const std::string& commit) {
+    std::vector<WorkflowFile> out;
     auto repo = browse::store::Repository::open(git_dir);
     if (!repo) return out;
     for (const char* folder : kWorkflowFolders) {
@@ -458,10 +465,10 @@ std::vector<tl::expected<Workflow, ParseError>> load_workflows(const std::filesy
             std::string path = std::string(folder) + "/" + entry.name;
             auto file = browse::store::blob(*repo, {commit, commit, path}, 1 << 20);
             if (!file || file->binary || file->size > (1 << 20)) {
-                out.push_back(tl::unexpected(ParseError{path, 0, "Not a text file of at most 1 MB."}));
+                out.push_back({path, "", tl::unexpected(ParseError{path, 0, "Not a text file of at most 1 MB."})});
                 continue;
             }
-            out.push_back(parse_workflow(path, file->content));
+            out.push_back({path, file->content, parse_workflow(path, file->content)});
         }
     }
     return out;

@@ -69,6 +69,7 @@ struct Job {
     std::string id, name;
     std::string runs_on;  //!< a label, mapped to an image in settings
     std::string image;    //!< container.image, or "" for the label's image
+    bool network = false;  //!< container.options asks for one (--network bridge); none by default
     std::vector<std::string> needs;
     std::string condition;  //!< `if:`
     std::map<std::string, std::string> env, outputs;
@@ -109,7 +110,12 @@ tl::expected<Workflow, ParseError> parse_workflow(const std::string& file, const
 //! The folders whose *.yml and *.yaml files are workflows, as on GitHub and in Skyscape.
 constexpr const char* kWorkflowFolders[] = {".github/workflows", ".skyscape/workflows"};
 
-//! Every workflow file of a commit (by path), read or with its error.
-std::vector<tl::expected<Workflow, ParseError>> load_workflows(const std::filesystem::path& git_dir, const std::string& commit);
+struct WorkflowFile {
+    std::string file, text;
+    tl::expected<Workflow, ParseError> workflow;  //!< read, or why not
+};
+
+//! Every workflow file of a commit, by path.
+std::vector<WorkflowFile> load_workflows(const std::filesystem::path& git_dir, const std::string& commit);
 
 }  // namespace actions

@@ -36,9 +36,14 @@
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
+#include "actions/logs.hpp"
 #include "actions/routes.hpp"
+#include "actions/scheduler.hpp"
+#include "actions/secrets.hpp"
+#include "actions/service.hpp"
 #include "activity/routes.hpp"
 #include "mail/outbox.hpp"
+#include "api/actions.hpp"
 #include "api/issues.hpp"
 #include "api/pulls.hpp"
 #include "issues/routes.hpp"
@@ -127,6 +132,15 @@ int serve() {
     search::Service search(*search_index, repos);
     bus.subscribe("search", [&indexer](const events::store::Event& e) { indexer.on_push(e); });
 
+    actions::Logs action_logs(config->data_dir / "actions" / "logs");
+    actions::Secrets action_secrets(*pool, config->auth_secret);
+    actions::Scheduler scheduler(*pool, repos, *config, action_logs, action_secrets);
+    actions::Service actions(*pool, repos, scheduler, action_logs, *config);
+    bus.subscribe("actions", [&actions](const events::store::Event& e) { actions.on_push(e); });
+    pulls.on_opened([&actions](const std::string& repo_id, const pulls::Pull& pull, std::int64_t actor_id) {
+        actions.on_pull_opened(repo_id, pull.issue.number, pull.base, pull.head, actor_id);
+    });
+
     browse::history::Cache history;
 
     http::Router router;
@@ -153,7 +167,8 @@ int serve() {
     api::register_review_routes(router, repos, pulls, reviews);
     ssh::register_routes(router, keys);
     search::register_routes(router, search, *search_index, indexer);
-    actions::register_routes(router, repos);
+    actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets);
+    api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);
@@ -171,11 +186,15 @@ int serve() {
     bus.start();
     outbox.start();
     indexer.start();
+    scheduler.start();
+    actions.start();
     server.run();
     if (ssh_server) ssh_server->stop(std::chrono::seconds(10));
     bus.stop();
     outbox.stop();
     indexer.stop();
+    actions.stop();
+    scheduler.stop();
     spdlog::info("stopped");
     return 0;
 }

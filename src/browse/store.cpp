@@ -452,6 +452,29 @@ std::optional<std::string> merge_base(const Repository& repo, const std::string&
     return hex(&base);
 }
 
+std::vector<std::string> changed_paths(const Repository& repo, const std::string& from, const std::string& to) {
+    auto tree_of = [&repo](const std::string& id) -> Owned<git_tree, git_tree_free> {
+        git_oid oid;
+        git_commit* commit = nullptr;
+        git_tree* tree = nullptr;
+        if (id.empty() || git_oid_fromstr(&oid, id.c_str()) < 0 || git_commit_lookup(&commit, repo.get(), &oid) < 0) return Owned<git_tree, git_tree_free>(nullptr);
+        git_commit_tree(&tree, commit);
+        git_commit_free(commit);
+        return Owned<git_tree, git_tree_free>(tree);
+    };
+    auto old_tree = tree_of(from), new_tree = tree_of(to);
+    std::vector<std::string> out;
+    git_diff* raw = nullptr;
+    if (!new_tree || git_diff_tree_to_tree(&raw, repo.get(), old_tree.get(), new_tree.get(), nullptr) < 0) return out;
+    Owned<git_diff, git_diff_free> diff(raw);
+    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+        const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+        out.emplace_back(d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path);
+        if (d->status == GIT_DELTA_RENAMED) out.emplace_back(d->old_file.path);
+    }
+    return out;
+}
+
 std::size_t count_refs(const Repository& repo, const char* prefix) {
     git_reference_iterator* it_raw = nullptr;
     std::string glob = std::string(prefix) + "*";

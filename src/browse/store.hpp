@@ -112,6 +112,9 @@ std::vector<std::string> ref_names(const Repository& repo, const char* prefix, s
 bool branch_exists(const Repository& repo, const std::string& name);
 //! The best common ancestor of two commits (full ids), if they have one.
 std::optional<std::string> merge_base(const Repository& repo, const std::string& a, const std::string& b);
+//! The paths that differ between two commits (from "": every path of `to`), without reading
+//! any file.
+std::vector<std::string> changed_paths(const Repository& repo, const std::string& from, const std::string& to);
 //! How many refs there are under prefix ("refs/heads/"), without reading any commit.
 std::size_t count_refs(const Repository& repo, const char* prefix);
 

@@ -104,6 +104,20 @@ Result<Config> config_from_env(const Getenv& getenv) {
             return fail(Errc::invalid, "SEARCH_MAX_FILE_SIZE must be a number of bytes, like 1048576");
         config.search_max_file_size = bytes;
     }
+    auto positive = [&env](const char* name, auto& out, const char* example) -> Status {
+        auto text = env(name);
+        if (text.empty()) return {};
+        std::int64_t value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || value < 1)
+            return fail(Errc::invalid, std::string(name) + " must be a positive number, like " + example);
+        out = static_cast<std::remove_reference_t<decltype(out)>>(value);
+        return {};
+    };
+    if (auto ok = positive("ACTIONS_CONCURRENCY", config.actions_concurrency, "4"); !ok) return tl::unexpected(ok.error());
+    if (auto ok = positive("ACTIONS_LOG_LIMIT", config.actions_log_limit, "16777216"); !ok) return tl::unexpected(ok.error());
+    if (auto ok = positive("ACTIONS_RETENTION_DAYS", config.actions_retention_days, "90"); !ok) return tl::unexpected(ok.error());
+    if (auto image = env("ACTIONS_IMAGE"); !image.empty()) config.actions_image = image;
     auto ai = parse_bool("AI_ENABLED", env("AI_ENABLED"));
     if (!ai) return tl::unexpected(ai.error());
     config.ai_enabled = *ai;

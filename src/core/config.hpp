@@ -24,6 +24,10 @@ struct Config {
     std::string smtp_from = "skyscape@localhost";  //!< SMTP_FROM, the sender of notification mail
     std::string public_url;         //!< PUBLIC_URL, the site's address in mail; default http://localhost:PORT+PREFIX
     std::int64_t search_max_file_size = 1 << 20;  //!< SEARCH_MAX_FILE_SIZE: larger files are not indexed
+    int actions_concurrency = 0;     //!< ACTIONS_CONCURRENCY: jobs this server runs at once; 0 = its cores
+    std::string actions_image = "debian:bookworm-slim";  //!< ACTIONS_IMAGE: for a runs-on label no setting maps
+    std::int64_t actions_log_limit = 16 << 20;  //!< ACTIONS_LOG_LIMIT: bytes of log kept per job
+    int actions_retention_days = 90;  //!< ACTIONS_RETENTION_DAYS: how long artifacts and logs are kept
 };
 
 using Getenv = std::function<const char*(const char*)>;

@@ -77,49 +77,78 @@ core::Status spawn_args(std::vector<std::string> args, const std::vector<std::st
 
 }  // namespace
 
-core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, const std::string& commit,
-                                          const std::string& path, std::chrono::milliseconds timeout,
-                                          std::size_t max_bytes) {
-    if (commit.size() != 40 || commit.find_first_not_of("0123456789abcdef") != std::string::npos)
-        return core::fail(core::Errc::invalid, "blame needs a full commit id");
+namespace {
+
+// What `git --git-dir=repo args…` writes, up to max_bytes and within timeout, and which limit
+// stopped it or whether git failed.
+struct Captured {
+    std::string out;
+    bool too_much = false, too_slow = false, failed = false;
+};
+
+core::Result<Captured> capture(const std::filesystem::path& repo, std::vector<std::string> args, std::chrono::milliseconds timeout,
+                               std::size_t max_bytes) {
     const char* search_path = std::getenv("PATH");
     std::vector<std::string> env = {"PATH=" + std::string(search_path ? search_path : "/usr/bin:/bin"),
                                     "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "HOME=/nonexistent"};
+    args.insert(args.begin(), {"git", "--git-dir=" + repo.string()});
     pid_t pid = 0;
     int in_fd = -1, out_fd = -1;
-    if (auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "blame", "--porcelain", commit, "--", path},
-                                           env, pid, in_fd, out_fd);
-        !spawned)
-        return tl::unexpected(spawned.error());
+    if (auto spawned = spawn_args(std::move(args), env, pid, in_fd, out_fd); !spawned) return tl::unexpected(spawned.error());
     close(in_fd);
-    std::string out;
-    bool too_much = false, too_slow = false;
+    Captured c;
     auto deadline = std::chrono::steady_clock::now() + timeout;
     char buffer[64 * 1024];
     for (;;) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         pollfd readable{out_fd, POLLIN, 0};
         if (left.count() <= 0 || poll(&readable, 1, static_cast<int>(left.count())) == 0) {
-            too_slow = true;
+            c.too_slow = true;
             break;
         }
         ssize_t n = read(out_fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
-        out.append(buffer, static_cast<std::size_t>(n));
-        if (out.size() > max_bytes) {
-            too_much = true;
+        c.out.append(buffer, static_cast<std::size_t>(n));
+        if (c.out.size() > max_bytes) {
+            c.too_much = true;
             break;
         }
     }
     close(out_fd);
-    if (too_slow || too_much) kill(pid, SIGKILL);
+    if (c.too_slow || c.too_much) kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    if (too_slow) return core::fail(core::Errc::invalid, "Blaming " + path + " takes too long.");
-    if (too_much) return core::fail(core::Errc::invalid, path + " is too large to blame.");
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return core::fail(core::Errc::not_found, "Could not blame " + path + ".");
-    return out;
+    c.failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+    return c;
+}
+
+bool full_id(const std::string& commit) {
+    return commit.size() == 40 && commit.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+}  // namespace
+
+core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, const std::string& commit,
+                                          const std::string& path, std::chrono::milliseconds timeout,
+                                          std::size_t max_bytes) {
+    if (!full_id(commit)) return core::fail(core::Errc::invalid, "blame needs a full commit id");
+    auto c = capture(repo, {"blame", "--porcelain", commit, "--", path}, timeout, max_bytes);
+    if (!c) return tl::unexpected(c.error());
+    if (c->too_slow) return core::fail(core::Errc::invalid, "Blaming " + path + " takes too long.");
+    if (c->too_much) return core::fail(core::Errc::invalid, path + " is too large to blame.");
+    if (c->failed) return core::fail(core::Errc::not_found, "Could not blame " + path + ".");
+    return std::move(c->out);
+}
+
+core::Result<std::string> archive_tar(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
+                                      std::size_t max_bytes) {
+    if (!full_id(commit)) return core::fail(core::Errc::invalid, "archive needs a full commit id");
+    auto c = capture(repo, {"archive", "--format=tar", "--prefix=" + prefix + "/", commit}, std::chrono::minutes(5), max_bytes);
+    if (!c) return tl::unexpected(c.error());
+    if (c->too_much) return core::fail(core::Errc::invalid, "The commit's files are over " + std::to_string(max_bytes >> 20) + " MB.");
+    if (c->too_slow || c->failed) return core::fail(core::Errc::invalid, "git archive of " + commit.substr(0, 10) + " failed.");
+    return std::move(c->out);
 }
 
 core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,

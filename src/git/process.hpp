@@ -66,6 +66,11 @@ core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, con
                                           const std::string& path, std::chrono::milliseconds timeout,
                                           std::size_t max_bytes);
 
+//! The files of a commit as a tar archive under prefix/ (`git archive --format=tar`), for a CI
+//! job's checkout; refused past max_bytes.
+core::Result<std::string> archive_tar(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
+                                      std::size_t max_bytes);
+
 //! True for a Git-Protocol header value git may see as GIT_PROTOCOL ("version=2", key=value
 //! pairs separated by ':'), nothing that could smuggle other syntax.
 bool valid_git_protocol(std::string_view value);

@@ -68,7 +68,9 @@ core::Result<Pull> Service::open(const repos::Access& access, const auth::Actor&
     issues::NewIssue issue{spec.title, spec.body, {}, {}, true};
     auto created = issues_.create(access, actor, issue, [&pull](soci::session& sql, std::int64_t id) { store::insert(sql, id, pull); });
     if (!created) return tl::unexpected(created.error());
-    return get(access, created->number);
+    auto opened = get(access, created->number);
+    if (opened && opened_) opened_(access.repo.id, *opened, actor.user_id);
+    return opened;
 }
 
 core::Result<Pull> Service::get(const repos::Access& access, std::int64_t number) {

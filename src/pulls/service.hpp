@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <string>
 
 #include "core/result.hpp"
@@ -47,6 +49,10 @@ public:
     //! A push event: open pull requests on that branch get their mergeability again.
     void on_push(const events::store::Event& event);
 
+    //! Called after a pull request is opened (CI starts its pull_request workflows).
+    using Opened = std::function<void(const std::string& repo_id, const Pull& pull, std::int64_t actor_id)>;
+    void on_opened(Opened listener) { opened_ = std::move(listener); }
+
 private:
     void refresh(const std::string& repo_id, Pull& pull);
 
@@ -54,6 +60,7 @@ private:
     repos::Service& repos_;
     issues::Service& issues_;
     git::Backend& backend_;
+    Opened opened_;
 };
 
 }  // namespace pulls

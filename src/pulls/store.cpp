@@ -58,6 +58,19 @@ std::vector<std::int64_t> open_touching(db::Pool& pool, const std::string& repo_
     return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> open_from(db::Pool& pool, const std::string& repo_id, const std::string& head) {
+    soci::session sql(pool.get());
+    std::int64_t number = 0;
+    std::string base;
+    soci::statement st = (sql.prepare << "SELECT i.number, p.base_branch FROM pulls p JOIN issues i ON i.id = p.issue_id "
+                                         "WHERE i.repo_id = :r AND i.state = 'open' AND p.head_branch = :h",
+                          soci::use(repo_id), soci::use(head), soci::into(number), soci::into(base));
+    st.execute();
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (st.fetch()) out.emplace_back(number, base);
+    return out;
+}
+
 void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sha, const std::string& head_sha,
                const std::string& mergeable, const std::vector<std::string>& conflicts) {
     std::string joined;

@@ -19,6 +19,8 @@ std::optional<std::int64_t> open_number(db::Pool& pool, const std::string& repo_
                                         const std::string& head);
 //! Numbers of the open pull requests with `branch` as base or head.
 std::vector<std::int64_t> open_touching(db::Pool& pool, const std::string& repo_id, const std::string& branch);
+//! The open pull requests from this head branch: number and base branch.
+std::vector<std::pair<std::int64_t, std::string>> open_from(db::Pool& pool, const std::string& repo_id, const std::string& head);
 
 void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sha, const std::string& head_sha,
                const std::string& mergeable, const std::vector<std::string>& conflicts);

@@ -1,22 +1,36 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>REPO_HEADER}}
-<div class="flex flex-col gap-3">
-  <p class="text-sm text-base-content/70">Workflows in <code class="font-mono">.github/workflows</code> and <code class="font-mono">.skyscape/workflows</code> of <strong>{{BRANCH}}</strong>.</p>
-  {{#NONE}}<div class="card bg-base-100 shadow-sm"><div class="card-body text-base-content/70">No workflows yet. Add a GitHub Actions file such as <code class="font-mono">.github/workflows/ci.yml</code> and push it.</div></div>{{/NONE}}
-  {{#WORKFLOW}}
-  <article class="card bg-base-100 shadow-sm" data-testid="workflow">
-    <div class="card-body gap-2">
-      <div class="flex flex-wrap items-center gap-2">
-        {{#INVALID}}<span class="badge badge-error badge-sm">invalid</span>{{/INVALID}}
-        <h2 class="font-semibold">{{NAME}}</h2>
-        <a class="link link-hover font-mono text-sm text-base-content/60" href="{{FILE_URL}}">{{FILE}}</a>
-      </div>
-      {{#INVALID}}<div role="alert" class="alert alert-error alert-soft" data-testid="workflow-error"><span class="font-mono text-sm">{{ERROR}}</span></div>{{/INVALID}}
-      <p class="text-sm text-base-content/70">{{TRIGGERS}}</p>
-      <ol class="flex flex-wrap gap-2 text-sm">
-        {{#JOB}}<li class="badge badge-outline gap-1" data-testid="workflow-job">{{JOB_NAME}} <span class="text-base-content/50">on {{RUNS_ON}}</span>{{#HAS_MATRIX}} <span class="text-base-content/50">× {{MATRIX}}</span>{{/HAS_MATRIX}}{{#HAS_NEEDS}} <span class="text-base-content/50">after {{NEEDS}}</span>{{/HAS_NEEDS}}</li>{{/JOB}}
-      </ol>
-    </div>
-  </article>
-  {{/WORKFLOW}}
+<div class="grid gap-4 md:grid-cols-[16rem_1fr]">
+  <aside class="flex flex-col gap-2">
+    <ul class="menu bg-base-100 rounded-box shadow-sm w-full" data-testid="actions">
+      <li class="menu-title">Actions</li>
+      <li><a class="menu-active" href="{{P}}/repos/{{REPO_ID}}/actions">All runs</a></li>
+      {{#ACTION}}<li><a href="{{URL}}" data-testid="action-link">{{#INVALID}}<span class="text-error" title="{{ERROR}}">⚠</span>{{/INVALID}}<span class="truncate">{{NAME}}</span></a></li>{{/ACTION}}
+    </ul>
+    {{#NO_ACTIONS}}<p class="text-sm text-base-content/70 px-2">No workflows yet. Push a GitHub Actions file such as <code class="font-mono">.github/workflows/ci.yml</code>, or define an action here.</p>{{/NO_ACTIONS}}
+    {{#ACTION}}{{#INVALID}}<div role="alert" class="alert alert-error alert-soft text-sm" data-testid="workflow-error"><span class="font-mono break-all">{{ERROR}}</span></div>{{/INVALID}}{{/ACTION}}
+    <p class="text-xs text-base-content/60 px-2" data-testid="sandbox">Jobs run in: {{SANDBOX}}</p>
+    {{#CAN_WRITE}}
+    <details class="collapse collapse-arrow bg-base-100 shadow-sm" {{#FORM_OPEN}}open{{/FORM_OPEN}}>
+      <summary class="collapse-title font-medium">New action</summary>
+      <div class="collapse-content">{{>CREATE_FORM}}</div>
+    </details>
+    {{/CAN_WRITE}}
+  </aside>
+  <section class="flex flex-col gap-3 min-w-0">
+    <form class="join flex-wrap" method="get" action="">
+      <select class="select select-sm join-item" name="status" aria-label="Status">
+        <option value="">Any status</option>
+        {{#STATUS_OPTION}}<option value="{{VALUE}}" {{#SELECTED}}selected{{/SELECTED}}>{{VALUE}}</option>{{/STATUS_OPTION}}
+      </select>
+      <select class="select select-sm join-item" name="event" aria-label="Event">
+        <option value="">Any event</option>
+        {{#EVENT_OPTION}}<option value="{{VALUE}}" {{#SELECTED}}selected{{/SELECTED}}>{{LABEL}}</option>{{/EVENT_OPTION}}
+      </select>
+      <input class="input input-sm join-item w-36" name="branch" value="{{FILTER_BRANCH}}" placeholder="Branch" aria-label="Branch">
+      <button class="btn btn-sm join-item" type="submit">Filter</button>
+      <a class="btn btn-sm btn-ghost ml-auto" href="{{P}}/repos/{{REPO_ID}}/actions/stats">Statistics</a>
+    </form>
+    {{>RUN_ROWS}}
+  </section>
 </div>

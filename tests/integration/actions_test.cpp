@@ -49,18 +49,24 @@ git add -A && git commit -qm ci && git push -q )SH" + quote(url(id)) + " main",
     auto page = alice.get("/repos/" + id + "/actions");
     ASSERT_EQ(page.status, 200u);
     EXPECT_TRUE(page.has("Build &lt;and&gt; test")) << "names are escaped";
-    EXPECT_TRUE(page.has("push (main), manual"));
-    auto build = page.body.find(">build <span");
-    auto test = page.body.find(">test <span");
-    ASSERT_NE(build, std::string::npos) << page.body;
+    EXPECT_TRUE(page.has(".skyscape/workflows/bad.yml:3: The needs of jobs a, b form a cycle.")) << page.body;
+    EXPECT_FALSE(page.has("README.md")) << "only .yml and .yaml files are workflows";
+
+    auto link = page.body.find("\" data-testid=\"action-link\"");
+    ASSERT_NE(link, std::string::npos);
+    auto href = page.body.rfind("href=\"", link) + 6;
+    auto action = alice.get(page.body.substr(href, link - href));
+    ASSERT_EQ(action.status, 200u) << page.body.substr(href, link - href);
+    EXPECT_TRUE(action.has("push (main), manual")) << action.body;
+    auto build = action.body.find(">build <span");
+    auto test = action.body.find(">test <span");
+    ASSERT_NE(build, std::string::npos) << action.body;
     ASSERT_NE(test, std::string::npos);
     EXPECT_LT(build, test) << "jobs in the order they run";
-    EXPECT_TRUE(page.has("on localhost/skyscape/busybox:latest"));
-    EXPECT_TRUE(page.has("× 4"));
-    EXPECT_TRUE(page.has("after build"));
-    EXPECT_TRUE(page.has(".skyscape/workflows/bad.yml:3: The needs of jobs a, b form a cycle.")) << page.body;
-    EXPECT_TRUE(page.has("bad.yml#L3\""));
-    EXPECT_FALSE(page.has("README.md")) << "only .yml and .yaml files are workflows";
+    EXPECT_TRUE(action.has("on localhost/skyscape/busybox:latest"));
+    EXPECT_TRUE(action.has("× 4"));
+    EXPECT_TRUE(action.has("after build"));
+    EXPECT_TRUE(action.has("data-testid=\"run-form\"")) << "workflow_dispatch gives a Run button";
     EXPECT_EQ(bob.get("/repos/" + id + "/actions").status, 404u) << "a private repository's workflows stay private";
 }
 

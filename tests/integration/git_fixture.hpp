@@ -80,6 +80,6 @@ protected:
 
     harness::TempDir dir;
     std::uint16_t ssh_port = harness::free_port();
-    harness::Server server{dir.path / "data", {"SSH_PORT=" + std::to_string(ssh_port)}};
+    harness::Server server{dir.path / "data", harness::with_engine({"SSH_PORT=" + std::to_string(ssh_port)})};
     std::map<std::string, std::string> tokens;
 };

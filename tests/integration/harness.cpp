@@ -121,6 +121,12 @@ int Server::stop(int signal) {
 
 std::string Server::log() const { return read_file(log_path_); }
 
+std::vector<std::string> with_engine(std::vector<std::string> env) {
+    if (const char* host = getenv("DOCKER_HOST")) env.push_back("DOCKER_HOST=" + std::string(host));
+    env.push_back("ACTIONS_IMAGE=localhost/skyscape/busybox:latest");
+    return env;
+}
+
 std::pair<int, std::string> run_workspace(std::vector<std::string> extra) {
     TempDir dir;
     auto env = base_env(dir.path / "data");

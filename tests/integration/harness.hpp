@@ -46,6 +46,10 @@ private:
     std::uint16_t port_ = 0;
 };
 
+//! env plus what CI jobs need: the container engine `make test` started (DOCKER_HOST) and its
+//! local busybox image as the image of every runs-on label.
+std::vector<std::string> with_engine(std::vector<std::string> env);
+
 //! Runs build/workspace to completion with the given environment; returns exit code and stderr.
 std::pair<int, std::string> run_workspace(std::vector<std::string> env);
 

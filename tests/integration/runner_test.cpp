@@ -110,9 +110,11 @@ jobs:
           echo "made generated-42"
           printf 'line one\nline two\n'
           echo "only line two here"
+          printf 'split s3cr'; sleep 0.3; printf '3t-value across writes\n'
 )Y", {"s3cr3t-value", "line one\nline two"});
     ASSERT_EQ(result.conclusion, "success") << result.error;
-    EXPECT_EQ(result.steps[0].log, "token is ***\nmade ***\n***\nonly *** here\n") << "a secret of many lines, whole or line by line";
+    EXPECT_EQ(result.steps[0].log, "token is ***\nmade ***\n***\n***\nonly *** here\nsplit *** across writes\n")
+        << "a secret of many lines line by line, and one written in parts";
 }
 
 TEST_F(Runner, the_timeout_stops_the_job_and_its_container) {

@@ -1,0 +1,372 @@
+#include "actions/scheduler.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "actions/context.hpp"
+#include "actions/runner.hpp"
+#include "actions/secrets.hpp"
+#include "actions/workflow.hpp"
+#include "core/config.hpp"
+#include "git/process.hpp"
+#include "repos/service.hpp"
+
+namespace actions {
+namespace {
+
+using expr::json;
+
+// Nothing is missed if a wake-up is: the queue is looked at this often anyway.
+constexpr auto kIdle = std::chrono::seconds(2);
+constexpr std::size_t kCheckoutLimit = std::size_t(2) << 30;
+
+bool ended(const std::string& status) { return status != "waiting" && status != "queued" && status != "running"; }
+bool failed(const std::string& status) { return status == "failure" || status == "timed_out"; }
+
+const Job* definition(const Workflow& wf, const std::string& key) {
+    for (const auto& j : wf.jobs)
+        if (j.id == key) return &j;
+    return nullptr;
+}
+
+// The `needs` context of a job: each needed job's result (over all its matrix cells) and outputs.
+json needs_context(const Job& def, const std::vector<store::Job>& jobs) {
+    json needs = json::object();
+    for (const auto& key : def.needs) {
+        std::string result = "success";
+        bool all_skipped = true;
+        json outputs = json::object();
+        for (const auto& j : jobs) {
+            if (j.job_key != key) continue;
+            if (failed(j.status)) result = "failure";
+            else if (j.status == "cancelled" && result != "failure") result = "cancelled";
+            all_skipped = all_skipped && j.status == "skipped";
+            auto o = json::parse(j.outputs, nullptr, false);
+            if (o.is_object()) outputs.update(o);
+        }
+        if (all_skipped) result = "skipped";
+        needs[key] = {{"result", result}, {"outputs", outputs}};
+    }
+    return needs;
+}
+
+// Hears the job and keeps the page and the files up to date.
+class JobLog : public JobObserver {
+public:
+    JobLog(db::Pool& pool, Logs& logs, const store::Job& job) : pool_(pool), logs_(logs), job_id_(job.id), writer_(logs, job.run_id, job.id) {}
+    void step_started(std::size_t index) override {
+        store::set_step_status(pool_, job_id_, static_cast<int>(index) + 1, "running");
+        logs_.touch(job_id_);
+    }
+    void step_line(std::size_t index, std::string_view line) override { writer_.line(static_cast<int>(index) + 1, line); }
+    void step_finished(std::size_t index, const StepResult& result) override {
+        store::set_step_status(pool_, job_id_, static_cast<int>(index) + 1, result.conclusion);
+        logs_.touch(job_id_);
+    }
+
+private:
+    db::Pool& pool_;
+    Logs& logs_;
+    std::int64_t job_id_;
+    LogWriter writer_;
+};
+
+}  // namespace
+
+Scheduler::Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets)
+    : pool_(pool), repos_(repos), config_(config), logs_(logs), secrets_(secrets), engine_(Engine::from_env()) {
+    slots_ = config.actions_concurrency > 0 ? static_cast<std::size_t>(config.actions_concurrency)
+                                            : std::max(1u, std::thread::hardware_concurrency());
+}
+
+Scheduler::~Scheduler() { stop(); }
+
+void Scheduler::start() {
+    if (engine_) {
+        auto version = engine_->version();
+        engine_name_ = version ? *version : "";
+        if (!version) spdlog::warn("actions: {}", version.error().message);
+        else if (auto left = engine_->remove_labelled("skyscape.data=" + config_.data_dir.string()); left && *left)
+            spdlog::info("actions: removed {} job containers a stopped server left", *left);
+    }
+    if (int n = store::fail_running_jobs(pool_, "The server stopped while this job ran, so it did not finish. Re-run it."))
+        spdlog::warn("actions: {} jobs were running when the server stopped; marked failed", n);
+    thread_ = std::thread([this] { loop(); });
+}
+
+void Scheduler::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_ && !thread_.joinable()) return;
+        stopping_ = true;
+        for (auto& [id, r] : running_) r.cancelled->store(true);
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    std::map<std::int64_t, std::thread> threads;
+    {
+        std::lock_guard lock(mutex_);
+        threads.swap(threads_);
+    }
+    for (auto& [id, t] : threads) t.join();
+}
+
+void Scheduler::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        pending_ = true;
+    }
+    wake_.notify_all();
+}
+
+std::string Scheduler::sandbox() const {
+    if (!engine_) return "";
+    return engine_name_.empty() ? "" : "container (" + engine_name_ + ")";
+}
+
+void Scheduler::loop() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        std::vector<std::thread> finished;
+        for (auto id : done_) {
+            finished.push_back(std::move(threads_[id]));
+            threads_.erase(id);
+        }
+        done_.clear();
+        pending_ = false;
+        lock.unlock();
+        for (auto& t : finished) t.join();
+        try {
+            pass();
+        } catch (const std::exception& e) {
+            spdlog::error("actions: the queue could not be read: {}", e.what());
+        }
+        lock.lock();
+        wake_.wait_for(lock, kIdle, [this] { return pending_ || stopping_; });
+    }
+}
+
+void Scheduler::pass() {
+    soci::session sql(pool_.get());
+    auto runs = store::active_runs(sql);
+    for (const auto& run : runs) advance(sql, run);
+    runs = store::active_runs(sql);
+    // The oldest active run of each concurrency group holds it; the others wait.
+    std::map<std::pair<std::string, std::string>, std::int64_t> holders;
+    for (const auto& run : runs)
+        if (!run.concurrency_group.empty()) holders.emplace(std::pair{run.repo_id, run.concurrency_group}, run.id);
+    for (const auto& run : runs) {
+        if (!run.concurrency_group.empty() && holders[{run.repo_id, run.concurrency_group}] != run.id) continue;
+        auto wf = parse_workflow(run.action_file, run.workflow);
+        if (!wf) continue;
+        for (const auto& job : store::jobs_of(sql, run.id)) {
+            if (job.status != "queued") continue;
+            const Job* def = definition(*wf, job.job_key);
+            std::lock_guard lock(mutex_);
+            if (stopping_ || running_.size() >= slots_) return;
+            if (def && def->strategy && def->strategy->max_parallel) {
+                int alike = 0;
+                for (const auto& [id, r] : running_) alike += r.run_id == run.id && r.job_key == job.job_key;
+                if (alike >= *def->strategy->max_parallel) continue;
+            }
+            if (!job.concurrency_group.empty() &&
+                std::any_of(running_.begin(), running_.end(), [&](const auto& r) {
+                    return r.second.repo_id == run.repo_id && r.second.concurrency_group == job.concurrency_group;
+                }))
+                continue;
+            launch(run, job);
+        }
+    }
+}
+
+void Scheduler::advance(soci::session& sql, const store::Run& run) {
+    auto wf = parse_workflow(run.action_file, run.workflow);
+    auto jobs = store::jobs_of(sql, run.id);
+    if (!wf) {
+        for (const auto& j : jobs)
+            if (!ended(j.status) && j.status != "running") store::set_job_status(sql, j.id, "failure", wf.error().text());
+        store::set_run_status(sql, run.id, "failure");
+        return;
+    }
+    auto base = run_context(run, config_.public_url);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto& j : jobs) {
+            if (j.status != "waiting") continue;
+            const Job* def = definition(*wf, j.job_key);
+            if (!def) {
+                store::set_job_status(sql, j.id, "failure", "The workflow has no job " + j.job_key + ".");
+                j.status = "failure";
+                changed = true;
+                continue;
+            }
+            bool ready = std::all_of(jobs.begin(), jobs.end(), [&](const store::Job& other) {
+                return std::find(def->needs.begin(), def->needs.end(), other.job_key) == def->needs.end() || ended(other.status);
+            });
+            if (!ready) continue;
+            expr::Context ctx;
+            ctx.values = base;
+            ctx.values["needs"] = needs_context(*def, jobs);
+            ctx.values["matrix"] = json::parse(j.matrix, nullptr, false);
+            bool any_failed = false, any_cancelled = false, any_skipped = false;
+            for (const auto& [key, need] : ctx.values["needs"].items()) {
+                auto result = need["result"].get<std::string>();
+                any_failed = any_failed || result == "failure";
+                any_cancelled = any_cancelled || result == "cancelled";
+                any_skipped = any_skipped || result == "skipped";
+            }
+            ctx.status = any_failed ? "failure" : any_cancelled ? "cancelled" : "success";
+            std::string status = "queued", error;
+            if (auto holds = expr::condition(def->condition, ctx); !holds) {
+                status = "failure";
+                error = holds.error().message;
+            } else if (!*holds || (any_skipped && def->condition.empty())) {
+                status = "skipped";
+            }
+            store::set_job_status(sql, j.id, status, error);
+            j.status = status;
+            changed = true;
+        }
+    }
+    if (std::all_of(jobs.begin(), jobs.end(), [](const store::Job& j) { return ended(j.status); })) {
+        std::string conclusion = "success";
+        for (const auto& j : jobs) {
+            const Job* def = definition(*wf, j.job_key);
+            bool tolerated = def && def->continue_on_error == "true";
+            if (failed(j.status) && !tolerated) conclusion = "failure";
+            else if (j.status == "cancelled" && conclusion != "failure") conclusion = "cancelled";
+        }
+        store::set_run_status(sql, run.id, conclusion);
+    } else if (run.status == "queued" && std::any_of(jobs.begin(), jobs.end(), [](const store::Job& j) { return j.status == "running"; })) {
+        store::set_run_status(sql, run.id, "running");
+    }
+}
+
+void Scheduler::launch(const store::Run& run, const store::Job& job) {
+    auto flag = std::make_shared<std::atomic<bool>>(false);
+    running_[job.id] = {run.id, job.job_key, job.concurrency_group, run.repo_id, flag};
+    {
+        soci::session sql(pool_.get());
+        // Running from here on, so the next pass neither starts it again nor finishes its run.
+        store::start_job(sql, job.id, {}, "this server", sandbox());
+        if (run.status == "queued") store::set_run_status(sql, run.id, "running");
+    }
+    threads_[job.id] = std::thread([this, run, job, flag] {
+        try {
+            execute(run, job, flag);
+        } catch (const std::exception& e) {
+            spdlog::error("actions: job {} failed to run: {}", job.id, e.what());
+            soci::session sql(pool_.get());
+            store::finish_job(sql, job.id, "failure", "{}", std::string("The job could not run: ") + e.what());
+        }
+        logs_.touch(job.id);
+        {
+            std::lock_guard lock(mutex_);
+            running_.erase(job.id);
+            done_.insert(job.id);
+            pending_ = true;
+        }
+        wake_.notify_all();
+    });
+}
+
+void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::atomic<bool>> cancelled) {
+    auto wf = parse_workflow(run.action_file, run.workflow);
+    const Job* found = wf ? definition(*wf, job.job_key) : nullptr;
+    soci::session sql(pool_.get());
+    if (!found) {
+        store::finish_job(sql, job.id, "failure", "{}", wf ? "The workflow has no job " + job.job_key + "." : wf.error().text());
+        return;
+    }
+    Job def = *found;
+    std::vector<std::string> names;
+    for (const auto& s : def.steps)
+        names.push_back(!s.name.empty() ? s.name : !s.run.empty() ? "Run " + s.run.substr(0, s.run.find('\n')) : s.uses);
+    store::start_job(sql, job.id, names, "this server", sandbox());
+    logs_.touch(job.id);
+    if (!engine_ || engine_name_.empty()) {
+        store::finish_job(sql, job.id, "failure", "{}",
+                          "No sandbox can run this job: set DOCKER_HOST to a Docker or Podman engine's unix socket and restart the server.");
+        return;
+    }
+
+    JobRun jr;
+    jr.context.values = run_context(run, config_.public_url);
+    jr.context.values["matrix"] = json::parse(job.matrix, nullptr, false);
+    jr.context.values["needs"] = needs_context(def, store::jobs_of(sql, run.id));
+    auto secrets = secrets_.values(run.repo_id);
+    jr.context.values["secrets"] = secrets;
+    jr.context.values["job"] = {{"status", "success"}};
+    jr.context.values["env"] = json::object();
+    for (const auto& [k, v] : wf->env)
+        if (auto value = expr::interpolate(v, jr.context)) jr.context.values["env"][k] = *value;
+    for (const auto& [name, value] : secrets) jr.secrets.push_back(value);
+    jr.env = runner_env(run, job, config_.public_url);
+    std::string image = def.image.empty() ? "" : expr::interpolate(def.image, jr.context).value_or(def.image);
+    if (image.empty()) image = store::image_for_label(pool_, job.runs_on);
+    if (image.empty()) image = config_.actions_image;
+    jr.image = image;
+    if (auto present = engine_->has_image(image); present && !*present) {
+        if (auto pulled = engine_->pull(image); !pulled) {
+            store::finish_job(sql, job.id, "failure", "{}", pulled.error().message);
+            return;
+        }
+    }
+    bool checkout = std::any_of(def.steps.begin(), def.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
+    if (checkout) {
+        auto tar = git::archive_tar(repos_.path(run.repo_id), run.head_sha, "workspace", kCheckoutLimit);
+        if (!tar) {
+            store::finish_job(sql, job.id, "failure", "{}", "The checkout failed: " + tar.error().message);
+            return;
+        }
+        jr.checkout_tar = std::move(*tar);
+    }
+    // Names in the job (runs-on, the matrix) may hold expressions too.
+    def.name = job.name;
+    jr.job = def;
+    if (def.timeout_minutes) jr.timeout = std::chrono::milliseconds(static_cast<long long>(*def.timeout_minutes * 60000));
+    jr.limits.network = def.network;
+    jr.labels = {{"skyscape.data", config_.data_dir.string()}, {"skyscape.run", std::to_string(run.id)}};
+    jr.log_limit = static_cast<std::size_t>(config_.actions_log_limit);
+    JobLog observer(pool_, logs_, job);
+    jr.observer = &observer;
+    jr.cancelled = cancelled.get();
+    auto result = run_job(*engine_, std::move(jr));
+    json outputs = result.outputs;
+    store::finish_job(sql, job.id, result.conclusion, outputs.dump(), result.error);
+    if (failed(result.conclusion) && def.strategy && def.strategy->fail_fast && def.continue_on_error != "true")
+        cancel_siblings(run.id, job.job_key, job.id);
+}
+
+bool Scheduler::cancel(std::int64_t run_id) {
+    {
+        soci::session sql(pool_.get());
+        auto run = store::find_run(sql, run_id);
+        if (!run || run->finished()) return false;
+        soci::transaction tx(sql);
+        for (const auto& j : store::jobs_of(sql, run_id))
+            if (j.status == "waiting" || j.status == "queued") store::set_job_status(sql, j.id, "cancelled");
+        store::set_run_status(sql, run_id, "cancelled");
+        tx.commit();
+    }
+    {
+        std::lock_guard lock(mutex_);
+        for (auto& [id, r] : running_)
+            if (r.run_id == run_id) r.cancelled->store(true);
+    }
+    wake();
+    return true;
+}
+
+void Scheduler::cancel_siblings(std::int64_t run_id, const std::string& job_key, std::int64_t except) {
+    {
+        soci::session sql(pool_.get());
+        for (const auto& j : store::jobs_of(sql, run_id))
+            if (j.job_key == job_key && j.id != except && (j.status == "waiting" || j.status == "queued"))
+                store::set_job_status(sql, j.id, "cancelled", "Cancelled: another cell of the matrix failed (fail-fast).");
+    }
+    std::lock_guard lock(mutex_);
+    for (auto& [id, r] : running_)
+        if (r.run_id == run_id && r.job_key == job_key && id != except) r.cancelled->store(true);
+}
+
+}  // namespace actions

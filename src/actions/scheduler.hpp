@@ -1,0 +1,87 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "actions/engine.hpp"
+#include "actions/logs.hpp"
+#include "actions/store.hpp"
+
+namespace core {
+struct Config;
+}
+namespace repos {
+class Service;
+}
+
+namespace actions {
+
+class Secrets;
+
+//! The durable queue's worker. One thread decides, from the database alone, what may run: a
+//! job whose needs have ended is queued (or skipped, by its `if:`), a queued job starts when a
+//! slot is free (ACTIONS_CONCURRENCY), its run's concurrency group is not held by an older run,
+//! and its matrix's max-parallel allows; a run whose jobs have all ended gets its conclusion.
+//! Each started job runs on a thread of its own in a container (run_job). At start, jobs a
+//! stopped process left running are marked failed with the reason (not re-queued: a job may
+//! have had effects outside its container, such as a deploy) and their containers removed.
+class Scheduler {
+public:
+    Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets);
+    ~Scheduler();
+    Scheduler(const Scheduler&) = delete;
+    Scheduler& operator=(const Scheduler&) = delete;
+
+    void start();
+    //! Cancels nothing: running jobs are stopped as cancelled (their containers removed) and
+    //! recorded so, to be marked failed by the next start if this process dies first.
+    void stop();
+    //! Runs or jobs changed in the database: look again now.
+    void wake();
+    //! Ends a run: jobs not started are cancelled, running ones stopped. False if it had ended.
+    bool cancel(std::int64_t run_id);
+    //! Where jobs run: "container (Podman Engine 4.3.1)", or why none can.
+    std::string sandbox() const;
+
+private:
+    struct Running {
+        std::int64_t run_id = 0;
+        std::string job_key;
+        std::string concurrency_group;
+        std::string repo_id;
+        std::shared_ptr<std::atomic<bool>> cancelled;
+    };
+
+    void loop();
+    void pass();
+    void advance(soci::session& sql, const store::Run& run);
+    void launch(const store::Run& run, const store::Job& job);
+    void execute(store::Run run, store::Job job, std::shared_ptr<std::atomic<bool>> cancelled);
+    void cancel_siblings(std::int64_t run_id, const std::string& job_key, std::int64_t except);
+
+    db::Pool& pool_;
+    repos::Service& repos_;
+    const core::Config& config_;
+    Logs& logs_;
+    Secrets& secrets_;
+    std::optional<Engine> engine_;
+    std::string engine_name_;
+    std::size_t slots_ = 1;
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool pending_ = false, stopping_ = false;
+    std::map<std::int64_t, Running> running_;  // job id → what the slot holds
+    std::map<std::int64_t, std::thread> threads_;
+    std::set<std::int64_t> done_;  // finished jobs whose threads wait to be joined
+    std::thread thread_;
+};
+
+}  // namespace actions

@@ -1,0 +1,26 @@
+#pragma once
+
+namespace actions {
+class Logs;
+class Secrets;
+class Service;
+}
+namespace db {
+class Pool;
+}
+namespace http {
+class Router;
+}
+namespace repos {
+class Service;
+}
+
+namespace api {
+
+//! CI in GitHub's shapes: /api/v1/repos/{id}/actions/runs (list, one, its jobs, its logs as
+//! text, cancel, rerun, rerun-failed-jobs), …/actions/workflows and their dispatches
+//! {"ref", "inputs"}, and …/actions/secrets (names only; PUT {"value"}, DELETE; admins).
+void register_actions_routes(http::Router& router, repos::Service& repos, actions::Service& service, db::Pool& pool,
+                             actions::Logs& logs, actions::Secrets& secrets);
+
+}  // namespace api
