@@ -285,8 +285,9 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         dict.SetValue("TOKEN", *token);
         return http::render_fragment(req, "actions/token.tpl", dict);
     });
-    // An outside service's trigger: the token is the credential, so no session or CSRF.
-    r.post("/repos/{id}/actions/{actionId}/trigger", Need::none, [&](http::Request& req) {
+    // An outside service's trigger: the token is the credential. Under git's gate (no cookies,
+    // so no session and no CSRF token), like a git client's request.
+    r.post("/repos/{id}/actions/{actionId}/trigger", Need::git, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         auto repo = service.repos().find(req.params["id"]);
         std::string token(req.header("X-Trigger-Token"));

@@ -172,3 +172,215 @@ TEST_F(Ci, an_invalid_workflow_fails_its_run_with_file_line_and_message) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Ci, cancel_stops_a_running_job_and_its_container_and_timeout_minutes_is_enforced) {
+    push(R"Y(on: push
+jobs:
+  slow:
+    runs-on: x
+    steps:
+      - run: echo begun; sleep 300
+  bounded:
+    runs-on: x
+    timeout-minutes: 0.05
+    steps:
+      - run: echo started; sleep 300
+)Y");
+    auto running = wait_for_run([this](const json& r) {
+        if (r["status"] != "in_progress") return false;
+        auto jobs = job_conclusions(r["id"]);
+        return jobs["slow"] == "in_progress" && logs(r["id"]).find("begun") != std::string::npos;
+    });
+    auto run_id = std::to_string(running["id"].get<int>());
+    // The bounded job ends by itself after 3 s.
+    for (int i = 0; i < 100 && job_conclusions(running["id"])["bounded"] != "timed_out"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(job_conclusions(running["id"])["bounded"], "timed_out");
+
+    harness::Client reader(server.port());
+    auto page = alice.get("/repos/" + id + "/actions/runs/" + run_id);
+    EXPECT_TRUE(page.has("data-testid=\"cancel\""));
+    auto cancelled = alice.post_form("/repos/" + id + "/actions/runs/" + run_id + "/cancel", {});
+    EXPECT_EQ(cancelled.status, 303u) << cancelled.body;
+    auto run = wait_for_run();
+    EXPECT_EQ(run["conclusion"], "cancelled");
+    for (int i = 0; i < 50 && job_conclusions(running["id"])["slow"] != "cancelled"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(job_conclusions(running["id"])["slow"], "cancelled");
+    auto socket = std::string(getenv("DOCKER_HOST")).substr(7);
+    auto filter = harness::url_encode(R"({"label":["skyscape.data=)" + (dir.path / "data").string() + R"("]})");
+    auto left = harness::sh("curl -s --unix-socket " + socket + " 'http://engine/v1.41/containers/json?all=1&filters=" + filter + "'");
+    EXPECT_EQ(left.output, "[]\n") << "the job containers are gone";
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/actions/runs/" + run_id + "/cancel", {}).status, 405u) << "an ended run is not cancelled again";
+}
+
+TEST_F(Ci, secrets_reach_only_their_repository_masked_and_stay_write_only) {
+    harness::Client api(server.port());
+    auto put = api.request("PUT", "/api/v1/repos/" + id + "/actions/secrets/deploy_key", R"({"value":"hunter2-very-secret"})",
+                           {{"Authorization", "token " + tokens["alice"]}});
+    ASSERT_EQ(put.status, 201u) << put.body;
+    auto listed = api.request("GET", "/api/v1/repos/" + id + "/actions/secrets", "", {{"Authorization", "token " + tokens["alice"]}});
+    EXPECT_TRUE(listed.body.find("DEPLOY_KEY") != std::string::npos) << listed.body;
+    EXPECT_EQ(listed.body.find("hunter2"), std::string::npos) << "values are never shown";
+    auto page = alice.get("/repos/" + id + "/settings/secrets");
+    EXPECT_TRUE(page.has("DEPLOY_KEY"));
+    EXPECT_FALSE(page.has("hunter2"));
+    auto sqlite = harness::sh("grep -c hunter2 " + quote((dir.path / "data" / "workspace.db").string()) + " " +
+                              quote((dir.path / "data" / "workspace.db-wal").string()));
+    EXPECT_NE(sqlite.output.find(":0"), std::string::npos) << "encrypted at rest: " << sqlite.output;
+    EXPECT_EQ(sqlite.output.find(":1"), std::string::npos) << sqlite.output;
+
+    push(R"Y(on: push
+jobs:
+  use:
+    runs-on: x
+    env:
+      KEY: ${{ secrets.DEPLOY_KEY }}
+    steps:
+      - run: |
+          echo "key is $KEY"
+          echo "$KEY" | tr a-z A-Z
+          test "$KEY" = hunter2-very-secret
+)Y");
+    auto run = wait_for_run();
+    EXPECT_EQ(run["conclusion"], "success");
+    auto text = logs(run["id"]);
+    EXPECT_NE(text.find("key is ***"), std::string::npos) << text;
+    EXPECT_EQ(text.find("hunter2"), std::string::npos) << text;
+
+    auto other = create_repo("other", true, false);
+    auto denied = api.request("GET", "/api/v1/repos/" + other + "/actions/secrets", "", {{"Authorization", "token " + tokens["bob"]}});
+    EXPECT_EQ(denied.status, 404u);
+    api.request("PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"write"})", {{"Authorization", "token " + tokens["alice"]}});
+    denied = api.request("GET", "/api/v1/repos/" + id + "/actions/secrets", "", {{"Authorization", "token " + tokens["bob"]}});
+    EXPECT_EQ(denied.status, 403u) << "writers do not manage secrets: " << denied.body;
+}
+
+TEST_F(Ci, workflow_dispatch_takes_checked_inputs_from_the_form_and_the_api) {
+    push(R"Y(name: Deploy
+on:
+  workflow_dispatch:
+    inputs:
+      target: {type: choice, options: [staging, production], default: staging}
+      dry: {type: boolean, default: true}
+      note: {required: true}
+jobs:
+  go:
+    runs-on: x
+    steps:
+      - run: echo "to ${{ inputs.target }} dry=${{ inputs.dry }} note=${{ github.event.inputs.note }} via ${{ github.event_name }}"
+)Y", "deploy.yml");
+    harness::Client api(server.port());
+    auto dispatch = [&](const std::string& body) {
+        return api.request("POST", "/api/v1/repos/" + id + "/actions/workflows/deploy.yml/dispatches", body,
+                           {{"Authorization", "token " + tokens["alice"]}});
+    };
+    EXPECT_EQ(dispatch(R"({"ref":"main"})").status, 400u) << "note is required";
+    EXPECT_EQ(dispatch(R"({"ref":"main","inputs":{"note":"x","target":"moon"}})").status, 400u);
+    EXPECT_EQ(dispatch(R"({"ref":"main","inputs":{"note":"x","unknown":"1"}})").status, 400u);
+    EXPECT_EQ(dispatch(R"({"ref":"nope","inputs":{"note":"x"}})").status, 400u);
+    auto ok = dispatch(R"({"ref":"main","inputs":{"note":"from api","target":"production","dry":false}})");
+    EXPECT_EQ(ok.status, 204u) << ok.body;
+    auto run = wait_for_run();
+    EXPECT_EQ(run["event"], "workflow_dispatch");
+    EXPECT_NE(logs(run["id"]).find("to production dry=false note=from api via workflow_dispatch"), std::string::npos) << logs(run["id"]);
+
+    auto listing = alice.get("/repos/" + id + "/actions");
+    auto link = listing.body.find("\" data-testid=\"action-link\"");
+    auto href = listing.body.rfind("href=\"", link) + 6;
+    auto action_url = listing.body.substr(href, link - href);
+    auto page = alice.get(action_url);
+    EXPECT_TRUE(page.has("name=\"inputs[target]\""));
+    auto posted = alice.post_form(action_url + "/run", {{"ref", "main"}, {"inputs[note]", "from the form"}, {"inputs[dry]", "true"}});
+    EXPECT_EQ(posted.status, 303u) << posted.body;
+    run = wait_for_run([](const json& r) { return r["status"] == "completed" && r["run_number"] == 2; }, 2);
+    EXPECT_NE(logs(run["id"]).find("to staging dry=true note=from the form"), std::string::npos);
+    auto refused = alice.post_form(action_url + "/run", {{"ref", "main"}});
+    EXPECT_EQ(refused.status, 400u);
+    EXPECT_TRUE(refused.has("Input &quot;note&quot; is required.")) << refused.body;
+}
+
+TEST_F(Ci, an_action_defined_in_the_ui_runs_by_hand_and_by_its_trigger_url) {
+    push("on: {workflow_dispatch: {}}\njobs: {a: {runs-on: x, steps: [{run: 'true'}]}}\n");
+    auto bad = alice.post_form("/repos/" + id + "/actions/create", {{"name", "nightly"}, {"trigger", "schedule"}, {"schedule", "every night"},
+                                                                 {"image", "localhost/skyscape/busybox:latest"}, {"script", "echo hi"}});
+    EXPECT_EQ(bad.status, 400u);
+    EXPECT_TRUE(bad.has("cron expression")) << bad.body;
+    auto made = alice.post_form("/repos/" + id + "/actions/create",
+                                {{"name", "Package <it>"}, {"trigger", "manual"}, {"image", "localhost/skyscape/busybox:latest"},
+                                 {"script", "echo \"packing $(cat README.md)\"\necho \"it's done\""}});
+    ASSERT_EQ(made.status, 303u) << made.body;
+    auto action_url = made.headers.find("location")->second;
+    auto page = alice.get(action_url);
+    EXPECT_TRUE(page.has("Package &lt;it&gt;"));
+    EXPECT_TRUE(page.has("data-testid=\"definition\""));
+    EXPECT_EQ(alice.post_form("/repos/" + id + "/actions/create", {{"name", "Package <it>"}, {"trigger", "manual"}, {"image", "x"}, {"script", "y"}}).status,
+              409u);
+
+    EXPECT_EQ(alice.post_form(action_url + "/run", {{"ref", "main"}}).status, 303u);
+    auto run = wait_for_run();
+    EXPECT_EQ(run["conclusion"], "success") << logs(run["id"]);
+    EXPECT_NE(logs(run["id"]).find("packing hello"), std::string::npos) << logs(run["id"]);
+    EXPECT_NE(logs(run["id"]).find("it's done"), std::string::npos);
+
+    auto token_page = alice.request("POST", action_url + "/token", "csrf_token=" + alice.csrf(),
+                                    {{"Content-Type", "application/x-www-form-urlencoded"}, {"HX-Request", "true"}});
+    ASSERT_EQ(token_page.status, 200u) << token_page.body;
+    auto at = token_page.body.find("X-Trigger-Token: ") + 17;
+    auto token = token_page.body.substr(at, 48);
+    harness::Client outside(server.port());
+    auto trigger_path = action_url + "/trigger?ref=main";
+    EXPECT_EQ(outside.request("POST", trigger_path, "", {{"X-Trigger-Token", "wrong"}}).status, 404u);
+    EXPECT_EQ(outside.request("POST", trigger_path).status, 404u);
+    auto triggered = outside.request("POST", trigger_path, "", {{"X-Trigger-Token", token}});
+    EXPECT_EQ(triggered.status, 201u) << triggered.body;
+    run = wait_for_run([](const json& r) { return r["status"] == "completed" && r["event"] == "webhook"; }, 2);
+    EXPECT_EQ(run["conclusion"], "success");
+}
+
+TEST_F(Ci, readers_see_runs_but_only_writers_run_cancel_or_rerun_and_outsiders_see_nothing) {
+    push("on: [push, workflow_dispatch]\njobs: {a: {runs-on: x, steps: [{run: echo visible}]}}\n");
+    auto run = wait_for_run();
+    auto run_path = "/repos/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>());
+    harness::Client api(server.port());
+    api.request("PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"read"})", {{"Authorization", "token " + tokens["alice"]}});
+    harness::Client bob(server.port()), carol(server.port()), anonymous(server.port());
+    bob.sign_in("bob");
+    carol.sign_in("carol");
+    EXPECT_EQ(bob.get(run_path).status, 200u);
+    EXPECT_FALSE(bob.get(run_path).has("data-testid=\"rerun\""));
+    EXPECT_EQ(bob.get(run_path + "/logs").status, 200u);
+    EXPECT_EQ(bob.post_form(run_path + "/rerun", {}).status, 403u);
+    for (const auto& path : {run_path, run_path + "/logs", run_path + "/events", "/repos/" + id + "/actions"}) {
+        EXPECT_EQ(carol.get(path).status, 404u) << path;
+        EXPECT_EQ(anonymous.get(path).status, 404u) << path;
+    }
+    EXPECT_EQ(carol.post_form(run_path + "/rerun", {}).status, 404u);
+    auto runs = api.request("GET", "/api/v1/repos/" + id + "/actions/runs", "", {{"Authorization", "token " + tokens["carol"]}});
+    EXPECT_EQ(runs.status, 404u);
+    auto dispatched = api.request("POST", "/api/v1/repos/" + id + "/actions/workflows/ci.yml/dispatches", R"({"ref":"main"})",
+                                  {{"Authorization", "token " + tokens["bob"]}});
+    EXPECT_EQ(dispatched.status, 403u);
+}
+
+TEST_F(Ci, the_run_page_streams_a_running_jobs_log_as_server_sent_events) {
+    push(R"Y(on: push
+jobs:
+  talk:
+    runs-on: x
+    steps:
+      - run: |
+          for i in 1 2 3; do echo "tick $i"; sleep 0.5; done
+)Y");
+    auto running = wait_for_run([](const json& r) { return r["status"] == "in_progress"; });
+    auto path = "/repos/" + id + "/actions/runs/" + std::to_string(running["id"].get<int>()) + "/events";
+    auto cookie = "skyscape_session=" + alice.cookies()["skyscape_session"];
+    auto stream = harness::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nCookie: " + cookie + "\r\n\r\n",
+                                        std::chrono::seconds(20));
+    EXPECT_NE(stream.find("text/event-stream"), std::string::npos) << stream;
+    EXPECT_NE(stream.find("event: log"), std::string::npos) << stream;
+    EXPECT_NE(stream.find("tick 3"), std::string::npos) << stream;
+    EXPECT_NE(stream.find("event: end\ndata: {\"status\":\"success\"}"), std::string::npos) << stream;
+}
+
+}  // namespace
