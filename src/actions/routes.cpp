@@ -4,6 +4,8 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <set>
+
 #include "actions/logs.hpp"
 #include "actions/scheduler.hpp"
 #include "actions/secrets.hpp"
@@ -37,6 +39,7 @@ store::RunFilter filter_of(const http::Request& req, std::int64_t action_id) {
     f.status = req.query_or("status", "");
     f.event = req.query_or("event", "");
     f.branch = req.query_or("branch", "");
+    f.head_sha = req.query_or("sha", "");
     f.page = static_cast<int>(http::parse_number(req.query_or("page", "1")).value_or(1));
     f.per_page = kRunsPerPage;
     return f;
@@ -249,6 +252,51 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         ctemplate::TemplateDictionary dict("rows");
         fill_runs(req, pool, dict, filter_of(req, 0), repo_url(req) + "/actions/runs-rows");
         return http::render_fragment(req, "actions/run_rows.tpl", dict);
+    });
+    // Commit status for pages of other domains (history, branches), loaded after them: one
+    // out-of-band swap per listed commit that has runs.
+    r.get("/repos/{id}/actions/statuses", Need::repo_read, [&pool](http::Request& req) {
+        std::vector<std::string> shas;
+        std::string list = req.query_or("shas", "");
+        for (std::size_t at = 0; at < list.size() && shas.size() < 100;) {
+            auto comma = list.find(',', at);
+            if (comma == std::string::npos) comma = list.size();
+            auto sha = list.substr(at, comma - at);
+            if (sha.size() == 40 && sha.find_first_not_of("0123456789abcdef") == std::string::npos) shas.push_back(sha);
+            at = comma + 1;
+        }
+        ctemplate::TemplateDictionary dict("statuses");
+        for (const auto& [sha, status] : store::commit_statuses(pool, req.repo->id, shas)) {
+            auto* row = dict.AddSectionDictionary("COMMIT");
+            row->SetValue("SHA", sha);
+            row->SetValue("URL", repo_url(req) + "/actions?sha=" + sha);
+            fill_status(*row, status);
+        }
+        return http::render_fragment(req, "actions/statuses.tpl", dict);
+    });
+    // The checks of one commit (its runs, newest per action), for a commit or pull request page;
+    // it refreshes itself while any is going.
+    r.get("/repos/{id}/actions/checks", Need::repo_read, [&pool](http::Request& req) {
+        auto sha = req.query_or("sha", "");
+        ctemplate::TemplateDictionary dict("checks");
+        store::RunFilter f;
+        f.repo_id = req.repo->id;
+        f.head_sha = sha;
+        f.per_page = 100;
+        std::set<std::int64_t> seen;
+        std::string overall;
+        for (const auto& run : store::runs(pool, f)) {
+            if (!seen.insert(run.action_id).second) continue;  // an older run of the same action
+            fill_run_row(*dict.AddSectionDictionary("RUN"), req, run);
+            if (!run.finished()) overall = "pending";
+            else if (run.status != "success" && run.status != "skipped" && overall != "pending") overall = "failure";
+            else if (overall.empty()) overall = "success";
+        }
+        if (seen.empty()) return http::Response{200, "text/html; charset=utf-8", "", {}};
+        fill_status(dict, overall);
+        dict.SetValue("SUMMARY", overall == "pending" ? "Some checks are still running" : overall == "failure" ? "Some checks failed" : "All checks passed");
+        if (overall == "pending") dict.SetValueAndShowSection("SELF_URL", repo_url(req) + "/actions/checks?sha=" + sha, "LIVE");
+        return http::render_fragment(req, "actions/checks.tpl", dict);
     });
     r.post("/repos/{id}/actions/create", Need::repo_write, [&](http::Request& req) {
         UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),

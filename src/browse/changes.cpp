@@ -118,6 +118,7 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
     if (c.committer_name != c.info.author_name)
         dict.SetValueAndShowSection("COMMITTER", c.committer_name, "HAS_COMMITTER");
     dict.SetValue("SHA", c.info.id);
+    dict.SetValue("REPO_ID", req.repo->id);
     dict.SetValue("TREE_URL", base + "/files/" + c.info.id);
     for (const auto& parent : c.parents) {
         auto* row = dict.AddSectionDictionary("PARENT");

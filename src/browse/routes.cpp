@@ -18,6 +18,15 @@
 namespace browse {
 namespace {
 
+// The commits a page lists, for the actions' statuses it loads after it (see actions/statuses).
+template <typename Items, typename Sha>
+void list_shas(ctemplate::TemplateDictionary& dict, const http::Request& req, const Items& items, Sha sha_of) {
+    std::string shas;
+    for (const auto& item : items) shas += (shas.empty() ? "" : ",") + sha_of(item);
+    dict.SetValue("REPO_ID", req.repo->id);
+    if (!shas.empty()) dict.SetValueAndShowSection("SHAS", shas, "HAS_SHAS");
+}
+
 using auth::Need;
 
 // Files above this are offered as a download rather than shown.
@@ -161,6 +170,7 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
         http::show_if(*row, "MERGE", c.parents > 1);
     }
     http::show_if(dict, "NO_COMMITS", (*log)->commits.empty());
+    list_shas(dict, req, (*log)->commits, [](const store::CommitInfo& c) { return c.id; });
     std::string base = req.config->prefix + "/repos/" + req.repo->id + "/commits/" + http::percent_encode(at.ref) + "?" +
                        (at.path.empty() ? "" : "path=" + http::percent_encode(at.path) + "&");
     if (page_number > 1) dict.SetValueAndShowSection("NEWER_URL", base + "page=" + std::to_string(page_number - 1), "HAS_NEWER");
@@ -220,6 +230,7 @@ http::Response refs_page(http::Request& req, repos::Service& repos, bool want_br
         row->SetValue("NAME", ref.name);
         row->SetValue("FILES_URL", base + "/files/" + http::percent_encode(ref.name));
         row->SetValue("COMMIT_URL", base + "/commit/" + ref.last.id);
+        row->SetValue("SHA", ref.last.id);
         row->SetValue("SUMMARY", ref.last.summary);
         row->SetValue("WHEN", http::time_ago(ref.last.time));
         row->SetValue("AUTHOR", ref.last.author_name);
@@ -233,12 +244,12 @@ http::Response refs_page(http::Request& req, repos::Service& repos, bool want_br
                                                 http::percent_encode(ref.name));
             if (req.role >= auth::Role::write) {
                 auto* remove = row->AddSectionDictionary("CAN_DELETE");
-                remove->SetValue("SHA", ref.last.id);
                 remove->SetValue("ACTION", base + "/branches/delete");
             }
         }
     }
     http::show_if(dict, "NONE", refs.empty());
+    list_shas(dict, req, refs, [](const store::RefInfo& r) { return r.last.id; });
     return http::render(req, page);
 }
 

@@ -148,6 +148,7 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
     dict.SetValue("HEAD", pull->head);
     dict.SetValue("HERE", here);
     dict.SetValue("ISSUE_HERE", repo_url + "/issues/" + std::to_string(number));
+    dict.SetValue("CHECKS_URL", repo_url + "/actions/checks?sha=" + pull->head_sha);
     http::show_if(dict, pull->merged() ? "MERGED" : issue.state == "open" ? "OPEN" : "CLOSED", true);
     http::show_if(dict, "DRAFT", pull->draft);
     if (tab != "commits" && tab != "files") tab = "conversation";

@@ -16,6 +16,7 @@
           <div class="font-medium truncate"><a class="link link-hover" href="{{COMMIT_URL}}">{{SUMMARY}}</a>{{#MERGE}} <span class="badge badge-ghost badge-sm">merge</span>{{/MERGE}}</div>
           <div class="text-xs text-base-content/60">{{AUTHOR}} committed {{WHEN}}</div>
         </div>
+        <span id="status-{{SHA}}"></span>
         <a class="btn btn-xs font-mono" href="{{COMMIT_URL}}" title="{{SHA}}">{{SHORT_SHA}}</a>
       </li>
       {{/COMMIT}}
@@ -27,3 +28,4 @@
   {{#HAS_NEWER}}<a class="join-item btn btn-sm" href="{{NEWER_URL}}">Newer</a>{{/HAS_NEWER}}
   {{#HAS_OLDER}}<a class="join-item btn btn-sm" href="{{OLDER_URL}}" data-testid="older">Older</a>{{/HAS_OLDER}}
 </div>
+{{#HAS_SHAS}}<div hx-get="{{P}}/repos/{{REPO_ID}}/actions/statuses?shas={{SHAS}}" hx-trigger="load" hx-swap="none"></div>{{/HAS_SHAS}}

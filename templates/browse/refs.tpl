@@ -11,6 +11,7 @@
       </div>
       <div class="text-xs text-base-content/60 truncate"><a class="link link-hover" href="{{COMMIT_URL}}">{{SUMMARY}}</a> · {{AUTHOR}} · {{WHEN}}</div>
     </div>
+    <span id="status-{{SHA}}"></span>
     {{#AHEAD_BEHIND}}<div class="text-xs font-mono text-base-content/70 whitespace-nowrap" title="Behind and ahead of the default branch" data-testid="ahead-behind">{{BEHIND}} behind · {{AHEAD}} ahead</div><a class="btn btn-xs" href="{{COMPARE_URL}}">Compare</a>{{/AHEAD_BEHIND}}
     {{#CAN_DELETE}}
     <form action="{{ACTION}}" method="post" hx-confirm="Delete the branch {{NAME}}?">
@@ -23,3 +24,4 @@
   </li>
   {{/REF_ROW}}
 </ul>
+{{#HAS_SHAS}}<div hx-get="{{P}}/repos/{{REPO_ID}}/actions/statuses?shas={{SHAS}}" hx-trigger="load" hx-swap="none"></div>{{/HAS_SHAS}}

@@ -52,6 +52,7 @@
   {{/REVIEW}}
   {{#THREADS}}{{>THREAD}}{{/THREADS}}
   {{#MERGED}}<div role="alert" class="alert alert-soft" data-testid="merged"><span><strong>{{MERGED_BY}}</strong> merged this as <a class="link font-mono" href="{{MERGE_COMMIT_URL}}">{{MERGE_COMMIT}}</a>.</span></div>{{/MERGED}}
+  {{#OPEN}}<div hx-get="{{CHECKS_URL}}" hx-trigger="load" hx-swap="outerHTML"></div>{{/OPEN}}
   {{#MERGE_BOX}}
   <div class="card bg-base-100 shadow-sm" data-testid="merge-box">
     <div class="card-body gap-2">

@@ -384,3 +384,51 @@ jobs:
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Ci, pull_requests_run_their_workflows_and_commits_branches_and_pulls_show_the_status) {
+    push(R"Y(on:
+  push: {branches: [main]}
+  pull_request: {branches: [main]}
+jobs:
+  check:
+    runs-on: x
+    steps:
+      - run: echo "${{ github.event_name }} ${{ github.head_ref }} into ${{ github.base_ref }} number ${{ github.event.pull_request.number }}"
+)Y");
+    auto first = wait_for_run();
+    EXPECT_EQ(first["conclusion"], "success");
+    std::ofstream(wc / "feature.txt") << "new\n";
+    ASSERT_EQ(in(wc, "git checkout -qb feature && git add -A && git commit -qm feature && git push -q " + quote(url(id)) + " feature").code, 0);
+    harness::Client client(server.port());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(api("/actions/runs")["total_count"], 1) << "a push to feature matches no push filter";
+    auto opened = client.request("POST", "/api/v1/repos/" + id + "/pulls", R"({"title":"Feature","head":"feature","base":"main"})",
+                              {{"Authorization", "token " + tokens["alice"]}});
+    ASSERT_EQ(opened.status, 201u) << opened.body;
+    auto pr_run = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed"; }, 2);
+    EXPECT_EQ(pr_run["conclusion"], "success");
+    EXPECT_EQ(pr_run["pull_requests"][0]["number"], 1);
+    EXPECT_NE(logs(pr_run["id"]).find("pull_request feature into main number 1"), std::string::npos) << logs(pr_run["id"]);
+
+    auto head = in(wc, "git rev-parse HEAD").output.substr(0, 40);
+    auto checks = alice.get("/repos/" + id + "/actions/checks?sha=" + head);
+    EXPECT_TRUE(checks.has("All checks passed")) << checks.body;
+    EXPECT_TRUE(alice.get("/repos/" + id + "/prs/1").has("/actions/checks?sha=" + head));
+    auto main_sha = first["head_sha"].get<std::string>();
+    auto statuses = alice.get("/repos/" + id + "/actions/statuses?shas=" + main_sha + "," + head + ",nonsense");
+    EXPECT_TRUE(statuses.has("id=\"status-" + main_sha + "\" hx-swap-oob=\"true\"")) << statuses.body;
+    EXPECT_TRUE(statuses.has("data-status=\"success\""));
+    auto history = alice.get("/repos/" + id + "/commits/main");
+    EXPECT_TRUE(history.has("/actions/statuses?shas=" + main_sha)) << "the history loads its commits' statuses";
+    EXPECT_TRUE(alice.get("/repos/" + id + "/branches").has("id=\"status-" + head + "\""));
+
+    // A new push to the pull request's branch runs it again.
+    std::ofstream(wc / "feature.txt") << "changed\n";
+    ASSERT_EQ(in(wc, "git commit -qam again && git push -q " + quote(url(id)) + " feature").code, 0);
+    auto sync = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed"; }, 3);
+    EXPECT_EQ(sync["head_sha"], in(wc, "git rev-parse HEAD").output.substr(0, 40));
+}
+
+}  // namespace
