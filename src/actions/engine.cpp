@@ -155,6 +155,14 @@ core::Status Engine::put_archive(const std::string& id, const std::string& path,
     return {};
 }
 
+core::Result<std::string> Engine::get_archive(const std::string& id, const std::string& path) const {
+    auto r = call("GET", "/containers/" + id + "/archive?path=" + http::percent_encode(path), "", "application/json", 10L * 60 * 1000);
+    if (!r) return tl::unexpected(r.error());
+    if (r->status == 404) return fail(Errc::not_found, path + " is not in the container.");
+    if (r->status != 200) return fail(Errc::invalid, "Files could not be read from the container: " + message_of(r->body));
+    return std::move(r->body);
+}
+
 core::Status Engine::start(const std::string& id) const {
     auto r = call("POST", "/containers/" + id + "/start");
     if (!r) return tl::unexpected(r.error());

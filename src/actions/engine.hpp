@@ -53,6 +53,8 @@ public:
     core::Result<std::string> create(const ContainerSpec& spec) const;
     //! Unpacks a tar archive into the container at path (which must exist in the image).
     core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const;
+    //! A tar archive of path in the container (its entries named from path's last segment).
+    core::Result<std::string> get_archive(const std::string& id, const std::string& path) const;
     core::Status start(const std::string& id) const;
     //! Waits for the container to stop; at the timeout it is killed.
     core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const;

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
 #include "actions/scheduler.hpp"
 #include "actions/secrets.hpp"
@@ -110,13 +111,13 @@ http::Response action_page(http::Request& req, Service& service, db::Pool& pool,
     return http::render(req, view, status);
 }
 
-http::Response run_page(http::Request& req, db::Pool& pool, Logs& logs) {
+http::Response run_page(http::Request& req, db::Pool& pool, Logs& logs, Artifacts& artifacts) {
     auto id = param_number(req, "runId");
     auto run = id ? store::find_run(pool, req.repo->id, *id) : std::nullopt;
     if (!run) return http::error_page(req, 404, "There is no such run.");
     http::Page view("actions/run.tpl", run->name + " #" + std::to_string(run->number) + " · Actions · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
-    fill_run(view.dict(), req, pool, logs, *run);
+    fill_run(view.dict(), req, pool, logs, artifacts, *run);
     return http::render(req, view);
 }
 
@@ -238,6 +239,26 @@ http::Response raw_logs(http::Request& req, db::Pool& pool, Logs& logs) {
     return {200, "text/plain; charset=utf-8", run_text(pool, logs, *run, only.value_or(0)), {}};
 }
 
+// The runs whose artifacts an action's artifact list shows: one (?run=) or the 25 newest.
+std::vector<store::Run> runs_for_artifacts(const http::Request& req, db::Pool& pool, std::int64_t action_id) {
+    if (auto run_id = http::parse_number(req.query_or("run", ""))) {
+        auto run = store::find_run(pool, req.repo->id, *run_id);
+        if (run && run->action_id == action_id) return {*run};
+        return {};
+    }
+    store::RunFilter f;
+    f.repo_id = req.repo->id;
+    f.action_id = action_id;
+    return store::runs(pool, f);
+}
+
+http::Response download(const Artifacts::Info& artifact, Artifacts& artifacts) {
+    auto body = artifacts.archive(artifact);
+    http::Response res{200, "application/gzip", std::move(body), {}};
+    res.header("Content-Disposition", "attachment; filename=\"" + artifact.name + ".tar.gz\"");
+    return res;
+}
+
 http::Response after_change(http::Request& req, const core::Status& done, const std::string& to) {
     if (!done) return http::error_page(req, done.error());
     return http::redirect(req, to);
@@ -245,7 +266,8 @@ http::Response after_change(http::Request& req, const core::Status& done, const 
 
 }  // namespace
 
-void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets) {
+void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets,
+                     Artifacts& artifacts) {
     r.get("/repos/{id}/actions", Need::repo_read,
           [&](http::Request& req) { return list_page(req, service, pool, scheduler, "", {}, 200); });
     r.get("/repos/{id}/actions/runs-rows", Need::repo_read, [&pool](http::Request& req) {
@@ -356,9 +378,38 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         if (latest.empty()) return http::error_page(req, 404, "This action has not run yet.");
         return http::redirect(req, "/repos/" + req.repo->id + "/actions/runs/" + std::to_string(latest.front().id));
     });
+    // The artifacts of the action's recent runs (or of one run, ?run=), and the same list alone
+    // for htmx.
+    r.get("/repos/{id}/actions/{actionId}/artifacts", Need::repo_read, [&](http::Request& req) {
+        auto view_of = param_number(req, "actionId") ? service.action(*req.repo, *param_number(req, "actionId")) : std::nullopt;
+        if (!view_of) return http::error_page(req, 404, "There is no such action.");
+        http::Page view("actions/artifacts_page.tpl", "Artifacts · " + view_of->action.name + " · " + req.repo->name);
+        repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
+        view.dict().SetValue("NAME", view_of->action.name);
+        view.dict().SetValue("ACTION_URL", repo_url(req) + "/actions/" + std::to_string(view_of->action.id));
+        auto* listed = view.dict().AddIncludeDictionary("ARTIFACTS");
+        listed->SetFilename("actions/artifacts.tpl");
+        for (const auto& run : runs_for_artifacts(req, pool, view_of->action.id)) fill_artifacts(*listed, req, artifacts, run);
+        return http::render(req, view);
+    });
+    r.get("/repos/{id}/actions/{actionId}/artifacts-partial", Need::repo_read, [&](http::Request& req) {
+        auto id = param_number(req, "actionId");
+        if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
+        ctemplate::TemplateDictionary dict("artifacts");
+        for (const auto& run : runs_for_artifacts(req, pool, *id)) fill_artifacts(dict, req, artifacts, run);
+        return http::render_fragment(req, "actions/artifacts.tpl", dict);
+    });
     r.get("/repos/{id}/actions/{actionId}/logs-partial", Need::repo_read, [&](http::Request& req) { return job_partial(req, pool, logs); });
 
-    r.get("/repos/{id}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs); });
+    r.get("/repos/{id}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs, artifacts); });
+    r.get("/repos/{id}/actions/runs/{runId}/artifacts/{artifactId}", Need::repo_read, [&](http::Request& req) {
+        auto run_id = param_number(req, "runId");
+        auto artifact_id = param_number(req, "artifactId");
+        auto run = run_id ? store::find_run(pool, req.repo->id, *run_id) : std::nullopt;
+        auto artifact = run && artifact_id ? artifacts.find(*artifact_id) : std::nullopt;
+        if (!artifact || artifact->run_id != run->id) return http::error_page(req, 404, "There is no such artifact.");
+        return download(*artifact, artifacts);
+    });
     r.stream("GET", "/repos/{id}/actions/runs/{runId}/events", Need::repo_read,
              [&](http::Request& req, http::BodyStream& body) { return run_events(pool, logs, req, body); });
     r.get("/repos/{id}/actions/runs/{runId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });

@@ -1,6 +1,9 @@
 #include "actions/runner.hpp"
 
+#include <re2/re2.h>
 #include <sodium.h>
+
+#include <set>
 
 #include <condition_variable>
 #include <mutex>
@@ -148,6 +151,150 @@ struct Progress {
     }
 };
 
+// actions/upload-artifact's patterns (minimatch): * and ? within a path segment, ** across.
+bool artifact_glob(const std::string& pattern, const std::string& path) {
+    std::string re;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (c == '*' && i + 1 < pattern.size() && pattern[i + 1] == '*') {
+            re += ".*";
+            ++i;
+            if (i + 1 < pattern.size() && pattern[i + 1] == '/') {  // **/ may match no folder at all
+                re += "/?";
+                ++i;
+            }
+        } else if (c == '*') {
+            re += "[^/]*";
+        } else if (c == '?') {
+            re += "[^/]";
+        } else {
+            re += RE2::QuoteMeta(std::string(1, c));
+        }
+    }
+    return RE2::FullMatch(path, RE2(re, RE2::Quiet));
+}
+
+// A pattern relative to /workspace: "dist/*.js", "./out", "/workspace/x" (other absolute paths
+// are not reachable from the artifact store).
+std::optional<std::string> workspace_relative(std::string pattern) {
+    if (pattern.starts_with("/workspace/")) pattern = pattern.substr(11);
+    else if (pattern == "/workspace") pattern = "";
+    else if (pattern.starts_with("/")) return std::nullopt;
+    while (pattern.starts_with("./")) pattern = pattern.substr(2);
+    while (pattern.ends_with('/')) pattern.pop_back();
+    if (pattern == "." ) pattern = "";
+    if (pattern.find("..") != std::string::npos) return std::nullopt;
+    return pattern;
+}
+
+constexpr std::size_t kArtifactLimit = std::size_t(512) << 20;
+
+core::Result<std::string> upload_artifact(const Engine& engine, const std::string& id, const std::map<std::string, std::string>& with,
+                                          ArtifactStore* store) {
+    using core::Errc;
+    if (!store) return core::fail(Errc::invalid, "Artifacts cannot be stored for this job.");
+    auto get = [&with](const char* key, std::string fallback) {
+        auto it = with.find(key);
+        return it == with.end() || it->second.empty() ? fallback : it->second;
+    };
+    std::string name = get("name", "artifact");
+    if (name.find_first_of("/\\:<>|*?\"") != std::string::npos) return core::fail(Errc::invalid, "An artifact's name cannot hold / \\ : < > | * ? or \".");
+    std::vector<std::string> include, exclude;
+    std::istringstream lines(get("path", ""));
+    for (std::string line; std::getline(lines, line);) {
+        auto first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t\r");
+        if (first == std::string::npos) continue;
+        line = line.substr(first, last - first + 1);
+        bool negated = line.starts_with("!");
+        auto relative = workspace_relative(negated ? line.substr(1) : line);
+        if (!relative) return core::fail(Errc::invalid, "upload-artifact takes paths in the workspace: " + line);
+        (negated ? exclude : include).push_back(*relative);
+    }
+    if (include.empty()) return core::fail(Errc::invalid, "upload-artifact needs a path.");
+    // Each pattern's folder before its first wildcard is fetched once from the container.
+    std::map<std::string, std::string> files;  // workspace path → content
+    std::map<std::string, unsigned> modes;
+    std::set<std::string> fetched;
+    for (const auto& pattern : include) {
+        auto wild = pattern.find_first_of("*?");
+        auto literal = pattern.substr(0, wild);
+        std::string base = wild == std::string::npos ? pattern : literal.substr(0, literal.rfind('/') == std::string::npos ? 0 : literal.rfind('/'));
+        if (!fetched.insert(base).second) continue;
+        auto tar = engine.get_archive(id, "/workspace" + (base.empty() ? "" : "/" + base));
+        if (!tar) {
+            if (tar.error().code == Errc::not_found) continue;
+            return tl::unexpected(tar.error());
+        }
+        auto entries = read_tar(*tar);
+        if (!entries) return core::fail(Errc::invalid, "The container's files could not be read.");
+        // Entries are named from the fetched path's last segment: "workspace/…" or "dist/…".
+        std::string parent = base.find('/') == std::string::npos ? "" : base.substr(0, base.rfind('/') + 1);
+        for (auto& e : *entries) {
+            if (e.folder) continue;
+            std::string path = base.empty() ? e.path.substr(e.path.find('/') + 1) : parent + e.path;
+            if (base.empty() && e.path.find('/') == std::string::npos) continue;
+            modes[path] = e.mode;
+            files[path] = std::move(e.content);
+        }
+    }
+    std::vector<std::string> chosen;
+    std::size_t bytes = 0;
+    for (const auto& [path, content] : files) {
+        bool in = std::any_of(include.begin(), include.end(), [&](const std::string& p) {
+            return p.empty() || artifact_glob(p, path) || path.starts_with(p + "/");
+        });
+        bool out = std::any_of(exclude.begin(), exclude.end(), [&](const std::string& p) { return artifact_glob(p, path) || path.starts_with(p + "/"); });
+        if (in && !out) {
+            chosen.push_back(path);
+            bytes += content.size();
+        }
+    }
+    if (chosen.empty()) {
+        auto missing = get("if-no-files-found", "warn");
+        if (missing == "error") return core::fail(Errc::invalid, "No files were found with the provided path.");
+        return std::string(missing == "ignore" ? "" : "Warning: no files were found with the provided path; nothing was uploaded.");
+    }
+    if (bytes > kArtifactLimit) return core::fail(Errc::invalid, "The artifact is over " + std::to_string(kArtifactLimit >> 20) + " MB.");
+    // Stored relative to the folder all the files share, as GitHub does.
+    std::string root = chosen.front();
+    root = root.find('/') == std::string::npos ? "" : root.substr(0, root.rfind('/') + 1);
+    for (const auto& path : chosen)
+        while (!root.empty() && !path.starts_with(root)) {
+            root.pop_back();
+            root = root.substr(0, root.rfind('/') == std::string::npos ? 0 : root.rfind('/') + 1);
+        }
+    std::vector<TarEntry> entries;
+    for (const auto& path : chosen) entries.push_back({path.substr(root.size()), std::move(files[path]), false, modes[path] ? modes[path] : 0644});
+    int days = std::atoi(get("retention-days", "0").c_str());
+    return store->upload(name, entries, days);
+}
+
+core::Result<std::string> download_artifact(const Engine& engine, const std::string& id, const std::map<std::string, std::string>& with,
+                                            ArtifactStore* store) {
+    using core::Errc;
+    if (!store) return core::fail(Errc::invalid, "Artifacts cannot be read by this job.");
+    auto name = with.count("name") ? with.at("name") : "";
+    auto target = workspace_relative(with.count("path") ? with.at("path") : "");
+    if (!target) return core::fail(Errc::invalid, "download-artifact takes a path in the workspace.");
+    auto files = store->download(name);
+    if (!files) return tl::unexpected(files.error());
+    std::string prefix = "workspace" + (target->empty() ? "" : "/" + *target);
+    std::vector<TarEntry> entries;
+    std::set<std::string> folders;
+    auto add_folders = [&](const std::string& path) {
+        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            if (folders.insert(path.substr(0, slash)).second) entries.push_back({path.substr(0, slash), "", true});
+    };
+    for (auto& f : *files) {
+        if (f.folder) continue;
+        auto path = prefix + "/" + f.path;
+        add_folders(path);
+        entries.push_back({path, std::move(f.content), false, f.mode});
+    }
+    if (auto put = engine.put_archive(id, "/", make_tar(entries)); !put) return tl::unexpected(put.error());
+    return "Downloaded " + std::to_string(files->size()) + " files into /" + prefix + ".";
+}
+
 }  // namespace
 
 JobResult run_job(const Engine& engine, JobRun run) {
@@ -236,9 +383,18 @@ JobResult run_job(const Engine& engine, JobRun run) {
             continue;
         }
         if (!step.uses.empty()) {
-            bool ok = step.uses.starts_with("actions/checkout@");
-            say(ok ? "The commit's files are in /workspace." : "uses: " + step.uses + " is not supported here; only actions/checkout, actions/upload-artifact and actions/download-artifact are built in.");
-            finish(ok ? "success" : "failure", ok ? 0 : 1);
+            auto action = step.uses.substr(0, step.uses.find('@'));
+            std::map<std::string, std::string> with;
+            for (const auto& [k, v] : step.with) with[k] = expr::interpolate(v, ctx).value_or(v);
+            core::Result<std::string> done = core::fail(core::Errc::invalid, "uses: " + step.uses +
+                                                                                  " is not supported here; only actions/checkout, "
+                                                                                  "actions/upload-artifact and actions/download-artifact are built in.");
+            if (action == "actions/checkout") done = std::string("The commit's files are in /workspace.");
+            else if (action == "actions/upload-artifact") done = upload_artifact(engine, id, with, run.artifacts);
+            else if (action == "actions/download-artifact") done = download_artifact(engine, id, with, run.artifacts);
+            std::istringstream lines(done ? *done : done.error().message);
+            for (std::string line; std::getline(lines, line);) say(line);
+            finish(done ? "success" : "failure", done ? 0 : 1);
             continue;
         }
         auto script = expr::interpolate(step.run, ctx);

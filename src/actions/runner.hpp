@@ -9,6 +9,7 @@
 
 #include "actions/engine.hpp"
 #include "actions/expression.hpp"
+#include "actions/tar.hpp"
 #include "actions/workflow.hpp"
 
 namespace actions {
@@ -40,6 +41,18 @@ public:
     virtual void step_finished(std::size_t index, const StepResult& result) = 0;
 };
 
+//! Where actions/upload-artifact puts files and actions/download-artifact finds them: the
+//! run's artifacts.
+class ArtifactStore {
+public:
+    virtual ~ArtifactStore() = default;
+    //! Keeps the files under name (a new version); says what was kept, for the log.
+    virtual core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) = 0;
+    //! The files of name's newest version; every artifact of the run, each under a folder of
+    //! its name, when name is empty.
+    virtual core::Result<std::vector<TarEntry>> download(const std::string& name) = 0;
+};
+
 //! What one job needs to run.
 struct JobRun {
     Job job;
@@ -54,6 +67,7 @@ struct JobRun {
     std::size_t log_limit = 16 << 20;           //!< bytes of log kept; the rest is dropped, said once
     JobObserver* observer = nullptr;
     const std::atomic<bool>* cancelled = nullptr;  //!< set: the job stops at once, as cancelled
+    ArtifactStore* artifacts = nullptr;            //!< none: the artifact actions fail
 };
 
 //! Runs a job in a container of its own, step after step, and removes the container in every

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "actions/artifacts.hpp"
 #include "actions/context.hpp"
 #include "actions/runner.hpp"
 #include "actions/secrets.hpp"
@@ -70,10 +71,41 @@ private:
     LogWriter writer_;
 };
 
+// The run's artifacts, as the job's upload-artifact and download-artifact steps see them.
+class RunArtifacts : public ArtifactStore {
+public:
+    RunArtifacts(Artifacts& artifacts, const store::Job& job) : artifacts_(artifacts), run_id_(job.run_id), job_id_(job.id) {}
+    core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) override {
+        auto added = artifacts_.add(run_id_, job_id_, name, files, retention_days);
+        if (!added) return tl::unexpected(added.error());
+        return "Uploaded artifact '" + name + "' version " + std::to_string(added->version) + ": " + std::to_string(added->files) +
+               " files, " + std::to_string(added->size) + " bytes.";
+    }
+    core::Result<std::vector<TarEntry>> download(const std::string& name) override {
+        if (!name.empty()) {
+            auto found = artifacts_.latest(run_id_, name);
+            if (!found) return core::fail(core::Errc::not_found, "This run has no artifact '" + name + "'.");
+            return artifacts_.files(*found);
+        }
+        std::vector<TarEntry> all;
+        std::string last;
+        for (const auto& info : artifacts_.of_run(run_id_)) {
+            if (info.name == last) continue;  // an older version
+            last = info.name;
+            for (auto& f : artifacts_.files(info)) all.push_back({info.name + "/" + f.path, std::move(f.content), f.folder, f.mode});
+        }
+        return all;
+    }
+
+private:
+    Artifacts& artifacts_;
+    std::int64_t run_id_, job_id_;
+};
+
 }  // namespace
 
-Scheduler::Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets)
-    : pool_(pool), repos_(repos), config_(config), logs_(logs), secrets_(secrets), engine_(Engine::from_env()) {
+Scheduler::Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts)
+    : pool_(pool), repos_(repos), config_(config), logs_(logs), secrets_(secrets), artifacts_(artifacts), engine_(Engine::from_env()) {
     slots_ = config.actions_concurrency > 0 ? static_cast<std::size_t>(config.actions_concurrency)
                                             : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -329,6 +361,8 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
     jr.log_limit = static_cast<std::size_t>(config_.actions_log_limit);
     JobLog observer(pool_, logs_, job);
     jr.observer = &observer;
+    RunArtifacts artifacts(artifacts_, job);
+    jr.artifacts = &artifacts;
     jr.cancelled = cancelled.get();
     auto result = run_job(*engine_, std::move(jr));
     json outputs = result.outputs;

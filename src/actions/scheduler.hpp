@@ -23,6 +23,7 @@ class Service;
 
 namespace actions {
 
+class Artifacts;
 class Secrets;
 
 //! The durable queue's worker. One thread decides, from the database alone, what may run: a
@@ -34,7 +35,7 @@ class Secrets;
 //! have had effects outside its container, such as a deploy) and their containers removed.
 class Scheduler {
 public:
-    Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets);
+    Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts);
     ~Scheduler();
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
@@ -71,6 +72,7 @@ private:
     const core::Config& config_;
     Logs& logs_;
     Secrets& secrets_;
+    Artifacts& artifacts_;
     std::optional<Engine> engine_;
     std::string engine_name_;
     std::size_t slots_ = 1;

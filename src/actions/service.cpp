@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "actions/artifacts.hpp"
 #include "actions/context.hpp"
 #include "actions/cron.hpp"
 #include "actions/logs.hpp"
@@ -377,6 +378,15 @@ void Service::run_schedules(std::int64_t now) {
     }
 }
 
+void Service::clean_up(std::int64_t now) {
+    if (int n = artifacts_.remove_expired(now)) spdlog::info("actions: {} expired artifacts removed", n);
+    for (auto run_id : store::remove_runs_ended_before(pool_, now - std::int64_t(config_.actions_retention_days) * 86400))
+    {
+        logs_.remove_run(run_id);
+        artifacts_.remove_run(run_id);
+    }
+}
+
 void Service::start() {
     thread_ = std::thread([this] {
         std::unique_lock lock(mutex_);
@@ -384,6 +394,7 @@ void Service::start() {
             lock.unlock();
             try {
                 run_schedules(db::now());
+                clean_up(db::now());
             } catch (const std::exception& e) {
                 spdlog::error("actions: schedules: {}", e.what());
             }

@@ -24,6 +24,7 @@ struct Repo;
 
 namespace actions {
 
+class Artifacts;
 class Logs;
 class Scheduler;
 
@@ -50,8 +51,8 @@ struct ActionView {
 //! the run is for, and handed to the scheduler's queue.
 class Service {
 public:
-    Service(db::Pool& pool, repos::Service& repos, Scheduler& scheduler, Logs& logs, const core::Config& config)
-        : pool_(pool), repos_(repos), scheduler_(scheduler), logs_(logs), config_(config) {}
+    Service(db::Pool& pool, repos::Service& repos, Scheduler& scheduler, Logs& logs, Artifacts& artifacts, const core::Config& config)
+        : pool_(pool), repos_(repos), scheduler_(scheduler), logs_(logs), artifacts_(artifacts), config_(config) {}
     ~Service();
     Service(const Service&) = delete;
     Service& operator=(const Service&) = delete;
@@ -87,11 +88,14 @@ public:
     core::Status rerun(const repos::Access& access, std::int64_t run_id, bool failed_only);
 
     //! Runs the schedules that fell due (one run per due time, the latest only after downtime)
-    //! from a background thread, once a minute.
+    //! and cleans up, from a background thread, once a minute.
     void start();
     void stop();
     //! The scheduled runs due at `now` (Unix seconds); the thread calls this each minute.
     void run_schedules(std::int64_t now);
+    //! Artifacts past their retention, and runs (with their logs) that ended longer than
+    //! ACTIONS_RETENTION_DAYS ago, go; the thread calls this each minute too.
+    void clean_up(std::int64_t now);
 
 private:
     struct Spec {
@@ -111,6 +115,7 @@ private:
     repos::Service& repos_;
     Scheduler& scheduler_;
     Logs& logs_;
+    Artifacts& artifacts_;
     const core::Config& config_;
     std::mutex mutex_;
     std::condition_variable wake_;

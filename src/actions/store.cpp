@@ -425,6 +425,17 @@ std::vector<std::pair<std::string, std::string>> commit_statuses(db::Pool& pool,
     return out;
 }
 
+std::vector<std::int64_t> remove_runs_ended_before(db::Pool& pool, std::int64_t before) {
+    soci::session sql(pool.get());
+    std::vector<std::int64_t> ids;
+    std::int64_t id = 0;
+    soci::statement st = (sql.prepare << "SELECT id FROM action_runs WHERE finished_at < :t", soci::use(before), soci::into(id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+    for (auto run_id : ids) sql << "DELETE FROM action_runs WHERE id = :i", soci::use(run_id);
+    return ids;
+}
+
 std::string image_for_label(db::Pool& pool, const std::string& label) {
     soci::session sql(pool.get());
     std::string image;

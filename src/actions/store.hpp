@@ -116,6 +116,9 @@ std::vector<std::int64_t> reset_run(soci::session& sql, std::int64_t run_id, boo
 std::vector<std::pair<std::string, std::string>> commit_statuses(db::Pool& pool, const std::string& repo_id,
                                                                  const std::vector<std::string>& shas);
 
+//! Runs that ended before this time go (their jobs, steps and artifact rows with them); their ids.
+std::vector<std::int64_t> remove_runs_ended_before(db::Pool& pool, std::int64_t before);
+
 std::string image_for_label(db::Pool& pool, const std::string& label);
 
 }  // namespace actions::store

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
 #include "actions/secrets.hpp"
 #include "actions/service.hpp"
@@ -226,7 +227,8 @@ void fill_job(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
     }
 }
 
-void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db::Pool& pool, Logs& logs, const store::Run& run) {
+void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db::Pool& pool, Logs& logs, Artifacts& artifacts,
+              const store::Run& run) {
     std::string base = req.config->prefix + "/repos/" + run.repo_id;
     fill_status(dict, run.status);
     dict.SetValue("NAME", run.name);
@@ -267,6 +269,9 @@ void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
             fill_status(*j, job->status);
         }
     }
+    auto* listed = dict.AddIncludeDictionary("ARTIFACTS");
+    listed->SetFilename("actions/artifacts.tpl");
+    fill_artifacts(*listed, req, artifacts, run);
     for (const auto& job : jobs) {
         auto* j = dict.AddIncludeDictionary("JOB");
         j->SetFilename("actions/job.tpl");
@@ -288,6 +293,22 @@ std::string run_text(db::Pool& pool, Logs& logs, const store::Run& run, std::int
     }
     if (!run.error.empty()) out += run.error + "\n";
     return out;
+}
+
+void fill_artifacts(ctemplate::TemplateDictionary& dict, const http::Request& req, Artifacts& artifacts, const store::Run& run) {
+    for (const auto& a : artifacts.of_run(run.id)) {
+        auto* row = dict.AddSectionDictionary("ARTIFACT");
+        row->SetValue("ARTIFACT_NAME", a.name);
+        row->SetIntValue("VERSION", a.version);
+        row->SetIntValue("FILES", a.files);
+        row->SetValue("SIZE", a.size < 10240 ? std::to_string(a.size) + " bytes"
+                              : a.size < (10 << 20) ? std::to_string(a.size >> 10) + " KB"
+                                                     : std::to_string(a.size >> 20) + " MB");
+        auto days = std::max<std::int64_t>(0, (a.expires_at - db::now()) / 86400);
+        row->SetValue("EXPIRES", days == 0 ? "today" : "in " + std::to_string(days) + (days == 1 ? " day" : " days"));
+        row->SetValue("DOWNLOAD_URL", run_url(req, run) + "/artifacts/" + std::to_string(a.id));
+        row->SetIntValue("RUN_NUMBER", run.number);
+    }
 }
 
 http::Response secrets_page(http::Request& req, Secrets& secrets, const std::string& error, unsigned status) {

@@ -1,5 +1,6 @@
 #include "api/actions.hpp"
 
+#include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
 #include "actions/secrets.hpp"
 #include "actions/service.hpp"
@@ -82,7 +83,7 @@ json job_json(const http::Request& req, db::Pool& pool, const actions::store::Ru
 }  // namespace
 
 void register_actions_routes(http::Router& r, repos::Service& repos, actions::Service& service, db::Pool& pool, actions::Logs& logs,
-                             actions::Secrets& secrets) {
+                             actions::Secrets& secrets, actions::Artifacts& artifacts) {
     auto find_run = [&repos, &pool](http::Request& req) -> core::Result<std::pair<repos::Access, actions::store::Run>> {
         auto access = repos.access(req.actor, req.params["id"]);
         if (!access) return tl::unexpected(access.error());
@@ -145,6 +146,34 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
     };
     r.post("/api/v1/repos/{id}/actions/runs/{run_id}/rerun", Need::api, rerun(false));
     r.post("/api/v1/repos/{id}/actions/runs/{run_id}/rerun-failed-jobs", Need::api, rerun(true));
+
+    r.get("/api/v1/repos/{id}/actions/runs/{run_id}/artifacts", Need::api, [find_run, &artifacts](http::Request& req) {
+        auto found = find_run(req);
+        if (!found) return error(found.error());
+        json list = json::array();
+        for (const auto& a : artifacts.of_run(found->second.id))
+            list.push_back({{"id", a.id},
+                            {"name", a.name},
+                            {"version", a.version},
+                            {"size_in_bytes", a.size},
+                            {"files", a.files},
+                            {"expired", false},
+                            {"created_at", iso8601(a.created_at)},
+                            {"expires_at", iso8601(a.expires_at)},
+                            {"archive_download_url", req.config->public_url + "/api/v1/repos/" + found->second.repo_id +
+                                                         "/actions/artifacts/" + std::to_string(a.id) + "/tgz"}});
+        return http::json(200, {{"total_count", list.size()}, {"artifacts", list}});
+    });
+    r.get("/api/v1/repos/{id}/actions/artifacts/{artifact_id}/tgz", Need::api, [&repos, &pool, &artifacts](http::Request& req) {
+        auto access = repos.access(req.actor, req.params["id"]);
+        if (!access) return error(access.error());
+        auto id = http::parse_number(req.params["artifact_id"]);
+        auto artifact = id ? artifacts.find(*id) : std::nullopt;
+        if (!artifact || !actions::store::find_run(pool, access->repo.id, artifact->run_id)) return http::json_error(404, "No such artifact.");
+        http::Response res{200, "application/gzip", artifacts.archive(*artifact), {}};
+        res.header("Content-Disposition", "attachment; filename=\"" + artifact->name + ".tar.gz\"");
+        return res;
+    });
 
     r.get("/api/v1/repos/{id}/actions/workflows", Need::api, [&repos, &service](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);

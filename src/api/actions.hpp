@@ -1,6 +1,7 @@
 #pragma once
 
 namespace actions {
+class Artifacts;
 class Logs;
 class Secrets;
 class Service;
@@ -18,9 +19,10 @@ class Service;
 namespace api {
 
 //! CI in GitHub's shapes: /api/v1/repos/{id}/actions/runs (list, one, its jobs, its logs as
-//! text, cancel, rerun, rerun-failed-jobs), …/actions/workflows and their dispatches
+//! text, cancel, rerun, rerun-failed-jobs, artifacts), …/actions/artifacts/{id}/tgz,
+//! …/actions/workflows and their dispatches
 //! {"ref", "inputs"}, and …/actions/secrets (names only; PUT {"value"}, DELETE; admins).
 void register_actions_routes(http::Router& router, repos::Service& repos, actions::Service& service, db::Pool& pool,
-                             actions::Logs& logs, actions::Secrets& secrets);
+                             actions::Logs& logs, actions::Secrets& secrets, actions::Artifacts& artifacts);
 
 }  // namespace api

@@ -36,6 +36,7 @@
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
 #include "repos/routes.hpp"
+#include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
 #include "actions/routes.hpp"
 #include "actions/scheduler.hpp"
@@ -134,8 +135,9 @@ int serve() {
 
     actions::Logs action_logs(config->data_dir / "actions" / "logs");
     actions::Secrets action_secrets(*pool, config->auth_secret);
-    actions::Scheduler scheduler(*pool, repos, *config, action_logs, action_secrets);
-    actions::Service actions(*pool, repos, scheduler, action_logs, *config);
+    actions::Artifacts artifacts(*pool, config->data_dir / "actions" / "artifacts", config->actions_retention_days);
+    actions::Scheduler scheduler(*pool, repos, *config, action_logs, action_secrets, artifacts);
+    actions::Service actions(*pool, repos, scheduler, action_logs, artifacts, *config);
     bus.subscribe("actions", [&actions](const events::store::Event& e) { actions.on_push(e); });
     pulls.on_opened([&actions](const std::string& repo_id, const pulls::Pull& pull, std::int64_t actor_id) {
         actions.on_pull_opened(repo_id, pull.issue.number, pull.base, pull.head, actor_id);
@@ -167,8 +169,8 @@ int serve() {
     api::register_review_routes(router, repos, pulls, reviews);
     ssh::register_routes(router, keys);
     search::register_routes(router, search, *search_index, indexer);
-    actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets);
-    api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets);
+    actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets, artifacts);
+    api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets, artifacts);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);

@@ -25,4 +25,5 @@
     </div>
   </div></div>
   <div class="flex flex-col gap-3">{{>JOB}}</div>
+  <div class="card bg-base-100 shadow-sm"><div class="card-body p-4 gap-2"><h3 class="font-semibold">Artifacts</h3>{{>ARTIFACTS}}</div></div>
 </div>

@@ -432,3 +432,82 @@ jobs:
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Ci, artifacts_go_from_one_job_to_the_next_and_download_with_their_versions) {
+    push(R"Y(on: push
+jobs:
+  build:
+    runs-on: x
+    steps:
+      - run: mkdir -p dist/sub && echo one > dist/a.txt && echo two > dist/sub/b.txt && echo skip > dist/c.log && echo top > notes.md
+      - uses: actions/upload-artifact@v4
+        with:
+          name: bundle
+          path: |
+            dist/
+            !dist/**/*.log
+      - uses: actions/upload-artifact@v4
+        with: {name: notes, path: ./notes.md, retention-days: 3}
+      - uses: actions/upload-artifact@v3
+        with: {name: empty, path: "nothing/*"}
+  use:
+    needs: build
+    runs-on: x
+    steps:
+      - uses: actions/download-artifact@v4
+        with: {name: bundle, path: got}
+      - run: cat got/a.txt got/sub/b.txt; test ! -e got/c.log
+      - uses: actions/download-artifact@v4
+      - run: cat notes/notes.md bundle/a.txt
+      - uses: actions/download-artifact@v4
+        with: {name: missing}
+        continue-on-error: true
+      - uses: actions/upload-artifact@v4
+        with: {name: escape, path: /etc/passwd}
+        continue-on-error: true
+)Y");
+    auto run = wait_for_run();
+    auto text = logs(run["id"]);
+    EXPECT_EQ(run["conclusion"], "success") << text;
+    EXPECT_NE(text.find("Uploaded artifact 'bundle' version 1: 2 files"), std::string::npos) << text;
+    EXPECT_NE(text.find("no files were found"), std::string::npos);
+    EXPECT_NE(text.find("This run has no artifact 'missing'."), std::string::npos);
+    EXPECT_NE(text.find("upload-artifact takes paths in the workspace: /etc/passwd"), std::string::npos);
+    EXPECT_NE(text.find("Z two\n"), std::string::npos) << "the second job read the first one's files";
+    EXPECT_NE(text.find("Z top\n"), std::string::npos);
+
+    auto run_id = std::to_string(run["id"].get<int>());
+    auto listed = api("/actions/runs/" + run_id + "/artifacts");
+    ASSERT_EQ(listed["total_count"], 2) << listed.dump();
+    EXPECT_EQ(listed["artifacts"][0]["name"], "bundle");
+    EXPECT_EQ(listed["artifacts"][0]["files"], 2);
+    EXPECT_EQ(listed["artifacts"][1]["name"], "notes");
+
+    harness::Client client(server.port());
+    auto tgz = client.request("GET", "/api/v1/repos/" + id + "/actions/artifacts/" + std::to_string(listed["artifacts"][0]["id"].get<int>()) + "/tgz",
+                              "", {{"Authorization", "token " + tokens["alice"]}});
+    ASSERT_EQ(tgz.status, 200u);
+    std::ofstream(dir.path / "bundle.tar.gz", std::ios::binary) << tgz.body;
+    auto listing = harness::sh("tar -tzf " + quote((dir.path / "bundle.tar.gz").string()) + " | sort");
+    EXPECT_EQ(listing.output, "a.txt\nsub/b.txt\n") << "stored relative to the folder the files share";
+    auto page = alice.get("/repos/" + id + "/actions/runs/" + run_id);
+    EXPECT_TRUE(page.has("data-testid=\"artifacts\"")) << page.body;
+    auto download_at = page.body.find("/actions/runs/" + run_id + "/artifacts/");
+    ASSERT_NE(download_at, std::string::npos);
+    auto link = page.body.substr(download_at, page.body.find('"', download_at) - download_at);
+    EXPECT_EQ(alice.get("/repos/" + id + link).status, 200u);
+    harness::Client carol(server.port());
+    carol.sign_in("carol");
+    EXPECT_EQ(carol.get("/repos/" + id + link).status, 404u);
+
+    auto rerun = client.request("POST", "/api/v1/repos/" + id + "/actions/runs/" + run_id + "/rerun", "", {{"Authorization", "token " + tokens["alice"]}});
+    ASSERT_EQ(rerun.status, 201u);
+    wait_for_run([](const json& r) { return r["status"] == "completed" && r["run_attempt"] == 2; });
+    listed = api("/actions/runs/" + run_id + "/artifacts");
+    EXPECT_EQ(listed["total_count"], 4) << "a re-run keeps the first attempt's artifacts as older versions";
+    EXPECT_EQ(listed["artifacts"][0]["version"], 2);
+}
+
+}  // namespace

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actions/tar.hpp"
+#include "core/result.hpp"
+#include "db/pool.hpp"
+
+namespace actions {
+
+//! The artifacts jobs upload: a row per version (run, name, version) and the files as a
+//! gzipped tar under DATA_DIR/actions/artifacts/{run}/{id}.tar.gz, kept for their retention.
+class Artifacts {
+public:
+    Artifacts(db::Pool& pool, std::filesystem::path root, int retention_days)
+        : pool_(pool), root_(std::move(root)), retention_days_(retention_days) {}
+
+    struct Info {
+        std::int64_t id = 0, run_id = 0;
+        std::string name;
+        int version = 0;
+        std::int64_t size = 0;
+        int files = 0;
+        std::int64_t created_at = 0, expires_at = 0;
+    };
+
+    //! A new version of name in the run; retention_days 0 means the site's default (never more).
+    core::Result<Info> add(std::int64_t run_id, std::int64_t job_id, const std::string& name, const std::vector<TarEntry>& files,
+                           int retention_days);
+    //! Every artifact of the run, in name order, the newest version of a name first.
+    std::vector<Info> of_run(std::int64_t run_id);
+    std::optional<Info> find(std::int64_t artifact_id);
+    //! The newest version of name in the run.
+    std::optional<Info> latest(std::int64_t run_id, const std::string& name);
+    //! The stored archive (gzipped tar), or "" when it is gone.
+    std::string archive(const Info& info) const;
+    std::vector<TarEntry> files(const Info& info) const;
+    //! Expired artifacts go, rows and files; how many.
+    int remove_expired(std::int64_t now);
+    //! The files of a run that is gone.
+    void remove_run(std::int64_t run_id) const;
+
+private:
+    std::filesystem::path file(const Info& info) const;
+
+    db::Pool& pool_;
+    std::filesystem::path root_;
+    int retention_days_;
+};
+
+}  // namespace actions
