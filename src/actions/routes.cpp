@@ -11,6 +11,7 @@
 #include "actions/scheduler.hpp"
 #include "actions/secrets.hpp"
 #include "actions/service.hpp"
+#include "actions/stats.hpp"
 #include "actions/views.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
@@ -319,6 +320,15 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         dict.SetValue("SUMMARY", overall == "pending" ? "Some checks are still running" : overall == "failure" ? "Some checks failed" : "All checks passed");
         if (overall == "pending") dict.SetValueAndShowSection("SELF_URL", repo_url(req) + "/actions/checks?sha=" + sha, "LIVE");
         return http::render_fragment(req, "actions/checks.tpl", dict);
+    });
+    r.get("/repos/{id}/actions/stats", Need::repo_read, [&pool](http::Request& req) {
+        int days = static_cast<int>(std::clamp<std::int64_t>(http::parse_number(req.query_or("days", "30")).value_or(30), 1, 365));
+        auto now = db::now(), since = now - now % 86400 - std::int64_t(days - 1) * 86400;
+        auto stats = summarize(store::ended_runs(pool, req.repo->id, since), store::ended_jobs(pool, req.repo->id, since), now, days);
+        http::Page view("actions/stats.tpl", "Statistics · Actions · " + req.repo->name);
+        repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
+        fill_stats(view.dict(), req, stats, days);
+        return http::render(req, view);
     });
     r.post("/repos/{id}/actions/create", Need::repo_write, [&](http::Request& req) {
         UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),

@@ -425,6 +425,40 @@ std::vector<std::pair<std::string, std::string>> commit_statuses(db::Pool& pool,
     return out;
 }
 
+namespace {
+
+std::vector<Ended> ended(db::Pool& pool, const std::string& query, const std::string& repo_id, std::int64_t since) {
+    soci::session sql(pool.get());
+    Ended e;
+    std::int64_t started = 0, finished = 0;
+    soci::statement st = (sql.prepare << query, soci::use(repo_id), soci::use(since), soci::into(e.action), soci::into(e.status),
+                          soci::into(e.created_at), soci::into(started), soci::into(finished));
+    st.execute();
+    std::vector<Ended> out;
+    while (st.fetch()) {
+        e.seconds = std::max<std::int64_t>(0, finished - started);
+        out.push_back(e);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Ended> ended_runs(db::Pool& pool, const std::string& repo_id, std::int64_t since) {
+    return ended(pool,
+                 "SELECT a.name, r.status, r.created_at, COALESCE(r.started_at, r.created_at), r.finished_at FROM action_runs r "
+                 "JOIN actions a ON a.id = r.action_id WHERE r.repo_id = :r AND r.created_at >= :s AND r.finished_at IS NOT NULL",
+                 repo_id, since);
+}
+
+std::vector<Ended> ended_jobs(db::Pool& pool, const std::string& repo_id, std::int64_t since) {
+    return ended(pool,
+                 "SELECT a.name || ' / ' || j.name, j.status, r.created_at, j.started_at, j.finished_at FROM action_jobs j "
+                 "JOIN action_runs r ON r.id = j.run_id JOIN actions a ON a.id = r.action_id "
+                 "WHERE r.repo_id = :r AND r.created_at >= :s AND j.started_at IS NOT NULL AND j.finished_at IS NOT NULL",
+                 repo_id, since);
+}
+
 std::vector<std::int64_t> remove_runs_ended_before(db::Pool& pool, std::int64_t before) {
     soci::session sql(pool.get());
     std::vector<std::int64_t> ids;

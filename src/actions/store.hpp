@@ -116,6 +116,15 @@ std::vector<std::int64_t> reset_run(soci::session& sql, std::int64_t run_id, boo
 std::vector<std::pair<std::string, std::string>> commit_statuses(db::Pool& pool, const std::string& repo_id,
                                                                  const std::vector<std::string>& shas);
 
+//! For the statistics page: the runs and jobs that ended since `since`.
+struct Ended {
+    std::string action;  //!< the action's name (a job: "action / job")
+    std::string status;
+    std::int64_t created_at = 0, seconds = 0;
+};
+std::vector<Ended> ended_runs(db::Pool& pool, const std::string& repo_id, std::int64_t since);
+std::vector<Ended> ended_jobs(db::Pool& pool, const std::string& repo_id, std::int64_t since);
+
 //! Runs that ended before this time go (their jobs, steps and artifact rows with them); their ids.
 std::vector<std::int64_t> remove_runs_ended_before(db::Pool& pool, std::int64_t before);
 

@@ -7,6 +7,7 @@
 #include "actions/logs.hpp"
 #include "actions/secrets.hpp"
 #include "actions/service.hpp"
+#include "actions/stats.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/request.hpp"
@@ -309,6 +310,30 @@ void fill_artifacts(ctemplate::TemplateDictionary& dict, const http::Request& re
         row->SetValue("DOWNLOAD_URL", run_url(req, run) + "/artifacts/" + std::to_string(a.id));
         row->SetIntValue("RUN_NUMBER", run.number);
     }
+}
+
+void fill_stats(ctemplate::TemplateDictionary& dict, const http::Request& req, const Stats& stats, int days) {
+    auto seconds = [](std::int64_t s) { return duration(0, s); };
+    auto fill_group = [&](ctemplate::TemplateDictionary& row, const Stats::Group& g) {
+        row.SetValue("GROUP", g.name);
+        row.SetIntValue("RUNS", g.runs);
+        row.SetValue("RATE", g.runs ? std::to_string((g.succeeded * 100 + g.runs / 2) / g.runs) + "%" : "–");
+        row.SetValue("P50", seconds(g.p50));
+        row.SetValue("P95", seconds(g.p95));
+        row.SetValue("MEAN", seconds(g.mean));
+    };
+    dict.SetIntValue("DAYS", days);
+    dict.SetValue("REPO_ID", req.repo->id);
+    fill_group(dict, stats.all);
+    for (int d : {7, 30, 90}) {
+        auto* o = dict.AddSectionDictionary("PERIOD");
+        o->SetIntValue("PERIOD_DAYS", d);
+        if (d == days) o->ShowSection("CURRENT");
+    }
+    for (const auto& g : stats.actions) fill_group(*dict.AddSectionDictionary("ACTION"), g);
+    for (const auto& g : stats.slowest) fill_group(*dict.AddSectionDictionary("SLOW_JOB"), g);
+    dict.SetValue("CHART", days_chart(stats.days));
+    http::show_if(dict, "NO_RUNS", stats.all.runs == 0);
 }
 
 http::Response secrets_page(http::Request& req, Secrets& secrets, const std::string& error, unsigned status) {

@@ -43,6 +43,9 @@ std::string run_text(db::Pool& pool, Logs& logs, const store::Run& run, std::int
 //! ARTIFACT rows (name, version, files, size, expiry, download link) of the run.
 void fill_artifacts(ctemplate::TemplateDictionary& dict, const http::Request& req, Artifacts& artifacts, const store::Run& run);
 
+struct Stats;
+void fill_stats(ctemplate::TemplateDictionary& dict, const http::Request& req, const Stats& stats, int days);
+
 http::Response secrets_page(http::Request& req, Secrets& secrets, const std::string& error, unsigned status);
 
 }  // namespace actions

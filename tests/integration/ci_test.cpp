@@ -125,6 +125,11 @@ jobs:
     EXPECT_TRUE(page.has("CI</a> #1"));
     auto list = alice.get("/repos/" + id + "/actions");
     EXPECT_TRUE(list.has("data-status=\"success\"")) << list.body;
+    auto stats = alice.get("/repos/" + id + "/actions/stats");
+    ASSERT_EQ(stats.status, 200u);
+    EXPECT_TRUE(stats.has("data-testid=\"runs\">1<")) << stats.body;
+    EXPECT_TRUE(stats.has("data-testid=\"rate\">100%<"));
+    EXPECT_TRUE(stats.has("CI / test (1)"));
 }
 
 TEST_F(Ci, a_failing_step_fails_the_run_and_rerunning_failed_jobs_keeps_the_rest) {
