@@ -137,7 +137,8 @@ core::Result<std::string> Engine::create(const ContainerSpec& spec) const {
                  {"PidsLimit", spec.limits.pids},
                  {"NetworkMode", spec.limits.network ? "bridge" : "none"},
                  {"CapDrop", json::array({"ALL"})},
-                 {"SecurityOpt", json::array({"no-new-privileges"})}};
+                 {"SecurityOpt", json::array({"no-new-privileges"})},
+                 {"LogConfig", {{"Type", ""}, {"Config", {{"max-size", std::to_string(spec.limits.log_bytes)}}}}}};
     json body = {{"Image", spec.image}, {"Cmd", spec.command}, {"Env", spec.env}, {"Labels", spec.labels},
                  {"HostConfig", host}, {"NetworkDisabled", !spec.limits.network}, {"Tty", false}};
     if (!spec.working_dir.empty()) body["WorkingDir"] = spec.working_dir;

@@ -18,6 +18,7 @@ struct Limits {
     double cpus = 2;
     std::int64_t pids = 512;
     bool network = false;  //!< no network unless the workflow asks
+    std::int64_t log_bytes = 64LL << 20;  //!< what the engine keeps of its output (a flood is not kept on disk)
 };
 
 struct ContainerSpec {

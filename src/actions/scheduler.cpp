@@ -357,6 +357,7 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
     jr.job = def;
     if (def.timeout_minutes) jr.timeout = std::chrono::milliseconds(static_cast<long long>(*def.timeout_minutes * 60000));
     jr.limits.network = def.network;
+    jr.limits.log_bytes = std::max<std::int64_t>(64LL << 20, 2 * config_.actions_log_limit);
     jr.labels = {{"skyscape.data", config_.data_dir.string()}, {"skyscape.run", std::to_string(run.id)}};
     jr.log_limit = static_cast<std::size_t>(config_.actions_log_limit);
     JobLog observer(pool_, logs_, job);

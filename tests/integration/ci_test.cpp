@@ -516,3 +516,65 @@ jobs:
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Ci, a_job_running_when_the_server_dies_is_marked_failed_at_restart_and_its_container_removed) {
+    push("on: push\njobs:\n  long:\n    runs-on: x\n    steps:\n      - run: echo started; sleep 600\n");
+    auto running = wait_for_run([this](const json& r) { return r["status"] == "in_progress" && logs(r["id"]).find("started") != std::string::npos; });
+    server.stop(SIGKILL);
+    server.start();
+    alice = harness::Client(server.port());
+    auto run = wait_for_run();
+    EXPECT_EQ(run["id"], running["id"]);
+    EXPECT_EQ(run["conclusion"], "failure");
+    auto jobs = api("/actions/runs/" + std::to_string(run["id"].get<int>()) + "/jobs");
+    EXPECT_EQ(jobs["jobs"][0]["conclusion"], "failure");
+    EXPECT_NE(jobs["jobs"][0]["error"].get<std::string>().find("The server stopped while this job ran"), std::string::npos) << jobs.dump();
+    auto socket = std::string(getenv("DOCKER_HOST")).substr(7);
+    auto filter = harness::url_encode(R"({"label":["skyscape.data=)" + (dir.path / "data").string() + R"("]})");
+    auto left = harness::sh("curl -s --unix-socket " + socket + " 'http://engine/v1.41/containers/json?all=1&filters=" + filter + "'");
+    EXPECT_EQ(left.output, "[]\n") << "the dead server's job container is gone";
+}
+
+TEST_F(Ci, a_hostile_job_sees_nothing_of_the_server_and_its_flood_is_capped) {
+    auto other = create_repo("secret-stuff", true, true);
+    auto data = (dir.path / "data").string();
+    push(R"Y(on: push
+jobs:
+  snoop:
+    runs-on: x
+    steps:
+      - run: |
+          test ! -e )Y" + data + R"Y( && echo "no data dir"
+          test ! -e )Y" + data + R"Y(/repos/)Y" + other + R"Y(.git && echo "no other repo"
+          ls / | tr '\n' ' '; echo
+          cat /etc/shadow 2>/dev/null | grep -c root || echo "no host shadow"
+          wget -q -T 2 -O- http://127.0.0.1:)Y" + std::to_string(server.port()) + R"Y(/ 2>&1 | head -c 100 || true
+          echo "network: $(cat /proc/net/route | wc -l) routes"
+  many:
+    runs-on: x
+    timeout-minutes: 0.1
+    steps:
+      - run: for i in $(seq 1 200); do sleep 60 & done; echo forked; wait
+  flood:
+    runs-on: x
+    steps:
+      - run: yes 'a flood of output' | head -c 50000000; echo done
+)Y");
+    auto run = wait_for_run();
+    auto text = logs(run["id"]);
+    EXPECT_NE(text.find("no data dir"), std::string::npos) << text;
+    EXPECT_NE(text.find("no other repo"), std::string::npos);
+    EXPECT_EQ(text.find("Skyscape"), std::string::npos) << "no route to the server";
+    EXPECT_NE(text.find("network: 1 routes"), std::string::npos) << "no network unless asked: " << text;
+    auto jobs = job_conclusions(run["id"]);
+    EXPECT_EQ(jobs["snoop"], "success");
+    EXPECT_EQ(jobs["many"], "timed_out");
+    EXPECT_EQ(jobs["flood"], "success");
+    EXPECT_NE(text.find("The log is over its limit of 1 MB; the rest is not kept."), std::string::npos);
+    EXPECT_LT(text.size(), 3u << 20) << "the stored log stops at the limit";
+    EXPECT_EQ(harness::Client(server.port()).get("/health").status, 200u) << "the server stays healthy";
+}
+
+}  // namespace

@@ -124,6 +124,7 @@ std::string Server::log() const { return read_file(log_path_); }
 std::vector<std::string> with_engine(std::vector<std::string> env) {
     if (const char* host = getenv("DOCKER_HOST")) env.push_back("DOCKER_HOST=" + std::string(host));
     env.push_back("ACTIONS_IMAGE=localhost/skyscape/busybox:latest");
+    env.push_back("ACTIONS_LOG_LIMIT=1048576");
     return env;
 }
 

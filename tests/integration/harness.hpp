@@ -47,7 +47,7 @@ private:
 };
 
 //! env plus what CI jobs need: the container engine `make test` started (DOCKER_HOST) and its
-//! local busybox image as the image of every runs-on label.
+//! local busybox image as the image of every runs-on label, and 1 MB of log kept per job.
 std::vector<std::string> with_engine(std::vector<std::string> env);
 
 //! Runs build/workspace to completion with the given environment; returns exit code and stderr.
