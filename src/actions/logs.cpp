@@ -124,6 +124,7 @@ void LogWriter::line(int step, std::string_view text) {
 LogLine render_line(std::string_view stored) {
     LogLine out;
     if (stored.size() > 25 && stored[4] == '-' && stored[10] == 'T' && stored[24] == ' ') {
+        out.stamp = std::string(stored.substr(0, 24));
         out.time = std::string(stored.substr(11, 8));
         stored.remove_prefix(25);
     }
@@ -197,7 +198,8 @@ std::string render_log(std::string_view stored) {
         auto end = stored.find('\n', start);
         if (end == std::string_view::npos) end = stored.size();
         auto line = render_line(stored.substr(start, end - start));
-        html += "<div class=\"log-line\"><time class=\"log-t\">" + line.time + "</time><span>" + line.html + "</span></div>";
+        html += "<div class=\"log-line\"><time class=\"log-t\" datetime=\"" + line.stamp + "\">" + line.time + "</time><span>" + line.html +
+                "</span></div>";
         start = end + 1;
     }
     return html;

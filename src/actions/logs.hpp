@@ -55,7 +55,8 @@ private:
 //! as spans with ansi-* classes, other escape sequences dropped, everything else escaped. A
 //! carriage return keeps what follows it, as a terminal shows a progress line.
 struct LogLine {
-    std::string time;  //!< "13:23:32"
+    std::string stamp;  //!< "2026-11-26T13:23:32.123Z", as stored
+    std::string time;   //!< "13:23:32"
     std::string html;
 };
 LogLine render_line(std::string_view stored);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "actions/artifacts.hpp"
+#include "actions/live.hpp"
 #include "actions/logs.hpp"
 #include "actions/scheduler.hpp"
 #include "actions/secrets.hpp"
@@ -142,7 +143,7 @@ http::Response job_partial(http::Request& req, db::Pool& pool, Logs& logs) {
 // The run's live events (Server-Sent Events): `job` when a job's status changes, `step` when a
 // step's does, `log` with new lines of a running step (rendered, with the byte offset they start
 // at, so a page that rendered part of a log appends only the rest), and `end` when the run ends.
-asio::awaitable<http::Response> run_events(db::Pool& pool, Logs& logs, http::Request& req, http::BodyStream& body) {
+asio::awaitable<http::Response> run_events(db::Pool& pool, LiveRuns& live, http::Request& req, http::BodyStream& body) {
     auto id = param_number(req, "runId");
     auto run = id ? store::find_run(pool, req.repo->id, *id) : std::nullopt;
     if (!run) co_return http::error_page(req, 404, "There is no such run.");
@@ -168,46 +169,40 @@ asio::awaitable<http::Response> run_events(db::Pool& pool, Logs& logs, http::Req
     auto make = [&event](const char* name, const json& data) { event = std::string("event: ") + name + "\ndata: " + data.dump() + "\n\n"; };
     std::map<std::int64_t, std::string> job_status;
     std::map<std::pair<std::int64_t, int>, std::string> step_status;
-    std::map<std::int64_t, std::uint64_t> versions;
     asio::steady_timer timer(co_await asio::this_coro::executor);
     auto quiet_since = std::chrono::steady_clock::now();
     for (bool first = true;; first = false) {
-        auto jobs = store::jobs_of(pool, run->id);
-        auto now_run = store::find_run(pool, run->repo_id, run->id);
+        auto snapshot = live.snapshot(*run);
         bool changed = first;
-        for (const auto& job : jobs) {
-            auto v = logs.version(job.id);
-            if (versions[job.id] != v || job_status[job.id] != job.status) changed = true;
-            versions[job.id] = v;
+        for (const auto& job : snapshot->jobs) {
             if (job_status[job.id] != job.status) {
+                changed = true;
                 make("job", {{"job", job.id}, {"status", job.status}});
                 if (!first && !co_await send()) co_return http::Response{};
                 job_status[job.id] = job.status;
             }
-            if (job.status != "running" && !(job.finished() && !first)) continue;
-            for (const auto& step : store::steps_of(pool, job.id)) {
+            auto steps = snapshot->steps.find(job.id);
+            if (steps == snapshot->steps.end()) continue;
+            for (const auto& step : steps->second) {
                 auto key = std::make_pair(job.id, step.number);
                 if (step_status[key] != step.status) {
                     make("step", {{"job", job.id}, {"step", step.number}, {"status", step.status}});
                     if (!first && !co_await send()) co_return http::Response{};
                     step_status[key] = step.status;
                 }
-                auto size = logs.size(run->id, job.id, step.number);
                 auto& offset = offsets[key];
-                if (size <= offset) continue;
-                auto text = logs.read(run->id, job.id, step.number, offset);
-                auto complete = text.rfind('\n');
-                if (complete == std::string::npos) continue;
-                text.resize(complete + 1);
-                make("log", {{"job", job.id}, {"step", step.number}, {"at", offset}, {"next", offset + text.size()}, {"html", render_log(text)}});
+                auto chunk = live.chunk(run->id, job.id, step.number, offset);
+                if (chunk.html.empty()) continue;
+                changed = true;
+                make("log", {{"job", job.id}, {"step", step.number}, {"at", offset}, {"next", chunk.next}, {"html", chunk.html}});
                 if (!co_await send()) co_return http::Response{};
-                offset += text.size();
+                offset = chunk.next;
             }
         }
-        if (!now_run || now_run->finished()) {
-            bool all_ended = std::all_of(jobs.begin(), jobs.end(), [](const store::Job& j) { return j.finished(); });
+        if (!snapshot->run || snapshot->run->finished()) {
+            bool all_ended = std::all_of(snapshot->jobs.begin(), snapshot->jobs.end(), [](const store::Job& j) { return j.finished(); });
             if (all_ended) {
-                make("end", {{"status", now_run ? now_run->status : "cancelled"}});
+                make("end", {{"status", snapshot->run ? snapshot->run->status : "cancelled"}});
                 co_await send();
                 break;
             }
@@ -218,13 +213,11 @@ asio::awaitable<http::Response> run_events(db::Pool& pool, Logs& logs, http::Req
             if (!co_await body.write(": keep-alive\n\n", 15)) co_return http::Response{};
             quiet_since = std::chrono::steady_clock::now();
         }
-        // Woken a few times a second; the database is read again only when something changed.
-        for (int i = 0; i < 20; ++i) {
-            timer.expires_after(std::chrono::milliseconds(200));
+        // Looks at the jobs' log versions (memory only) 20 times a second, and at the database
+        // when one moved, or every 2 s for what changes without a log line (a run cancelled).
+        for (int i = 0; i < 40 && live.version(*snapshot) == snapshot->version; ++i) {
+            timer.expires_after(std::chrono::milliseconds(50));
             co_await timer.async_wait(asio::use_awaitable);
-            bool moved = false;
-            for (const auto& job : jobs) moved = moved || logs.version(job.id) != versions[job.id];
-            if (moved) break;
         }
     }
     co_await body.finish();
@@ -420,8 +413,9 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         if (!artifact || artifact->run_id != run->id) return http::error_page(req, 404, "There is no such artifact.");
         return download(*artifact, artifacts);
     });
+    auto live = std::make_shared<LiveRuns>(pool, logs);
     r.stream("GET", "/repos/{id}/actions/runs/{runId}/events", Need::repo_read,
-             [&](http::Request& req, http::BodyStream& body) { return run_events(pool, logs, req, body); });
+             [&pool, live](http::Request& req, http::BodyStream& body) { return run_events(pool, *live, req, body); });
     r.get("/repos/{id}/actions/runs/{runId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
     r.get("/repos/{id}/actions/runs/{runId}/jobs/{jobId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
     r.post("/repos/{id}/actions/runs/{runId}/cancel", Need::repo_write, [&](http::Request& req) {

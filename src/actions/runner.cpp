@@ -313,8 +313,10 @@ JobResult run_job(const Engine& engine, JobRun run) {
     // The folders the agent uses, made through the archive upload (the job itself may not create
     // anything in / without capabilities), then the checkout if the job asks for it.
     bool checkout = std::any_of(run.job.steps.begin(), run.job.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
-    auto ready = engine.put_archive(id, "/", make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}}));
-    if (ready && checkout && !run.checkout_tar.empty()) ready = engine.put_archive(id, "/", run.checkout_tar);
+    // One upload: the folders' archive without its end marker (two zero blocks), then the checkout's.
+    auto files = make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}});
+    if (checkout && !run.checkout_tar.empty()) files.resize(files.size() - 1024), files += run.checkout_tar;
+    auto ready = engine.put_archive(id, "/", files);
     if (ready) ready = engine.start(id);
     if (!ready) {
         engine.remove(id);
