@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "actions/runner_cli.hpp"
 #include "app/server.hpp"
 #include "core/log.hpp"
 #include "git/hook.hpp"
@@ -13,10 +14,12 @@ constexpr const char* kUsage =
     "usage: workspace [serve]\n"
     "       workspace hook pre-receive   (run by git in pushes through the server)\n"
     "       workspace search reindex [repo]   (rebuild the code search index now)\n"
+    "       workspace runner register --url URL --token TOKEN [--name N] [--labels a,b]\n"
+    "       workspace runner run [--once]   (run CI jobs for a server on this machine)\n"
     "\n"
     "Serves Skyscape Workspace on PORT (default 5000) with its data in DATA_DIR\n"
     "(default ~/.skyscape). Environment: AUTH_SECRET, PORT, HOST, PREFIX, THEME,\n"
-    "DATA_DIR, AI_ENABLED, SEARCH_MAX_FILE_SIZE. See README.md.\n";
+    "DATA_DIR, AI_ENABLED, SEARCH_MAX_FILE_SIZE, DOCKER_HOST, ACTIONS_*. See README.md.\n";
 
 }  // namespace
 
@@ -26,6 +29,7 @@ int main(int argc, char** argv) {
     if (command == "serve" && argc <= 2) return app::serve();
     if (command == "hook" && argc == 3) return git::run_hook(argv[2]);
     if (command == "search") return search::run_cli(argc, argv);
+    if (command == "runner") return actions::run_runner_cli(argc, argv);
     if (command == "version" || command == "--version") {
         std::printf("workspace %s\n", SKYSCAPE_VERSION);
         return 0;

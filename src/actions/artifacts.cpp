@@ -128,4 +128,29 @@ void Artifacts::remove_run(std::int64_t run_id) const {
     std::filesystem::remove_all(root_ / std::to_string(run_id), ec);
 }
 
+RunArtifacts::RunArtifacts(Artifacts& artifacts, std::int64_t run_id, std::int64_t job_id) : artifacts_(artifacts), run_id_(run_id), job_id_(job_id) {}
+
+core::Result<std::string> RunArtifacts::upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) {
+    auto added = artifacts_.add(run_id_, job_id_, name, files, retention_days);
+    if (!added) return tl::unexpected(added.error());
+    return "Uploaded artifact '" + name + "' version " + std::to_string(added->version) + ": " + std::to_string(added->files) + " files, " +
+           std::to_string(added->size) + " bytes.";
+}
+
+core::Result<std::vector<TarEntry>> RunArtifacts::download(const std::string& name) {
+    if (!name.empty()) {
+        auto found = artifacts_.latest(run_id_, name);
+        if (!found) return core::fail(core::Errc::not_found, "This run has no artifact '" + name + "'.");
+        return artifacts_.files(*found);
+    }
+    std::vector<TarEntry> all;
+    std::string last;
+    for (const auto& info : artifacts_.of_run(run_id_)) {
+        if (info.name == last) continue;  // an older version
+        last = info.name;
+        for (auto& f : artifacts_.files(info)) all.push_back({info.name + "/" + f.path, std::move(f.content), f.folder, f.mode});
+    }
+    return all;
+}
+
 }  // namespace actions

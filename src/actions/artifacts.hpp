@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "actions/runner.hpp"
 #include "actions/tar.hpp"
 #include "core/result.hpp"
 #include "db/pool.hpp"
@@ -50,6 +51,19 @@ private:
     db::Pool& pool_;
     std::filesystem::path root_;
     int retention_days_;
+};
+
+//! A run's artifacts as its jobs' upload-artifact and download-artifact steps see them, here
+//! or, through the runner API, on a remote runner.
+class RunArtifacts : public ArtifactStore {
+public:
+    RunArtifacts(Artifacts& artifacts, std::int64_t run_id, std::int64_t job_id);
+    core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) override;
+    core::Result<std::vector<TarEntry>> download(const std::string& name) override;
+
+private:
+    Artifacts& artifacts_;
+    std::int64_t run_id_, job_id_;
 };
 
 }  // namespace actions

@@ -166,7 +166,7 @@ asio::awaitable<http::Response> run_events(db::Pool& pool, LiveRuns& live, http:
     // (Events are made before co_await: GCC 12 cannot hold a braced json list across one.)
     std::string event;
     auto send = [&body, &event]() -> asio::awaitable<bool> { co_return co_await body.write(event.data(), event.size()); };
-    auto make = [&event](const char* name, const json& data) { event = std::string("event: ") + name + "\ndata: " + data.dump() + "\n\n"; };
+    auto make = [&event](const char* name, const json& data) { event = std::string("event: ") + name + "\ndata: " + data.dump(-1, ' ', false, json::error_handler_t::replace) + "\n\n"; };
     std::map<std::int64_t, std::string> job_status;
     std::map<std::pair<std::int64_t, int>, std::string> step_status;
     asio::steady_timer timer(co_await asio::this_coro::executor);

@@ -4,6 +4,7 @@
 
 #include "actions/artifacts.hpp"
 #include "actions/context.hpp"
+#include "actions/remote.hpp"
 #include "actions/runner.hpp"
 #include "actions/secrets.hpp"
 #include "actions/workflow.hpp"
@@ -19,6 +20,9 @@ using expr::json;
 // Nothing is missed if a wake-up is: the queue is looked at this often anyway.
 constexpr auto kIdle = std::chrono::seconds(2);
 constexpr std::size_t kCheckoutLimit = std::size_t(2) << 30;
+// A runner reports at least every 15 s while it runs a job; after this long without a word its
+// jobs fail.
+constexpr std::int64_t kRunnerSilence = 120;
 
 bool ended(const std::string& status) { return status != "waiting" && status != "queued" && status != "running"; }
 bool failed(const std::string& status) { return status == "failure" || status == "timed_out"; }
@@ -71,41 +75,12 @@ private:
     LogWriter writer_;
 };
 
-// The run's artifacts, as the job's upload-artifact and download-artifact steps see them.
-class RunArtifacts : public ArtifactStore {
-public:
-    RunArtifacts(Artifacts& artifacts, const store::Job& job) : artifacts_(artifacts), run_id_(job.run_id), job_id_(job.id) {}
-    core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) override {
-        auto added = artifacts_.add(run_id_, job_id_, name, files, retention_days);
-        if (!added) return tl::unexpected(added.error());
-        return "Uploaded artifact '" + name + "' version " + std::to_string(added->version) + ": " + std::to_string(added->files) +
-               " files, " + std::to_string(added->size) + " bytes.";
-    }
-    core::Result<std::vector<TarEntry>> download(const std::string& name) override {
-        if (!name.empty()) {
-            auto found = artifacts_.latest(run_id_, name);
-            if (!found) return core::fail(core::Errc::not_found, "This run has no artifact '" + name + "'.");
-            return artifacts_.files(*found);
-        }
-        std::vector<TarEntry> all;
-        std::string last;
-        for (const auto& info : artifacts_.of_run(run_id_)) {
-            if (info.name == last) continue;  // an older version
-            last = info.name;
-            for (auto& f : artifacts_.files(info)) all.push_back({info.name + "/" + f.path, std::move(f.content), f.folder, f.mode});
-        }
-        return all;
-    }
-
-private:
-    Artifacts& artifacts_;
-    std::int64_t run_id_, job_id_;
-};
-
 }  // namespace
 
-Scheduler::Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts)
-    : pool_(pool), repos_(repos), config_(config), logs_(logs), secrets_(secrets), artifacts_(artifacts), engine_(Engine::from_env()) {
+Scheduler::Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts,
+                     Runners& runners)
+    : pool_(pool), repos_(repos), config_(config), logs_(logs), secrets_(secrets), artifacts_(artifacts), runners_(runners),
+      engine_(Engine::from_env()) {
     slots_ = config.actions_concurrency > 0 ? static_cast<std::size_t>(config.actions_concurrency)
                                             : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -179,35 +154,127 @@ void Scheduler::loop() {
 
 void Scheduler::pass() {
     soci::session sql(pool_.get());
-    auto runs = store::active_runs(sql);
-    for (const auto& run : runs) advance(sql, run);
-    runs = store::active_runs(sql);
-    // The oldest active run of each concurrency group holds it; the others wait.
+    // Jobs of runners that stopped answering end: their machine is gone or cut off.
+    auto silent = runners_.silent_since(db::now() - kRunnerSilence);
+    for (const auto& run : store::active_runs(sql))
+        for (const auto& job : store::jobs_of(sql, run.id))
+            if (job.status == "running" && job.runner_id && std::find(silent.begin(), silent.end(), job.runner_id) != silent.end())
+                finish(run, job, "failure", json::object(), "The runner " + job.runner_name + " stopped answering.");
+    for (const auto& run : store::active_runs(sql)) advance(sql, run);
+    std::vector<std::pair<store::Run, std::vector<store::Job>>> active;
+    for (auto& run : store::active_runs(sql)) {
+        auto jobs = store::jobs_of(sql, run.id);
+        active.emplace_back(std::move(run), std::move(jobs));
+    }
+    // The oldest active run of each concurrency group holds it; the others wait. Job groups
+    // are held by running jobs, here or on runners.
     std::map<std::pair<std::string, std::string>, std::int64_t> holders;
-    for (const auto& run : runs)
+    std::map<std::pair<std::string, std::string>, int> busy_groups;
+    for (const auto& [run, jobs] : active) {
         if (!run.concurrency_group.empty()) holders.emplace(std::pair{run.repo_id, run.concurrency_group}, run.id);
-    for (const auto& run : runs) {
+        for (const auto& job : jobs)
+            if (job.status == "running" && !job.concurrency_group.empty()) ++busy_groups[{run.repo_id, job.concurrency_group}];
+    }
+    std::vector<std::int64_t> offers;
+    for (auto& [run, jobs] : active) {
         if (!run.concurrency_group.empty() && holders[{run.repo_id, run.concurrency_group}] != run.id) continue;
         auto wf = parse_workflow(run.action_file, run.workflow);
         if (!wf) continue;
-        for (const auto& job : store::jobs_of(sql, run.id)) {
+        for (auto& job : jobs) {
             if (job.status != "queued") continue;
             const Job* def = definition(*wf, job.job_key);
-            std::lock_guard lock(mutex_);
-            if (stopping_ || running_.size() >= slots_) return;
-            if (def && def->strategy && def->strategy->max_parallel) {
-                int alike = 0;
-                for (const auto& [id, r] : running_) alike += r.run_id == run.id && r.job_key == job.job_key;
-                if (alike >= *def->strategy->max_parallel) continue;
-            }
-            if (!job.concurrency_group.empty() &&
-                std::any_of(running_.begin(), running_.end(), [&](const auto& r) {
-                    return r.second.repo_id == run.repo_id && r.second.concurrency_group == job.concurrency_group;
-                }))
+            if (def && def->strategy && def->strategy->max_parallel &&
+                std::count_if(jobs.begin(), jobs.end(), [&](const store::Job& j) { return j.job_key == job.job_key && j.status == "running"; }) >=
+                    *def->strategy->max_parallel)
                 continue;
-            launch(run, job);
+            if (!job.concurrency_group.empty() && busy_groups[{run.repo_id, job.concurrency_group}]) continue;
+            if (runners_.takes(job.runs_on)) {
+                offers.push_back(job.id);
+                continue;
+            }
+            {
+                std::lock_guard lock(mutex_);
+                if (stopping_) return;
+                if (running_.size() >= slots_) continue;
+                launch(run, job);
+            }
+            job.status = "running";
+            if (!job.concurrency_group.empty()) ++busy_groups[{run.repo_id, job.concurrency_group}];
         }
     }
+    bool changed;
+    {
+        std::lock_guard lock(mutex_);
+        changed = offers != offers_;
+        offers_ = std::move(offers);
+    }
+    if (changed && !offers_.empty()) runners_.wake();
+}
+
+std::optional<json> Scheduler::hand_out(const Runners::Runner& runner) {
+    std::vector<std::int64_t> offers;
+    {
+        std::lock_guard lock(mutex_);
+        offers = offers_;
+    }
+    for (auto id : offers) {
+        auto job = store::find_job(pool_, id);
+        if (!job || job->status != "queued" || !has_labels(runner.labels, split_labels(job->runs_on))) continue;
+        if (!store::claim_job(pool_, id, runner.id, runner.name)) continue;  // another runner was quicker
+        {
+            std::lock_guard lock(mutex_);
+            std::erase(offers_, id);
+        }
+        soci::session sql(pool_.get());
+        auto run = store::find_run(sql, job->run_id);
+        if (!run) continue;
+        if (run->status == "queued") store::set_run_status(sql, run->id, "running");
+        auto jr = prepare(*run, *job, runner.name, "runner " + runner.name);
+        if (!jr) {
+            finish(*run, *job, "failure", json::object(), jr.error().message);
+            continue;
+        }
+        return to_wire(*jr, *run, *job);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<store::Run, store::Job>> Scheduler::remote_job(const Runners::Runner& runner, std::int64_t job_id) {
+    auto job = store::find_job(pool_, job_id);
+    if (!job || job->runner_id != runner.id || job->status != "running") return std::nullopt;
+    soci::session sql(pool_.get());
+    auto run = store::find_run(sql, job->run_id);
+    if (!run) return std::nullopt;
+    return std::pair{*run, *job};
+}
+
+core::Result<bool> Scheduler::remote_events(const Runners::Runner& runner, std::int64_t job_id, const json& events) {
+    auto found = remote_job(runner, job_id);
+    if (!found) return core::fail(core::Errc::not_found, "This runner runs no such job.");
+    const auto& [run, job] = *found;
+    LogWriter writer(logs_, run.id, job.id);
+    for (const auto& e : events) {
+        if (!e.is_object() || !e.contains("index") || !e["index"].is_number_integer()) continue;
+        int step = e["index"].get<int>() + 1;
+        auto type = e.value("type", "");
+        if (type == "started") store::set_step_status(pool_, job.id, step, "running");
+        else if (type == "line") writer.line(step, e.value("text", ""));
+        else if (type == "finished") store::set_step_status(pool_, job.id, step, e.value("conclusion", "failure"));
+    }
+    logs_.touch(job.id);
+    std::lock_guard lock(mutex_);
+    return remote_cancels_.count(job.id) > 0;
+}
+
+core::Status Scheduler::remote_finish(const Runners::Runner& runner, std::int64_t job_id, const std::string& conclusion, const json& outputs,
+                                      const std::string& error) {
+    auto found = remote_job(runner, job_id);
+    if (!found) return core::fail(core::Errc::not_found, "This runner runs no such job.");
+    static const std::set<std::string> kEnds = {"success", "failure", "cancelled", "timed_out"};
+    finish(found->first, found->second, kEnds.count(conclusion) ? conclusion : "failure", outputs.is_object() ? outputs : json::object(), error);
+    std::lock_guard lock(mutex_);
+    remote_cancels_.erase(job_id);
+    return {};
 }
 
 void Scheduler::advance(soci::session& sql, const store::Run& run) {
@@ -301,30 +368,23 @@ void Scheduler::launch(const store::Run& run, const store::Job& job) {
     });
 }
 
-void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::atomic<bool>> cancelled) {
+core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job& job, const std::string& where, const std::string& sandbox) {
     auto wf = parse_workflow(run.action_file, run.workflow);
     const Job* found = wf ? definition(*wf, job.job_key) : nullptr;
-    soci::session sql(pool_.get());
-    if (!found) {
-        store::finish_job(sql, job.id, "failure", "{}", wf ? "The workflow has no job " + job.job_key + "." : wf.error().text());
-        return;
-    }
+    if (!found) return core::fail(core::Errc::invalid, wf ? "The workflow has no job " + job.job_key + "." : wf.error().text());
     Job def = *found;
     std::vector<std::string> names;
     for (const auto& s : def.steps)
         names.push_back(!s.name.empty() ? s.name : !s.run.empty() ? "Run " + s.run.substr(0, s.run.find('\n')) : s.uses);
-    store::start_job(sql, job.id, names, "this server", sandbox());
-    logs_.touch(job.id);
-    if (!engine_ || engine_name_.empty()) {
-        store::finish_job(sql, job.id, "failure", "{}",
-                          "No sandbox can run this job: set DOCKER_HOST to a Docker or Podman engine's unix socket and restart the server.");
-        return;
+    {
+        soci::session sql(pool_.get());
+        store::start_job(sql, job.id, names, where, sandbox);
     }
-
+    logs_.touch(job.id);
     JobRun jr;
     jr.context.values = run_context(run, config_.public_url);
     jr.context.values["matrix"] = json::parse(job.matrix, nullptr, false);
-    jr.context.values["needs"] = needs_context(def, store::jobs_of(sql, run.id));
+    jr.context.values["needs"] = needs_context(def, store::jobs_of(pool_, run.id));
     auto secrets = secrets_.values(run.repo_id);
     jr.context.values["secrets"] = secrets;
     jr.context.values["job"] = {{"status", "success"}};
@@ -333,23 +393,13 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
         if (auto value = expr::interpolate(v, jr.context)) jr.context.values["env"][k] = *value;
     for (const auto& [name, value] : secrets) jr.secrets.push_back(value);
     jr.env = runner_env(run, job, config_.public_url);
-    std::string image = def.image.empty() ? "" : expr::interpolate(def.image, jr.context).value_or(def.image);
-    if (image.empty()) image = store::image_for_label(pool_, job.runs_on);
-    if (image.empty()) image = config_.actions_image;
-    jr.image = image;
-    if (auto present = engine_->has_image(image); present && !*present) {
-        if (auto pulled = engine_->pull(image); !pulled) {
-            store::finish_job(sql, job.id, "failure", "{}", pulled.error().message);
-            return;
-        }
-    }
+    jr.image = def.image.empty() ? "" : expr::interpolate(def.image, jr.context).value_or(def.image);
+    if (jr.image.empty()) jr.image = store::image_for_label(pool_, job.runs_on.substr(0, job.runs_on.find(',')));
+    if (jr.image.empty()) jr.image = config_.actions_image;
     bool checkout = std::any_of(def.steps.begin(), def.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
     if (checkout) {
         auto tar = git::archive_tar(repos_.path(run.repo_id), run.head_sha, "workspace", kCheckoutLimit);
-        if (!tar) {
-            store::finish_job(sql, job.id, "failure", "{}", "The checkout failed: " + tar.error().message);
-            return;
-        }
+        if (!tar) return core::fail(core::Errc::invalid, "The checkout failed: " + tar.error().message);
         jr.checkout_tar = std::move(*tar);
     }
     // Names in the job (runs-on, the matrix) may hold expressions too.
@@ -358,18 +408,42 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
     if (def.timeout_minutes) jr.timeout = std::chrono::milliseconds(static_cast<long long>(*def.timeout_minutes * 60000));
     jr.limits.network = def.network;
     jr.limits.log_bytes = std::max<std::int64_t>(64LL << 20, 2 * config_.actions_log_limit);
-    jr.labels = {{"skyscape.data", config_.data_dir.string()}, {"skyscape.run", std::to_string(run.id)}};
     jr.log_limit = static_cast<std::size_t>(config_.actions_log_limit);
-    JobLog observer(pool_, logs_, job);
-    jr.observer = &observer;
-    RunArtifacts artifacts(artifacts_, job);
-    jr.artifacts = &artifacts;
-    jr.cancelled = cancelled.get();
-    auto result = run_job(*engine_, std::move(jr));
-    json outputs = result.outputs;
-    store::finish_job(sql, job.id, result.conclusion, outputs.dump(), result.error);
-    if (failed(result.conclusion) && def.strategy && def.strategy->fail_fast && def.continue_on_error != "true")
+    return jr;
+}
+
+void Scheduler::finish(const store::Run& run, const store::Job& job, const std::string& conclusion, const json& outputs,
+                       const std::string& error) {
+    {
+        soci::session sql(pool_.get());
+        store::finish_job(sql, job.id, conclusion, outputs.dump(-1, ' ', false, json::error_handler_t::replace), error);
+    }
+    logs_.touch(job.id);
+    auto wf = parse_workflow(run.action_file, run.workflow);
+    const Job* def = wf ? definition(*wf, job.job_key) : nullptr;
+    if (def && failed(conclusion) && def->strategy && def->strategy->fail_fast && def->continue_on_error != "true")
         cancel_siblings(run.id, job.job_key, job.id);
+    wake();
+}
+
+void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::atomic<bool>> cancelled) {
+    if (!engine_ || engine_name_.empty()) {
+        finish(run, job, "failure", json::object(),
+               "No sandbox can run this job: set DOCKER_HOST to a Docker or Podman engine's unix socket and restart the server.");
+        return;
+    }
+    auto jr = prepare(run, job, "this server", sandbox());
+    if (!jr) return finish(run, job, "failure", json::object(), jr.error().message);
+    if (auto present = engine_->has_image(jr->image); present && !*present)
+        if (auto pulled = engine_->pull(jr->image); !pulled) return finish(run, job, "failure", json::object(), pulled.error().message);
+    jr->labels = {{"skyscape.data", config_.data_dir.string()}, {"skyscape.run", std::to_string(run.id)}};
+    JobLog observer(pool_, logs_, job);
+    jr->observer = &observer;
+    RunArtifacts artifacts(artifacts_, run.id, job.id);
+    jr->artifacts = &artifacts;
+    jr->cancelled = cancelled.get();
+    auto result = run_job(*engine_, std::move(*jr));
+    finish(run, job, result.conclusion, result.outputs, result.error);
 }
 
 bool Scheduler::cancel(std::int64_t run_id) {
@@ -378,8 +452,13 @@ bool Scheduler::cancel(std::int64_t run_id) {
         auto run = store::find_run(sql, run_id);
         if (!run || run->finished()) return false;
         soci::transaction tx(sql);
-        for (const auto& j : store::jobs_of(sql, run_id))
+        for (const auto& j : store::jobs_of(sql, run_id)) {
             if (j.status == "waiting" || j.status == "queued") store::set_job_status(sql, j.id, "cancelled");
+            if (j.status == "running" && j.runner_id) {  // the runner hears it in answer to its next report
+                std::lock_guard lock(mutex_);
+                remote_cancels_.insert(j.id);
+            }
+        }
         store::set_run_status(sql, run_id, "cancelled");
         tx.commit();
     }
@@ -395,9 +474,15 @@ bool Scheduler::cancel(std::int64_t run_id) {
 void Scheduler::cancel_siblings(std::int64_t run_id, const std::string& job_key, std::int64_t except) {
     {
         soci::session sql(pool_.get());
-        for (const auto& j : store::jobs_of(sql, run_id))
-            if (j.job_key == job_key && j.id != except && (j.status == "waiting" || j.status == "queued"))
+        for (const auto& j : store::jobs_of(sql, run_id)) {
+            if (j.job_key != job_key || j.id == except) continue;
+            if (j.status == "waiting" || j.status == "queued")
                 store::set_job_status(sql, j.id, "cancelled", "Cancelled: another cell of the matrix failed (fail-fast).");
+            if (j.status == "running" && j.runner_id) {
+                std::lock_guard lock(mutex_);
+                remote_cancels_.insert(j.id);
+            }
+        }
     }
     std::lock_guard lock(mutex_);
     for (auto& [id, r] : running_)

@@ -12,6 +12,8 @@
 
 #include "actions/engine.hpp"
 #include "actions/logs.hpp"
+#include "actions/runner.hpp"
+#include "actions/runners.hpp"
 #include "actions/store.hpp"
 
 namespace core {
@@ -35,7 +37,8 @@ class Secrets;
 //! have had effects outside its container, such as a deploy) and their containers removed.
 class Scheduler {
 public:
-    Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts);
+    Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts,
+              Runners& runners);
     ~Scheduler();
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
@@ -48,8 +51,19 @@ public:
     void wake();
     //! Ends a run: jobs not started are cancelled, running ones stopped. False if it had ended.
     bool cancel(std::int64_t run_id);
-    //! Where jobs run: "container (Podman Engine 4.3.1)", or why none can.
+    //! Where jobs run: "container (Podman Engine 4.3.1)", or "" when none can here.
     std::string sandbox() const;
+
+    //! A queued job for this runner (its labels cover the job's runs-on), claimed for it, as
+    //! the runner receives it; nullopt when there is none now.
+    std::optional<expr::json> hand_out(const Runners::Runner& runner);
+    //! A runner's report of its job: steps started and finished, log lines. Whether the job
+    //! is to stop (its run was cancelled).
+    core::Result<bool> remote_events(const Runners::Runner& runner, std::int64_t job_id, const expr::json& events);
+    core::Status remote_finish(const Runners::Runner& runner, std::int64_t job_id, const std::string& conclusion,
+                               const expr::json& outputs, const std::string& error);
+    //! The run and job a runner is running, for its artifact uploads and downloads.
+    std::optional<std::pair<store::Run, store::Job>> remote_job(const Runners::Runner& runner, std::int64_t job_id);
 
 private:
     struct Running {
@@ -64,7 +78,11 @@ private:
     void pass();
     void advance(soci::session& sql, const store::Run& run);
     void launch(const store::Run& run, const store::Job& job);
+    //! The job's run, ready for an executor here or on a runner: the job marked running there.
+    core::Result<JobRun> prepare(const store::Run& run, const store::Job& job, const std::string& where, const std::string& sandbox);
     void execute(store::Run run, store::Job job, std::shared_ptr<std::atomic<bool>> cancelled);
+    void finish(const store::Run& run, const store::Job& job, const std::string& conclusion, const expr::json& outputs,
+                const std::string& error);
     void cancel_siblings(std::int64_t run_id, const std::string& job_key, std::int64_t except);
 
     db::Pool& pool_;
@@ -73,6 +91,7 @@ private:
     Logs& logs_;
     Secrets& secrets_;
     Artifacts& artifacts_;
+    Runners& runners_;
     std::optional<Engine> engine_;
     std::string engine_name_;
     std::size_t slots_ = 1;
@@ -83,6 +102,8 @@ private:
     std::map<std::int64_t, Running> running_;  // job id → what the slot holds
     std::map<std::int64_t, std::thread> threads_;
     std::set<std::int64_t> done_;  // finished jobs whose threads wait to be joined
+    std::vector<std::int64_t> offers_;  // queued jobs that wait for a runner, oldest first
+    std::set<std::int64_t> remote_cancels_;  // runners' jobs to stop
     std::thread thread_;
 };
 

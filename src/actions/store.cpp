@@ -352,6 +352,16 @@ void finish_job(soci::session& sql, std::int64_t job_id, const std::string& stat
     set_job_status(sql, job_id, status, error);
 }
 
+bool claim_job(db::Pool& pool, std::int64_t job_id, std::int64_t runner_id, const std::string& runner_name) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    soci::statement st = (sql.prepare << "UPDATE action_jobs SET status = 'running', runner_id = :r, runner_name = :n, started_at = :t "
+                                         "WHERE id = :i AND status = 'queued'",
+                          soci::use(runner_id), soci::use(runner_name), soci::use(now), soci::use(job_id));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
 void set_step_status(db::Pool& pool, std::int64_t job_id, int number, const std::string& status) {
     soci::session sql(pool.get());
     auto now = db::now();
@@ -475,6 +485,26 @@ std::string image_for_label(db::Pool& pool, const std::string& label) {
     std::string image;
     sql << "SELECT image FROM runner_images WHERE label = :l", soci::use(label), soci::into(image);
     return image;
+}
+
+std::vector<std::pair<std::string, std::string>> runner_images(db::Pool& pool) {
+    soci::session sql(pool.get());
+    std::string label, image;
+    soci::statement st = (sql.prepare << "SELECT label, image FROM runner_images ORDER BY label", soci::into(label), soci::into(image));
+    st.execute();
+    std::vector<std::pair<std::string, std::string>> out;
+    while (st.fetch()) out.emplace_back(label, image);
+    return out;
+}
+
+void set_runner_image(db::Pool& pool, const std::string& label, const std::string& image) {
+    soci::session sql(pool.get());
+    if (image.empty()) {
+        sql << "DELETE FROM runner_images WHERE label = :l", soci::use(label);
+        return;
+    }
+    sql << "INSERT INTO runner_images (label, image) VALUES (:l, :i) ON CONFLICT (label) DO UPDATE SET image = excluded.image",
+        soci::use(label), soci::use(image);
 }
 
 }  // namespace actions::store

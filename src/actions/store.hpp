@@ -102,6 +102,8 @@ void start_job(soci::session& sql, std::int64_t job_id, const std::vector<std::s
                const std::string& runner_name, const std::string& sandbox);
 void finish_job(soci::session& sql, std::int64_t job_id, const std::string& status, const std::string& outputs,
                 const std::string& error);
+//! A queued job becomes a runner's: false if it was not queued any more (another took it).
+bool claim_job(db::Pool& pool, std::int64_t job_id, std::int64_t runner_id, const std::string& runner_name);
 void set_step_status(db::Pool& pool, std::int64_t job_id, int number, const std::string& status);
 
 //! Jobs left running by a process that stopped become failures, with their steps; how many.
@@ -129,5 +131,8 @@ std::vector<Ended> ended_jobs(db::Pool& pool, const std::string& repo_id, std::i
 std::vector<std::int64_t> remove_runs_ended_before(db::Pool& pool, std::int64_t before);
 
 std::string image_for_label(db::Pool& pool, const std::string& label);
+std::vector<std::pair<std::string, std::string>> runner_images(db::Pool& pool);
+//! The image a runs-on label runs in; an empty image removes the label's setting.
+void set_runner_image(db::Pool& pool, const std::string& label, const std::string& image);
 
 }  // namespace actions::store

@@ -321,7 +321,7 @@ Job read_job(const std::string& id, const YAML::Node& node) {
     if (!node["runs-on"]) invalid(node, "Job " + id + " needs runs-on: a runner label such as ubuntu-latest.");
     auto labels = string_list(node["runs-on"], "runs-on");
     if (labels.empty()) invalid(node["runs-on"], "Job " + id + " needs a runs-on label.");
-    job.runs_on = labels.front();
+    for (const auto& label : labels) job.runs_on += (job.runs_on.empty() ? "" : ",") + label;
     if (auto container = node["container"]) {
         job.image = container.IsScalar() ? container.Scalar() : container["image"] ? text_of(container["image"]) : "";
         // `options: --network bridge` (docker create's flag) is how a job asks for a network.

@@ -67,7 +67,8 @@ struct Strategy {
 
 struct Job {
     std::string id, name;
-    std::string runs_on;  //!< a label, mapped to an image in settings
+    std::string runs_on;  //!< its labels, comma-separated: the first is mapped to an image in settings,
+                          //!< and a remote runner with all of them takes the job
     std::string image;    //!< container.image, or "" for the label's image
     bool network = false;  //!< container.options asks for one (--network bridge); none by default
     std::vector<std::string> needs;

@@ -39,6 +39,8 @@
 #include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
 #include "actions/routes.hpp"
+#include "actions/runner_routes.hpp"
+#include "actions/runners.hpp"
 #include "actions/scheduler.hpp"
 #include "actions/secrets.hpp"
 #include "actions/service.hpp"
@@ -136,7 +138,8 @@ int serve() {
     actions::Logs action_logs(config->data_dir / "actions" / "logs");
     actions::Secrets action_secrets(*pool, config->auth_secret);
     actions::Artifacts artifacts(*pool, config->data_dir / "actions" / "artifacts", config->actions_retention_days);
-    actions::Scheduler scheduler(*pool, repos, *config, action_logs, action_secrets, artifacts);
+    actions::Runners runners(*pool);
+    actions::Scheduler scheduler(*pool, repos, *config, action_logs, action_secrets, artifacts, runners);
     actions::Service actions(*pool, repos, scheduler, action_logs, artifacts, *config);
     bus.subscribe("actions", [&actions](const events::store::Event& e) { actions.on_push(e); });
     pulls.on_opened([&actions](const std::string& repo_id, const pulls::Pull& pull, std::int64_t actor_id) {
@@ -171,6 +174,7 @@ int serve() {
     search::register_routes(router, search, *search_index, indexer);
     actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets, artifacts);
     api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets, artifacts);
+    actions::register_runner_routes(router, runners, scheduler, artifacts, *pool);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);

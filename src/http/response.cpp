@@ -13,7 +13,8 @@ Response text(unsigned status, std::string body) {
 }
 
 Response json(unsigned status, const nlohmann::json& body) {
-    return Response{status, "application/json", body.dump(), {}};
+    // Text from repositories and jobs may not be UTF-8: such bytes become U+FFFD, not an exception.
+    return Response{status, "application/json", body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
 }
 
 Response json_error(unsigned status, std::string message) {

@@ -3,4 +3,5 @@
   <li class="menu-title">Site administration</li>
   <li><a href="{{P}}/admin/users">Users</a></li>
   <li><a href="{{P}}/admin/settings">Settings</a></li>
+  <li><a href="{{P}}/admin/runners">Runners</a></li>
 </ul>

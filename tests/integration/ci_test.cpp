@@ -578,3 +578,76 @@ jobs:
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Ci, a_registered_runner_takes_the_jobs_for_its_labels_and_reports_back) {
+    auto page = alice.post_form("/admin/runners/token", {});
+    ASSERT_EQ(page.status, 200u) << page.body;
+    auto at = page.body.find("--token ");
+    ASSERT_NE(at, std::string::npos) << page.body;
+    auto token = page.body.substr(at + 8, page.body.find(' ', at + 8) - at - 8);
+    auto config = (dir.path / "runner.json").string();
+    auto url = "http://127.0.0.1:" + std::to_string(server.port());
+    auto registered = harness::sh(std::string(WORKSPACE_BINARY) + " runner register --url " + url + " --token " + token +
+                                  " --name box --labels self-hosted,linux,gpu --config " + quote(config));
+    ASSERT_EQ(registered.code, 0) << registered.output;
+    auto again = harness::sh(std::string(WORKSPACE_BINARY) + " runner register --url " + url + " --token " + token +
+                             " --name other --config " + quote((dir.path / "other.json").string()));
+    EXPECT_NE(again.code, 0) << "a registration token registers one runner";
+    EXPECT_NE(again.output.find("wrong, used or expired"), std::string::npos) << again.output;
+
+    auto log = (dir.path / "runner.log").string();
+    ASSERT_EQ(harness::sh("DOCKER_HOST=" + std::string(getenv("DOCKER_HOST")) + " " + WORKSPACE_BINARY + " runner run --once --config " +
+                          quote(config) + " > " + quote(log) + " 2>&1 &")
+                  .code,
+              0);
+    push(R"Y(on: push
+jobs:
+  remote:
+    runs-on: [self-hosted, gpu]
+    container: localhost/skyscape/busybox:latest
+    outputs:
+      where: ${{ steps.w.outputs.where }}
+    steps:
+      - uses: actions/checkout@v4
+      - id: w
+        run: |
+          echo "on the runner: $(cat README.md) ${{ secrets.TOKEN }}"
+          echo "where=remote" >> "$GITHUB_OUTPUT"
+          mkdir out && echo built > out/result.txt
+      - uses: actions/upload-artifact@v4
+        with: {name: result, path: out/}
+  local:
+    needs: remote
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+        with: {name: result}
+      - run: |
+          echo "here, after ${{ needs.remote.outputs.where }}: $(cat result.txt)"
+)Y");
+    harness::Client client(server.port());
+    client.request("PUT", "/api/v1/repos/" + id + "/actions/secrets/TOKEN", R"({"value":"runner-secret-value"})",
+                   {{"Authorization", "token " + tokens["alice"]}});
+    auto run = wait_for_run();
+    auto text = logs(run["id"]);
+    EXPECT_EQ(run["conclusion"], "success") << text << "\n" << harness::sh("cat " + quote(log)).output;
+    EXPECT_NE(text.find("on the runner: hello"), std::string::npos) << text;
+    EXPECT_NE(text.find("here, after remote: built"), std::string::npos) << text;
+    auto jobs = api("/actions/runs/" + std::to_string(run["id"].get<int>()) + "/jobs");
+    std::map<std::string, std::string> where;
+    for (const auto& j : jobs["jobs"]) where[j["name"]] = j["runner_name"];
+    EXPECT_EQ(where["remote"], "box");
+    EXPECT_EQ(where["local"], "this server");
+    auto admin = alice.get("/admin/runners");
+    EXPECT_TRUE(admin.has("data-testid=\"runner-box\"")) << admin.body;
+    EXPECT_TRUE(admin.has("self-hosted, linux, gpu"));
+    EXPECT_TRUE(admin.has("online"));
+    harness::Client bob(server.port());
+    bob.sign_in("bob");
+    EXPECT_EQ(bob.get("/admin/runners").status, 404u);
+    EXPECT_EQ(client.request("POST", "/api/v1/runners/jobs/request", "", {{"X-Runner-Token", "SKTwrong"}}).status, 401u);
+}
+
+}  // namespace

@@ -1,0 +1,270 @@
+#include "actions/runner_cli.hpp"
+
+#include <curl/curl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "actions/remote.hpp"
+#include "actions/runner.hpp"
+#include "actions/tar.hpp"
+#include "http/request.hpp"
+
+namespace actions {
+namespace {
+
+using expr::json;
+
+struct Reply {
+    long status = 0;  //!< 0: the server could not be reached
+    std::string body;
+    std::string error;
+};
+
+std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
+    static_cast<std::string*>(out)->append(data, size * count);
+    return size * count;
+}
+
+// One request to the server; the runner's token in X-Runner-Token.
+Reply call(const std::string& method, const std::string& url, const std::string& token, const std::string& body,
+           const std::string& type = "application/json", long timeout_ms = 60000) {
+    static std::once_flag setup;
+    std::call_once(setup, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    Reply reply;
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+    curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + type).c_str());
+    if (!token.empty()) headers = curl_slist_append(headers, ("X-Runner-Token: " + token).c_str());
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> owned(headers, curl_slist_free_all);
+    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+    if (method != "GET") {
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
+    auto rc = curl_easy_perform(curl.get());
+    if (rc != CURLE_OK) {
+        reply.error = curl_easy_strerror(rc);
+        return reply;
+    }
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
+    return reply;
+}
+
+std::string message_of(const Reply& r) {
+    if (r.status == 0) return r.error;
+    auto j = json::parse(r.body, nullptr, false);
+    return j.is_object() && j.contains("message") ? j["message"].get<std::string>() : "HTTP " + std::to_string(r.status);
+}
+
+struct Config {
+    std::string url, token, name;
+    std::int64_t id = 0;
+};
+
+std::string default_config() {
+    const char* home = std::getenv("HOME");
+    return std::string(home ? home : ".") + "/.skyscape-runner.json";
+}
+
+// Steps, lines and the end of steps, sent in batches a few times a second (and at least every
+// 15 s, so the server knows the runner is there); the server's answer says whether to stop.
+class Reporter : public JobObserver {
+public:
+    Reporter(const Config& config, std::int64_t job_id) : config_(config), url_(config.url + "/api/v1/runners/jobs/" + std::to_string(job_id)) {
+        thread_ = std::thread([this] { loop(); });
+    }
+    ~Reporter() override { close(); }
+    void step_started(std::size_t index) override { add({{"type", "started"}, {"index", index}}); }
+    void step_line(std::size_t index, std::string_view line) override { add({{"type", "line"}, {"index", index}, {"text", line}}); }
+    void step_finished(std::size_t index, const StepResult& r) override {
+        add({{"type", "finished"}, {"index", index}, {"conclusion", r.conclusion}});
+    }
+    //! Sends what is left and stops.
+    void close() {
+        {
+            std::lock_guard lock(mutex_);
+            if (closed_) return;
+            closed_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    std::atomic<bool> cancelled{false};
+
+private:
+    void add(json event) {
+        std::lock_guard lock(mutex_);
+        events_.push_back(std::move(event));
+        if (events_.size() >= 500) wake_.notify_all();
+    }
+    void loop() {
+        auto last = std::chrono::steady_clock::now();
+        for (;;) {
+            std::vector<json> batch;
+            bool done;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return closed_ || events_.size() >= 500; });
+                batch.swap(events_);
+                done = closed_;
+            }
+            if (!batch.empty() || std::chrono::steady_clock::now() - last > std::chrono::seconds(15)) {
+                auto r = call("POST", url_ + "/events", config_.token, json{{"events", batch}}.dump(-1, ' ', false, json::error_handler_t::replace));
+                auto answer = json::parse(r.body, nullptr, false);
+                if (r.status == 200 && answer.is_object() && answer.value("cancelled", false)) cancelled = true;
+                last = std::chrono::steady_clock::now();
+            }
+            if (done) return;
+        }
+    }
+
+    const Config& config_;
+    std::string url_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<json> events_;
+    bool closed_ = false;
+    std::thread thread_;
+};
+
+// The run's artifacts, on the server.
+class RemoteArtifacts : public ArtifactStore {
+public:
+    RemoteArtifacts(const Config& config, std::int64_t job_id)
+        : config_(config), url_(config.url + "/api/v1/runners/jobs/" + std::to_string(job_id) + "/artifacts") {}
+    core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) override {
+        auto r = call("PUT", url_ + "?name=" + http::percent_encode(name) + "&retention_days=" + std::to_string(retention_days), config_.token,
+                      make_tar(files), "application/x-tar", 30L * 60 * 1000);
+        if (r.status != 201) return core::fail(core::Errc::invalid, "The artifact could not be uploaded: " + message_of(r));
+        return json::parse(r.body, nullptr, false).value("message", "Uploaded artifact '" + name + "'.");
+    }
+    core::Result<std::vector<TarEntry>> download(const std::string& name) override {
+        auto r = call("GET", url_ + "?name=" + http::percent_encode(name), config_.token, "", "application/json", 30L * 60 * 1000);
+        if (r.status != 200) return core::fail(core::Errc::not_found, message_of(r));
+        auto files = read_tar(r.body);
+        if (!files) return core::fail(core::Errc::invalid, "The server sent an artifact that is not a tar archive.");
+        return *files;
+    }
+
+private:
+    const Config& config_;
+    std::string url_;
+};
+
+int fail_with(const std::string& message) {
+    std::fprintf(stderr, "workspace runner: %s\n", message.c_str());
+    return 2;
+}
+
+std::map<std::string, std::string> options(int argc, char** argv, int from) {
+    std::map<std::string, std::string> out;
+    for (int i = from; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (!arg.starts_with("--")) continue;
+        bool has_value = i + 1 < argc && !std::string(argv[i + 1]).starts_with("--");
+        out[arg.substr(2)] = has_value ? argv[++i] : "";
+    }
+    return out;
+}
+
+int register_runner(const std::map<std::string, std::string>& opt) {
+    auto get = [&opt](const char* key, std::string fallback = "") { return opt.count(key) ? opt.at(key) : fallback; };
+    auto url = get("url"), token = get("token");
+    while (url.ends_with('/')) url.pop_back();
+    if (url.empty() || token.empty()) return fail_with("register needs --url and --token (from the server's /admin/runners page).");
+    char host[256] = "runner";
+    gethostname(host, sizeof host - 1);
+    std::vector<std::string> labels;
+    std::istringstream list(get("labels", "self-hosted,linux"));
+    for (std::string l; std::getline(list, l, ',');)
+        if (!l.empty()) labels.push_back(l);
+    auto r = call("POST", url + "/api/v1/runners/register", "", json{{"token", token}, {"name", get("name", host)}, {"labels", labels}}.dump());
+    if (r.status != 201) return fail_with("the server refused: " + message_of(r));
+    auto answer = json::parse(r.body);
+    auto file = get("config", default_config());
+    json saved = {{"url", url}, {"id", answer["id"]}, {"name", answer["name"]}, {"token", answer["token"]}, {"labels", labels}};
+    {
+        std::ofstream out(file, std::ios::trunc);
+        out << saved.dump(2) << "\n";
+        if (!out) return fail_with("cannot write " + file);
+    }
+    chmod(file.c_str(), 0600);
+    std::printf("Registered runner %s (labels %s) with %s; its token is in %s.\n", answer["name"].get<std::string>().c_str(),
+                get("labels", "self-hosted,linux").c_str(), url.c_str(), file.c_str());
+    return 0;
+}
+
+int run(const std::map<std::string, std::string>& opt) {
+    auto file = opt.count("config") ? opt.at("config") : default_config();
+    std::ifstream in(file);
+    auto saved = json::parse(in, nullptr, false);
+    if (!saved.is_object()) return fail_with("no runner configuration in " + file + ": run `workspace runner register` first.");
+    Config config{saved.value("url", ""), saved.value("token", ""), saved.value("name", "")};
+    auto engine = Engine::from_env();
+    if (!engine) return fail_with("set DOCKER_HOST to this machine's Docker or Podman engine (unix:///run/docker.sock).");
+    auto version = engine->version();
+    if (!version) return fail_with(version.error().message);
+    engine->remove_labelled("skyscape.runner=" + config.name);
+    std::printf("Runner %s waiting for jobs from %s (%s)\n", config.name.c_str(), config.url.c_str(), version->c_str());
+    std::fflush(stdout);
+    bool once = opt.count("once") > 0;
+    for (;;) {
+        auto r = call("POST", config.url + "/api/v1/runners/jobs/request", config.token, "", "application/json", 40000);
+        if (r.status == 401) return fail_with("the server does not know this runner any more: register it again.");
+        if (r.status == 204) continue;
+        if (r.status != 200) {
+            std::fprintf(stderr, "workspace runner: %s; trying again in 5 s\n", message_of(r).c_str());
+            std::this_thread::sleep_for(std::chrono::seconds(5));
+            continue;
+        }
+        auto wire = from_wire(json::parse(r.body, nullptr, false));
+        if (!wire) return fail_with(wire.error().message);
+        std::printf("Job %ld: %s\n", static_cast<long>(wire->job_id), wire->run.job.name.c_str());
+        std::fflush(stdout);
+        Reporter reporter(config, wire->job_id);
+        RemoteArtifacts artifacts(config, wire->job_id);
+        auto& jr = wire->run;
+        jr.observer = &reporter;
+        jr.artifacts = &artifacts;
+        jr.cancelled = &reporter.cancelled;
+        jr.labels = {{"skyscape.runner", config.name}};
+        if (auto present = engine->has_image(jr.image); present && !*present) engine->pull(jr.image);
+        auto result = run_job(*engine, std::move(jr));
+        reporter.close();
+        auto done = call("POST", config.url + "/api/v1/runners/jobs/" + std::to_string(wire->job_id) + "/finish", config.token,
+                         json{{"conclusion", result.conclusion}, {"outputs", result.outputs}, {"error", result.error}}.dump(-1, ' ', false, json::error_handler_t::replace));
+        std::printf("Job %ld: %s%s\n", static_cast<long>(wire->job_id), result.conclusion.c_str(),
+                    done.status == 200 ? "" : (" (not reported: " + message_of(done) + ")").c_str());
+        std::fflush(stdout);
+        if (once) return 0;
+    }
+}
+
+}  // namespace
+
+int run_runner_cli(int argc, char** argv) {
+    std::string command = argc > 2 ? argv[2] : "";
+    auto opt = options(argc, argv, 3);
+    if (command == "register") return register_runner(opt);
+    if (command == "run") return run(opt);
+    return fail_with("usage: workspace runner register --url URL --token TOKEN [--name NAME] [--labels a,b] [--config FILE]\n"
+                     "       workspace runner run [--config FILE] [--once]");
+}
+
+}  // namespace actions

@@ -1,0 +1,23 @@
+#pragma once
+
+namespace db {
+class Pool;
+}
+namespace http {
+class Router;
+}
+
+namespace actions {
+
+class Artifacts;
+class Runners;
+class Scheduler;
+
+//! Remote runners. For site administrators, /admin/runners: registration tokens, the runners
+//! with their labels, status and last contact, and which image each runs-on label runs in.
+//! For runners (authenticated by X-Runner-Token; no session): /api/v1/runners/register, then
+//! jobs/request (a long poll answered the moment a job for its labels is queued), a job's
+//! events (steps, log lines; the answer says whether to stop), finish, and its artifacts.
+void register_runner_routes(http::Router& router, Runners& runners, Scheduler& scheduler, Artifacts& artifacts, db::Pool& pool);
+
+}  // namespace actions
