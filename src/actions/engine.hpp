@@ -36,10 +36,30 @@ struct Exit {
     bool timed_out = false;  //!< killed at the timeout
 };
 
+//! Where a job's processes run, apart from the server: a container engine, or bubblewrap when
+//! there is none. run_job needs only these.
+class Sandbox {
+public:
+    virtual ~Sandbox() = default;
+    //! A sandbox not yet started; its id.
+    virtual core::Result<std::string> create(const ContainerSpec& spec) const = 0;
+    //! Unpacks a tar archive into the sandbox at path.
+    virtual core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const = 0;
+    //! A tar archive of path in the sandbox (its entries named from path's last segment).
+    virtual core::Result<std::string> get_archive(const std::string& id, const std::string& path) const = 0;
+    virtual core::Status start(const std::string& id) const = 0;
+    //! Passes what the sandbox's process writes to `output` as it comes, until it stops.
+    virtual core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const = 0;
+    //! Waits for the process to end; at the timeout it is killed.
+    virtual core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const = 0;
+    //! Removes the sandbox, running or not.
+    virtual core::Status remove(const std::string& id) const = 0;
+};
+
 //! A client of the Docker Engine API (Docker, or Podman's compatible service) over the unix
 //! socket DOCKER_HOST names, through libcurl. Jobs run in containers made, started, waited for
 //! and removed through it, never on the host.
-class Engine {
+class Engine : public Sandbox {
 public:
     //! From DOCKER_HOST ("unix:///run/docker.sock"); nullopt when it is unset or not a unix socket.
     static std::optional<Engine> from_env();
@@ -51,20 +71,20 @@ public:
     //! Pulls an image from its registry (waits until it is there).
     core::Status pull(const std::string& image) const;
     //! A stopped container; its id.
-    core::Result<std::string> create(const ContainerSpec& spec) const;
+    core::Result<std::string> create(const ContainerSpec& spec) const override;
     //! Unpacks a tar archive into the container at path (which must exist in the image).
-    core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const;
+    core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const override;
     //! A tar archive of path in the container (its entries named from path's last segment).
-    core::Result<std::string> get_archive(const std::string& id, const std::string& path) const;
-    core::Status start(const std::string& id) const;
+    core::Result<std::string> get_archive(const std::string& id, const std::string& path) const override;
+    core::Status start(const std::string& id) const override;
     //! Waits for the container to stop; at the timeout it is killed.
-    core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const;
+    core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const override;
     //! What it wrote to stdout and stderr, interleaved as written.
     core::Result<std::string> logs(const std::string& id) const;
     //! Passes what the container writes to `output` as it comes, until it stops.
-    core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const;
+    core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const override;
     //! Removes the container, running or not.
-    core::Status remove(const std::string& id) const;
+    core::Status remove(const std::string& id) const override;
     //! Removes every container with this label ("name=value"), running or not: what a stopped
     //! server left behind. Returns how many.
     core::Result<int> remove_labelled(const std::string& label) const;

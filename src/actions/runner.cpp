@@ -189,7 +189,7 @@ std::optional<std::string> workspace_relative(std::string pattern) {
 
 constexpr std::size_t kArtifactLimit = std::size_t(512) << 20;
 
-core::Result<std::string> upload_artifact(const Engine& engine, const std::string& id, const std::map<std::string, std::string>& with,
+core::Result<std::string> upload_artifact(const Sandbox& engine, const std::string& id, const std::map<std::string, std::string>& with,
                                           ArtifactStore* store) {
     using core::Errc;
     if (!store) return core::fail(Errc::invalid, "Artifacts cannot be stored for this job.");
@@ -269,7 +269,7 @@ core::Result<std::string> upload_artifact(const Engine& engine, const std::strin
     return store->upload(name, entries, days);
 }
 
-core::Result<std::string> download_artifact(const Engine& engine, const std::string& id, const std::map<std::string, std::string>& with,
+core::Result<std::string> download_artifact(const Sandbox& engine, const std::string& id, const std::map<std::string, std::string>& with,
                                             ArtifactStore* store) {
     using core::Errc;
     if (!store) return core::fail(Errc::invalid, "Artifacts cannot be read by this job.");
@@ -297,7 +297,7 @@ core::Result<std::string> download_artifact(const Engine& engine, const std::str
 
 }  // namespace
 
-JobResult run_job(const Engine& engine, JobRun run) {
+JobResult run_job(const Sandbox& engine, JobRun run) {
     JobResult result;
     auto deadline = Clock::now() + run.timeout;
     auto stopped = [&run] { return run.cancelled && run.cancelled->load(); };

@@ -70,12 +70,13 @@ struct JobRun {
     ArtifactStore* artifacts = nullptr;            //!< none: the artifact actions fail
 };
 
-//! Runs a job in a container of its own, step after step, and removes the container in every
-//! outcome. The container's main process is a small shell loop that runs each step when its
-//! files arrive (through the engine's archive upload) and reports through its output, so no
-//! `docker exec` is needed. Steps see GITHUB_OUTPUT, GITHUB_ENV and GITHUB_PATH as on GitHub;
-//! `if:` conditions and `${{ }}` are evaluated here, between steps. `uses: actions/checkout`
-//! is the checkout the job was given; any other `uses:` fails its step as not supported.
-JobResult run_job(const Engine& engine, JobRun run);
+//! Runs a job in a sandbox (a container, or bubblewrap) of its own, step after step, and
+//! removes it in every outcome. The sandbox's main process is a small shell loop that runs
+//! each step when its files arrive (through the archive upload) and reports through its
+//! output, so no `docker exec` is needed. Steps see GITHUB_OUTPUT, GITHUB_ENV and GITHUB_PATH
+//! as on GitHub; `if:` conditions and `${{ }}` are evaluated here, between steps. Checkout,
+//! upload-artifact and download-artifact are built in; any other `uses:` fails its step as not
+//! supported.
+JobResult run_job(const Sandbox& sandbox, JobRun run);
 
 }  // namespace actions

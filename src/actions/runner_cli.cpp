@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "actions/bubblewrap.hpp"
 #include "actions/remote.hpp"
 #include "actions/runner.hpp"
 #include "actions/tar.hpp"
@@ -216,12 +217,24 @@ int run(const std::map<std::string, std::string>& opt) {
     auto saved = json::parse(in, nullptr, false);
     if (!saved.is_object()) return fail_with("no runner configuration in " + file + ": run `workspace runner register` first.");
     Config config{saved.value("url", ""), saved.value("token", ""), saved.value("name", "")};
+    // The machine's container engine, or bubblewrap when there is none, as on the server.
     auto engine = Engine::from_env();
-    if (!engine) return fail_with("set DOCKER_HOST to this machine's Docker or Podman engine (unix:///run/docker.sock).");
-    auto version = engine->version();
-    if (!version) return fail_with(version.error().message);
-    engine->remove_labelled("skyscape.runner=" + config.name);
-    std::printf("Runner %s waiting for jobs from %s (%s)\n", config.name.c_str(), config.url.c_str(), version->c_str());
+    auto version = engine ? engine->version() : core::fail(core::Errc::not_found, "DOCKER_HOST is not set");
+    std::optional<Bubblewrap> bubblewrap;
+    const Sandbox* sandbox = nullptr;
+    std::string where;
+    if (version) {
+        sandbox = &*engine;
+        where = *version;
+        engine->remove_labelled("skyscape.runner=" + config.name);
+    } else if (auto found = Bubblewrap::find(std::filesystem::temp_directory_path() / ("skyscape-runner-" + config.name))) {
+        bubblewrap.emplace(*found);
+        sandbox = &*bubblewrap;
+        where = bubblewrap->version();
+    } else {
+        return fail_with(version.error().message + "; set DOCKER_HOST to this machine's Docker or Podman engine, or install bubblewrap.");
+    }
+    std::printf("Runner %s waiting for jobs from %s (%s)\n", config.name.c_str(), config.url.c_str(), where.c_str());
     std::fflush(stdout);
     bool once = opt.count("once") > 0;
     for (;;) {
@@ -244,8 +257,9 @@ int run(const std::map<std::string, std::string>& opt) {
         jr.artifacts = &artifacts;
         jr.cancelled = &reporter.cancelled;
         jr.labels = {{"skyscape.runner", config.name}};
-        if (auto present = engine->has_image(jr.image); present && !*present) engine->pull(jr.image);
-        auto result = run_job(*engine, std::move(jr));
+        if (engine && sandbox == &*engine)
+            if (auto present = engine->has_image(jr.image); present && !*present) engine->pull(jr.image);
+        auto result = run_job(*sandbox, std::move(jr));
         reporter.close();
         auto done = call("POST", config.url + "/api/v1/runners/jobs/" + std::to_string(wire->job_id) + "/finish", config.token,
                          json{{"conclusion", result.conclusion}, {"outputs", result.outputs}, {"error", result.error}}.dump(-1, ' ', false, json::error_handler_t::replace));

@@ -7,7 +7,8 @@ namespace actions {
 //! runner's own token in FILE (default ~/.skyscape-runner.json, mode 0600);
 //! `workspace runner run [--config FILE] [--once]` then asks the server for jobs (a long poll
 //! answered the moment one is queued), runs each in this machine's container engine
-//! (DOCKER_HOST) as the server would, and reports steps, log lines, artifacts and the result.
+//! (DOCKER_HOST), or in bubblewrap without one, as the server would, and reports steps, log
+//! lines, artifacts and the result.
 int run_runner_cli(int argc, char** argv);
 
 }  // namespace actions

@@ -90,11 +90,26 @@ Scheduler::~Scheduler() { stop(); }
 void Scheduler::start() {
     if (engine_) {
         auto version = engine_->version();
-        engine_name_ = version ? *version : "";
         if (!version) spdlog::warn("actions: {}", version.error().message);
-        else if (auto left = engine_->remove_labelled("skyscape.data=" + config_.data_dir.string()); left && *left)
-            spdlog::info("actions: removed {} job containers a stopped server left", *left);
+        if (version) {
+            sandbox_ = &*engine_;
+            sandbox_name_ = "container (" + *version + ")";
+            if (auto left = engine_->remove_labelled("skyscape.data=" + config_.data_dir.string()); left && *left)
+                spdlog::info("actions: removed {} job containers a stopped server left", *left);
+        }
     }
+    if (!sandbox_) {
+        auto boxes = config_.data_dir / "actions" / "sandboxes";
+        std::error_code ec;
+        std::filesystem::remove_all(boxes, ec);  // what a stopped server left
+        if (auto found = Bubblewrap::find(boxes)) {
+            bubblewrap_.emplace(*found);
+            sandbox_ = &*bubblewrap_;
+            sandbox_name_ = bubblewrap_->version() + " (no container engine: the image is not used, no memory or CPU limits)";
+        }
+    }
+    if (sandbox_) spdlog::info("actions: jobs run in {}", sandbox_name_);
+    else spdlog::warn("actions: no sandbox for jobs: set DOCKER_HOST to a container engine, or install bubblewrap");
     if (int n = store::fail_running_jobs(pool_, "The server stopped while this job ran, so it did not finish. Re-run it."))
         spdlog::warn("actions: {} jobs were running when the server stopped; marked failed", n);
     thread_ = std::thread([this] { loop(); });
@@ -125,10 +140,7 @@ void Scheduler::wake() {
     wake_.notify_all();
 }
 
-std::string Scheduler::sandbox() const {
-    if (!engine_) return "";
-    return engine_name_.empty() ? "" : "container (" + engine_name_ + ")";
-}
+std::string Scheduler::sandbox() const { return sandbox_name_; }
 
 void Scheduler::loop() {
     std::unique_lock lock(mutex_);
@@ -427,22 +439,24 @@ void Scheduler::finish(const store::Run& run, const store::Job& job, const std::
 }
 
 void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::atomic<bool>> cancelled) {
-    if (!engine_ || engine_name_.empty()) {
+    if (!sandbox_) {
         finish(run, job, "failure", json::object(),
-               "No sandbox can run this job: set DOCKER_HOST to a Docker or Podman engine's unix socket and restart the server.");
+               "No sandbox can run this job: set DOCKER_HOST to a Docker or Podman engine's unix socket, or install bubblewrap, and "
+               "restart the server.");
         return;
     }
     auto jr = prepare(run, job, "this server", sandbox());
     if (!jr) return finish(run, job, "failure", json::object(), jr.error().message);
-    if (auto present = engine_->has_image(jr->image); present && !*present)
-        if (auto pulled = engine_->pull(jr->image); !pulled) return finish(run, job, "failure", json::object(), pulled.error().message);
+    if (engine_ && sandbox_ == &*engine_)
+        if (auto present = engine_->has_image(jr->image); present && !*present)
+            if (auto pulled = engine_->pull(jr->image); !pulled) return finish(run, job, "failure", json::object(), pulled.error().message);
     jr->labels = {{"skyscape.data", config_.data_dir.string()}, {"skyscape.run", std::to_string(run.id)}};
     JobLog observer(pool_, logs_, job);
     jr->observer = &observer;
     RunArtifacts artifacts(artifacts_, run.id, job.id);
     jr->artifacts = &artifacts;
     jr->cancelled = cancelled.get();
-    auto result = run_job(*engine_, std::move(*jr));
+    auto result = run_job(*sandbox_, std::move(*jr));
     finish(run, job, result.conclusion, result.outputs, result.error);
 }
 

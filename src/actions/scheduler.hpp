@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "actions/bubblewrap.hpp"
 #include "actions/engine.hpp"
 #include "actions/logs.hpp"
 #include "actions/runner.hpp"
@@ -51,7 +52,8 @@ public:
     void wake();
     //! Ends a run: jobs not started are cancelled, running ones stopped. False if it had ended.
     bool cancel(std::int64_t run_id);
-    //! Where jobs run: "container (Podman Engine 4.3.1)", or "" when none can here.
+    //! Where jobs run: "container (Podman Engine 4.3.1)", "bubblewrap 0.8.0 (…)", or "" when
+    //! no sandbox can run them here.
     std::string sandbox() const;
 
     //! A queued job for this runner (its labels cover the job's runs-on), claimed for it, as
@@ -93,7 +95,9 @@ private:
     Artifacts& artifacts_;
     Runners& runners_;
     std::optional<Engine> engine_;
-    std::string engine_name_;
+    std::optional<Bubblewrap> bubblewrap_;
+    const Sandbox* sandbox_ = nullptr;  // the engine if it answers, else bubblewrap, else none
+    std::string sandbox_name_;
     std::size_t slots_ = 1;
 
     std::mutex mutex_;

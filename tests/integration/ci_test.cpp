@@ -651,3 +651,40 @@ jobs:
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Ci, without_a_container_engine_jobs_run_in_bubblewrap_seeing_only_their_workspace) {
+    server.stop();
+    std::erase_if(server.env(), [](const std::string& e) { return e.starts_with("DOCKER_HOST="); });
+    server.start();
+    alice = harness::Client(server.port());
+    alice.sign_in("alice");
+    EXPECT_TRUE(alice.get("/repos/" + id + "/actions").has("bubblewrap")) << "the page says where jobs run";
+    auto data = (dir.path / "data").string();
+    push(R"Y(on: push
+jobs:
+  boxed:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          echo "read $(cat README.md) as $(id -u)"
+          test ! -e )Y" + data + R"Y( && echo "no data dir"
+          test ! -e /etc/shadow && echo "no shadow"
+          touch /usr/x 2>/dev/null || echo "system read-only"
+          mkdir -p out && echo made > out/file.txt
+      - uses: actions/upload-artifact@v4
+        with: {name: boxed, path: out}
+)Y");
+    auto run = wait_for_run();
+    auto text = logs(run["id"]);
+    EXPECT_EQ(run["conclusion"], "success") << text << server.log();
+    for (const char* expected : {"read hello as 65534", "no data dir", "no shadow", "system read-only", "Uploaded artifact 'boxed' version 1: 1 files"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    EXPECT_FALSE(std::filesystem::exists(dir.path / "data" / "actions" / "sandboxes") &&
+                 !std::filesystem::is_empty(dir.path / "data" / "actions" / "sandboxes"))
+        << "the job's folder is removed";
+}
+
+}  // namespace

@@ -35,6 +35,8 @@ public:
     //! Sends the signal and waits for exit; returns the exit status.
     int stop(int signal = 15);
     std::uint16_t port() const { return port_; }
+    //! What the next start() adds to the environment.
+    std::vector<std::string>& env() { return env_; }
     std::string log() const;
     pid_t pid() const { return pid_; }
 
