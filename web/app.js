@@ -142,11 +142,18 @@ function followRun() {
   run.dataset.following = "";
   const from = Array.from(run.querySelectorAll(".log[data-offset]"), (log) => `${log.dataset.job}.${log.dataset.step}.${log.dataset.offset}`);
   const source = new EventSource(`${run.dataset.live}?from=${from.join(",")}`);
+  // hx-boost swaps pages without unloading this one: the stream ends with its page.
+  const gone = () => {
+    if (document.body.contains(run)) return false;
+    source.close();
+    return true;
+  };
   const refresh = (job) => {
     const section = document.getElementById(`job-${job}`);
     if (section && window.htmx) window.htmx.ajax("GET", section.dataset.partial, { target: section, swap: "outerHTML" });
   };
   source.addEventListener("log", (event) => {
+    if (gone()) return;
     const data = JSON.parse(event.data);
     const log = run.querySelector(`.log[data-job="${data.job}"][data-step="${data.step}"]`);
     if (!log) return refresh(data.job);
@@ -157,11 +164,12 @@ function followRun() {
     log.dataset.offset = String(data.next);
     log.closest("details")?.setAttribute("open", "");
   });
-  source.addEventListener("step", (event) => refresh(JSON.parse(event.data).job));
-  source.addEventListener("job", (event) => refresh(JSON.parse(event.data).job));
+  source.addEventListener("step", (event) => gone() || refresh(JSON.parse(event.data).job));
+  source.addEventListener("job", (event) => gone() || refresh(JSON.parse(event.data).job));
   source.addEventListener("end", () => {
     source.close();
-    location.reload();
+    if (document.body.contains(run)) location.reload();
   });
 }
 document.addEventListener("DOMContentLoaded", followRun);
+document.addEventListener("htmx:afterSettle", followRun);

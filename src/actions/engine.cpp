@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 
@@ -61,6 +62,8 @@ std::string message_of(const std::string& body) {
 std::optional<Engine> Engine::from_env() {
     const char* host = std::getenv("DOCKER_HOST");
     std::string value = host ? host : "";
+    // Docker's own default when DOCKER_HOST is not set.
+    if (value.empty() && std::filesystem::exists("/var/run/docker.sock")) value = "unix:///var/run/docker.sock";
     if (!value.starts_with("unix://")) return std::nullopt;
     return Engine(value.substr(7));
 }

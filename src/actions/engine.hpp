@@ -61,7 +61,8 @@ public:
 //! and removed through it, never on the host.
 class Engine : public Sandbox {
 public:
-    //! From DOCKER_HOST ("unix:///run/docker.sock"); nullopt when it is unset or not a unix socket.
+    //! From DOCKER_HOST ("unix:///run/docker.sock"), else Docker's /var/run/docker.sock if it is
+    //! there; nullopt when there is neither or DOCKER_HOST is not a unix socket.
     static std::optional<Engine> from_env();
     explicit Engine(std::string socket_path) : socket_(std::move(socket_path)) {}
 

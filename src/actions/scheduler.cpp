@@ -199,7 +199,15 @@ void Scheduler::pass() {
                 std::count_if(jobs.begin(), jobs.end(), [&](const store::Job& j) { return j.job_key == job.job_key && j.status == "running"; }) >=
                     *def->strategy->max_parallel)
                 continue;
-            if (!job.concurrency_group.empty() && busy_groups[{run.repo_id, job.concurrency_group}]) continue;
+            if (!job.concurrency_group.empty() && busy_groups[{run.repo_id, job.concurrency_group}]) {
+                // cancel-in-progress: the jobs holding the group stop, and this one starts once they have.
+                if (def && def->cancel_in_progress)
+                    for (const auto& [other_run, others] : active)
+                        for (const auto& other : others)
+                            if (other.status == "running" && other.concurrency_group == job.concurrency_group && other_run.repo_id == run.repo_id)
+                                stop_job(other);
+                continue;
+            }
             if (runners_.takes(job.runs_on)) {
                 offers.push_back(job.id);
                 continue;
@@ -460,47 +468,37 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
     finish(run, job, result.conclusion, result.outputs, result.error);
 }
 
+void Scheduler::stop_job(const store::Job& job) {
+    std::lock_guard lock(mutex_);
+    if (job.runner_id) remote_cancels_.insert(job.id);
+    else if (auto it = running_.find(job.id); it != running_.end()) it->second.cancelled->store(true);
+}
+
 bool Scheduler::cancel(std::int64_t run_id) {
-    {
-        soci::session sql(pool_.get());
-        auto run = store::find_run(sql, run_id);
-        if (!run || run->finished()) return false;
-        soci::transaction tx(sql);
-        for (const auto& j : store::jobs_of(sql, run_id)) {
-            if (j.status == "waiting" || j.status == "queued") store::set_job_status(sql, j.id, "cancelled");
-            if (j.status == "running" && j.runner_id) {  // the runner hears it in answer to its next report
-                std::lock_guard lock(mutex_);
-                remote_cancels_.insert(j.id);
-            }
-        }
-        store::set_run_status(sql, run_id, "cancelled");
-        tx.commit();
-    }
-    {
-        std::lock_guard lock(mutex_);
-        for (auto& [id, r] : running_)
-            if (r.run_id == run_id) r.cancelled->store(true);
-    }
+    soci::session sql(pool_.get());
+    auto run = store::find_run(sql, run_id);
+    if (!run || run->finished()) return false;
+    auto jobs = store::jobs_of(sql, run_id);
+    soci::transaction tx(sql);
+    for (const auto& j : jobs)
+        if (j.status == "waiting" || j.status == "queued") store::set_job_status(sql, j.id, "cancelled");
+    store::set_run_status(sql, run_id, "cancelled");
+    tx.commit();
+    // After the commit: launch() writes to the database while holding the scheduler's lock.
+    for (const auto& j : jobs)
+        if (j.status == "running") stop_job(j);  // a runner hears it in answer to its next report
     wake();
     return true;
 }
 
 void Scheduler::cancel_siblings(std::int64_t run_id, const std::string& job_key, std::int64_t except) {
-    {
-        soci::session sql(pool_.get());
-        for (const auto& j : store::jobs_of(sql, run_id)) {
-            if (j.job_key != job_key || j.id == except) continue;
-            if (j.status == "waiting" || j.status == "queued")
-                store::set_job_status(sql, j.id, "cancelled", "Cancelled: another cell of the matrix failed (fail-fast).");
-            if (j.status == "running" && j.runner_id) {
-                std::lock_guard lock(mutex_);
-                remote_cancels_.insert(j.id);
-            }
-        }
+    soci::session sql(pool_.get());
+    for (const auto& j : store::jobs_of(sql, run_id)) {
+        if (j.job_key != job_key || j.id == except) continue;
+        if (j.status == "waiting" || j.status == "queued")
+            store::set_job_status(sql, j.id, "cancelled", "Cancelled: another cell of the matrix failed (fail-fast).");
+        if (j.status == "running") stop_job(j);
     }
-    std::lock_guard lock(mutex_);
-    for (auto& [id, r] : running_)
-        if (r.run_id == run_id && r.job_key == job_key && id != except) r.cancelled->store(true);
 }
 
 }  // namespace actions

@@ -86,6 +86,8 @@ private:
     void finish(const store::Run& run, const store::Job& job, const std::string& conclusion, const expr::json& outputs,
                 const std::string& error);
     void cancel_siblings(std::int64_t run_id, const std::string& job_key, std::int64_t except);
+    //! A running job (here or on a runner) stops as cancelled.
+    void stop_job(const store::Job& job);
 
     db::Pool& pool_;
     repos::Service& repos_;

@@ -273,6 +273,7 @@ void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
     auto* listed = dict.AddIncludeDictionary("ARTIFACTS");
     listed->SetFilename("actions/artifacts.tpl");
     fill_artifacts(*listed, req, artifacts, run);
+    http::show_if(*listed, "NO_ARTIFACTS", artifacts.of_run(run.id).empty());
     for (const auto& job : jobs) {
         auto* j = dict.AddIncludeDictionary("JOB");
         j->SetFilename("actions/job.tpl");

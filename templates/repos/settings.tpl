@@ -24,6 +24,13 @@
   </form>
 
   <div class="card bg-base-100 shadow-sm">
+    <div class="card-body flex-row items-center gap-4">
+      <div class="flex-1"><h2 class="card-title">Action secrets</h2><p class="text-sm text-base-content/70">Values jobs of this repository read as secrets, encrypted and write-only.</p></div>
+      <a class="btn btn-sm" href="{{P}}/repos/{{ID}}/settings/secrets" data-testid="secrets-link">Manage secrets</a>
+    </div>
+  </div>
+
+  <div class="card bg-base-100 shadow-sm">
     <div class="card-body gap-4">
       <h2 class="card-title">Collaborators</h2>
       <div class="overflow-x-auto">

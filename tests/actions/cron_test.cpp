@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "actions/cron.hpp"
+#include "actions/service.hpp"
 
 namespace actions {
 namespace {
@@ -49,6 +50,24 @@ TEST(Cron, after_downtime_the_last_due_time_runs_once) {
     ASSERT_TRUE(yearly);
     EXPECT_EQ(yearly->next_due(at(26, 0, 0)), 1798761600) << "2027-01-01 00:00 UTC";
     EXPECT_FALSE(yearly->last_due(at(26, 0, 0), 30)) << "nothing due within the window looked at";
+}
+
+}  // namespace
+}  // namespace actions
+
+namespace actions {
+namespace {
+
+constexpr std::int64_t kThursday10 = 1795687200 + 30;  // 2026-11-26 10:00:30 UTC
+
+TEST(Schedules, a_due_time_runs_once_and_downtime_runs_only_the_latest) {
+    std::vector<std::string> hourly = {"0 * * * *"}, both = {"0 * * * *", "30 9 * * *"};
+    auto last = kThursday10 - 30 - 3600;  // the 09:00 run
+    EXPECT_EQ(schedule_due(hourly, last, kThursday10), kThursday10 - 30) << "10:00 is due";
+    EXPECT_EQ(schedule_due(hourly, kThursday10 - 30, kThursday10 + 600), std::nullopt) << "and runs once";
+    EXPECT_EQ(schedule_due(hourly, last - 86400 * 3, kThursday10), kThursday10 - 30) << "three days down: one run, the latest";
+    EXPECT_EQ(schedule_due(both, last, kThursday10 - 60), kThursday10 - 30 - 1800) << "09:30 of the second schedule";
+    EXPECT_EQ(schedule_due({"not cron"}, last, kThursday10), std::nullopt);
 }
 
 }  // namespace

@@ -74,11 +74,11 @@ export async function signUp(page, base, username, password = "correct horse bat
 
 // A test file's server, Chromium and scratch directory (for git working copies): started before
 // its tests, stopped and removed after. The fields are set once `before` has run.
-export function browserSuite() {
+export function browserSuite(extraEnv = {}) {
   const suite = { server: null, browser: null, work: null };
   before(async () => {
     mkdirSync(out, { recursive: true });
-    suite.server = await startServer();
+    suite.server = await startServer(extraEnv);
     suite.browser = await launchChromium(chromium);
     suite.work = mkdtempSync(join(tmpdir(), "skyscape-work-"));
   });
