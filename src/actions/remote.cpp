@@ -1,30 +1,10 @@
 #include "actions/remote.hpp"
 
-#include <sodium.h>
+#include "core/crypto.hpp"
 
 namespace actions {
-namespace {
 
 using expr::json;
-
-std::string base64(const std::string& bytes) {
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    out.resize(out.size() - 1);
-    return out;
-}
-
-std::optional<std::string> unbase64(const std::string& text) {
-    std::string out(text.size(), '\0');
-    std::size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0)
-        return std::nullopt;
-    out.resize(len);
-    return out;
-}
-
-}  // namespace
 
 json to_wire(const JobRun& job, const store::Run& run, const store::Job& row) {
     return {{"job_id", row.id},
@@ -34,7 +14,7 @@ json to_wire(const JobRun& job, const store::Run& run, const store::Job& row) {
             {"job_key", row.job_key},
             {"job_name", job.job.name},
             {"image", job.image},
-            {"checkout", base64(job.checkout_tar)},
+            {"checkout", core::crypto::base64(job.checkout_tar)},
             {"context", job.context.values},
             {"secrets", job.secrets},
             {"env", job.env},
@@ -58,7 +38,7 @@ core::Result<WireJob> from_wire(const json& wire) {
         out.run.job = *def;
         out.run.job.name = wire.at("job_name").get<std::string>();
         out.run.image = wire.at("image").get<std::string>();
-        auto checkout = unbase64(wire.at("checkout").get<std::string>());
+        auto checkout = core::crypto::base64_decode(wire.at("checkout").get<std::string>());
         if (!checkout) return bad("its checkout");
         out.run.checkout_tar = std::move(*checkout);
         out.run.context.values = wire.at("context");

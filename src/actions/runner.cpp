@@ -1,7 +1,6 @@
 #include "actions/runner.hpp"
 
 #include <re2/re2.h>
-#include <sodium.h>
 
 #include <set>
 
@@ -11,6 +10,7 @@
 #include <thread>
 
 #include "actions/tar.hpp"
+#include "core/crypto.hpp"
 
 namespace actions {
 namespace {
@@ -43,15 +43,6 @@ std::string shell_quoted(const std::string& value) {
     return out + "'";
 }
 
-std::string unbase64(const std::string& text) {
-    std::string out(text.size(), '\0');
-    std::size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \n\r", &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0)
-        return "";
-    out.resize(len);
-    return out;
-}
 
 // GITHUB_OUTPUT / GITHUB_ENV: name=value lines, and name<<DELIMITER … DELIMITER for many lines.
 std::map<std::string, std::string> name_values(const std::string& text) {
@@ -448,9 +439,9 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
         int code = progress.ended[number];
         auto files = progress.files[number];
         lock.unlock();
-        out.outputs = name_values(unbase64(files["output"]));
-        for (const auto& [k, v] : name_values(unbase64(files["env"]))) env[k] = v;
-        std::istringstream paths(unbase64(files["path"]));
+        out.outputs = name_values(core::crypto::base64_decode(files["output"]).value_or(""));
+        for (const auto& [k, v] : name_values(core::crypto::base64_decode(files["env"]).value_or(""))) env[k] = v;
+        std::istringstream paths(core::crypto::base64_decode(files["path"]).value_or(""));
         for (std::string p; std::getline(paths, p);)
             if (!p.empty()) path_prefix = p + (path_prefix.empty() ? "" : ":" + path_prefix);
         finish(code == 0 ? "success" : "failure", code);

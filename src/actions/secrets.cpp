@@ -2,31 +2,12 @@
 
 #include <sodium.h>
 
+#include "core/crypto.hpp"
+
 namespace actions {
-namespace {
 
 using core::Errc;
 using core::fail;
-
-std::string to_base64(const std::string& bytes) {
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
-    out.resize(out.size() - 1);  // the terminating NUL
-    return out;
-}
-
-std::string from_base64(const std::string& text) {
-    std::string out(text.size(), '\0');
-    std::size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0)
-        return "";
-    out.resize(len);
-    return out;
-}
-
-}  // namespace
 
 Secrets::Secrets(db::Pool& pool, const std::string& auth_secret) : pool_(pool) {
     std::string context = "skyscape actions secrets\n" + auth_secret;
@@ -58,7 +39,7 @@ core::Status Secrets::put(const std::string& repo_id, const std::string& name, c
     randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
     crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(value.data()), value.size(), nonce,
                           key_.data());
-    auto text = to_base64(sealed);
+    auto text = core::crypto::base64(sealed);
     auto now = db::now();
     soci::session sql(pool_.get());
     sql << "INSERT INTO action_secrets (repo_id, name, sealed, updated_at) VALUES (:r, :n, :s, :t) "
@@ -82,7 +63,7 @@ std::map<std::string, std::string> Secrets::values(const std::string& repo_id) {
     st.execute();
     std::map<std::string, std::string> out;
     while (st.fetch()) {
-        auto sealed = from_base64(text);
+        auto sealed = core::crypto::base64_decode(text).value_or("");
         if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) continue;
         std::string value(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
         const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());

@@ -25,23 +25,21 @@ std::string hex(std::string_view bytes) {
     return out;
 }
 
-std::string base64url(std::string_view bytes) {
-    constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                      kVariant);
-    out.resize(out.size() - 1);
+namespace {
+
+std::string encode_base64(std::string_view bytes, int variant) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), variant);
+    out.resize(out.size() - 1);  // the terminating NUL
     return out;
 }
 
-namespace {
-
-std::optional<std::string> decode_base64(std::string_view text, int variant) {
+std::optional<std::string> decode_base64(std::string_view text, int variant, const char* ignore) {
     std::string out(text.size() * 3 / 4 + 3, '\0');
     std::size_t len = 0;
     const char* end = nullptr;
     if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
-                          nullptr, &len, &end, variant) != 0 ||
+                          ignore, &len, &end, variant) != 0 ||
         end != text.data() + text.size())
         return std::nullopt;
     out.resize(len);
@@ -50,12 +48,16 @@ std::optional<std::string> decode_base64(std::string_view text, int variant) {
 
 }  // namespace
 
+std::string base64url(std::string_view bytes) { return encode_base64(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING); }
+
 std::optional<std::string> base64url_decode(std::string_view text) {
-    return decode_base64(text, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return decode_base64(text, sodium_base64_VARIANT_URLSAFE_NO_PADDING, nullptr);
 }
 
+std::string base64(std::string_view bytes) { return encode_base64(bytes, sodium_base64_VARIANT_ORIGINAL); }
+
 std::optional<std::string> base64_decode(std::string_view text) {
-    return decode_base64(text, sodium_base64_VARIANT_ORIGINAL);
+    return decode_base64(text, sodium_base64_VARIANT_ORIGINAL, " \r\n");
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -16,7 +16,9 @@ std::string random_hex(std::size_t bytes);
 std::string hex(std::string_view bytes);
 std::string base64url(std::string_view bytes);
 std::optional<std::string> base64url_decode(std::string_view text);
-//! Standard base64 with padding, as in HTTP Basic credentials.
+//! Standard base64 with padding, as in HTTP Basic credentials; decoding skips line breaks and
+//! spaces (base64(1) wraps its lines).
+std::string base64(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);
 
 std::string sha256_hex(std::string_view data);
