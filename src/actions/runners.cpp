@@ -81,17 +81,18 @@ core::Result<std::pair<Runners::Runner, std::string>> Runners::add(const std::st
 
 std::optional<Runners::Runner> Runners::authenticate(const std::string& token) {
     if (token.empty()) return std::nullopt;
+    // Looked up by the token's hash: what an index search takes to answer tells nothing of a token.
     auto hash = core::crypto::sha256_hex(token);
-    for (auto& runner : list()) {
-        std::string stored;
+    std::int64_t id = 0;
+    {
         soci::session sql(pool_.get());
-        sql << "SELECT token_hash FROM runners WHERE id = :i", soci::use(runner.id), soci::into(stored);
-        if (!core::crypto::equal(stored, hash)) continue;
+        sql << "SELECT id FROM runners WHERE token_hash = :h", soci::use(hash), soci::into(id);
+        if (!sql.got_data()) return std::nullopt;
         auto now = db::now();
-        sql << "UPDATE runners SET last_contact = :t WHERE id = :i", soci::use(now), soci::use(runner.id);
-        runner.last_contact = now;
-        return runner;
+        sql << "UPDATE runners SET last_contact = :t WHERE id = :i", soci::use(now), soci::use(id);
     }
+    for (auto& runner : list())
+        if (runner.id == id) return runner;
     return std::nullopt;
 }
 

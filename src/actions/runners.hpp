@@ -34,7 +34,7 @@ public:
     //! Registers a runner with a registration token; the runner and its own token.
     core::Result<std::pair<Runner, std::string>> add(const std::string& registration, const std::string& name,
                                                      const std::vector<std::string>& labels);
-    //! The runner a token belongs to (constant-time compare of hashes), its contact noted.
+    //! The runner a token belongs to, its contact noted.
     std::optional<Runner> authenticate(const std::string& token);
     std::vector<Runner> list();
     bool remove(std::int64_t id);

@@ -45,8 +45,8 @@ public:
     Scheduler& operator=(const Scheduler&) = delete;
 
     void start();
-    //! Cancels nothing: running jobs are stopped as cancelled (their containers removed) and
-    //! recorded so, to be marked failed by the next start if this process dies first.
+    //! Running jobs stop and are recorded as cancelled, their containers removed; a process that
+    //! dies first leaves them running, for the next start to mark failed.
     void stop();
     //! Runs or jobs changed in the database: look again now.
     void wake();
