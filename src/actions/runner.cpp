@@ -326,6 +326,29 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
         progress.changed.notify_all();
     });
 
+    // hashFiles('**/package-lock.json'): GitHub's hash, the SHA-256 of the matching files'
+    // SHA-256 digests in path order, over the workspace as it is when the expression is read.
+    run.context.hash_files = [&engine, &id](const std::vector<std::string>& patterns) -> std::string {
+        auto tar = engine.get_archive(id, "/workspace");
+        auto entries = tar ? read_tar(*tar) : std::nullopt;
+        if (!entries) return "";
+        std::map<std::string, const std::string*> matched;
+        for (const auto& e : *entries) {
+            auto path = e.path.substr(e.path.find('/') + 1);  // "workspace/…"
+            if (e.folder || e.path.find('/') == std::string::npos) continue;
+            bool in = false;
+            for (const auto& p : patterns) {
+                bool negated = p.starts_with("!");
+                auto pattern = workspace_relative(negated ? p.substr(1) : p);
+                if (pattern && artifact_glob(*pattern, path)) in = !negated;
+            }
+            if (in) matched[path] = &e.content;
+        }
+        if (matched.empty()) return "";
+        std::string digests;
+        for (const auto& [path, content] : matched) digests += core::crypto::sha256(*content);
+        return core::crypto::sha256_hex(digests);
+    };
     std::map<std::string, std::string> env = run.env;  // the runner's, the workflow's, the job's, and what steps added
     auto workflow_env = run.context.values.value("env", expr::json::object());
     for (const auto& [k, v] : workflow_env.items()) env[k] = expr::to_text(v);

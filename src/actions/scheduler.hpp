@@ -32,10 +32,12 @@ class Secrets;
 //! The durable queue's worker. One thread decides, from the database alone, what may run: a
 //! job whose needs have ended is queued (or skipped, by its `if:`), a queued job starts when a
 //! slot is free (ACTIONS_CONCURRENCY), its run's concurrency group is not held by an older run,
-//! and its matrix's max-parallel allows; a run whose jobs have all ended gets its conclusion.
-//! Each started job runs on a thread of its own in a container (run_job). At start, jobs a
-//! stopped process left running are marked failed with the reason (not re-queued: a job may
-//! have had effects outside its container, such as a deploy) and their containers removed.
+//! no running job holds its job group, and its matrix's max-parallel allows; a run whose jobs
+//! have all ended gets its conclusion. A queued job whose runs-on labels a remote runner has is
+//! offered to runners instead (hand_out). Each job started here runs on a thread of its own in
+//! a sandbox (run_job in a container, or bubblewrap). At start, jobs a stopped process left
+//! running are marked failed with the reason (not re-queued: a job may have had effects
+//! outside its sandbox, such as a deploy) and their containers removed.
 class Scheduler {
 public:
     Scheduler(db::Pool& pool, repos::Service& repos, const core::Config& config, Logs& logs, Secrets& secrets, Artifacts& artifacts,

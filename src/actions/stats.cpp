@@ -102,8 +102,10 @@ std::string days_chart(const std::vector<Stats::Day>& days) {
         bar(d.other, "chart-other");
         svg += "<rect x=\"" + std::to_string(x) + "\" y=\"0\" width=\"" + std::to_string(kBar) + "\" height=\"" + std::to_string(kHeight) +
                "\" fill=\"transparent\"/></g>";
-        if (i % 7 == days.size() % 7 || i + 1 == days.size()) {
-            svg += "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(kHeight + 14) + "\" class=\"chart-label\">";
+        bool last = i + 1 == days.size();
+        if (last || (i % 7 == days.size() % 7 && i + 4 < days.size())) {  // weekly, and today at the right edge
+            svg += "<text x=\"" + std::to_string(last ? x + kBar : x) + "\" y=\"" + std::to_string(kHeight + 14) + "\" class=\"chart-label\"" +
+                   (last ? " text-anchor=\"end\"" : "") + ">";
             http::append_escaped(svg, day_label(d.start));
             svg += "</text>";
         }

@@ -60,11 +60,13 @@ std::optional<std::string> base64_decode(std::string_view text) {
     return decode_base64(text, sodium_base64_VARIANT_ORIGINAL, " \r\n");
 }
 
-std::string sha256_hex(std::string_view data) {
+std::string sha256(std::string_view data) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    return hex({reinterpret_cast<const char*>(digest), sizeof digest});
+    return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
 }
+
+std::string sha256_hex(std::string_view data) { return hex(sha256(data)); }
 
 std::string fingerprint_hex(std::string_view data) {
     unsigned char digest[16];

@@ -21,6 +21,8 @@ std::optional<std::string> base64url_decode(std::string_view text);
 std::string base64(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);
 
+//! The 32 bytes of a SHA-256 digest, and as hex.
+std::string sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
 //! A 128-bit BLAKE2b digest as hex: a fast content fingerprint (ETags), not for secrets.
 std::string fingerprint_hex(std::string_view data);

@@ -4,7 +4,7 @@
   <div class="flex flex-wrap items-center gap-2">
     <a class="link link-hover text-sm" href="{{P}}/repos/{{REPO_ID}}/actions">Actions</a><span class="text-base-content/40">/</span>
     <h2 class="text-lg font-semibold">Statistics</h2>
-    <div class="join ml-auto">{{#PERIOD}}<a class="join-item btn btn-sm {{#CURRENT}}btn-active{{/CURRENT}}" href="?days={{PERIOD_DAYS}}">{{PERIOD_DAYS}} days</a>{{/PERIOD}}</div>
+    <div class="join ml-auto">{{#PERIOD}}<a class="join-item btn btn-sm {{#CURRENT}}btn-primary{{/CURRENT}}" href="?days={{PERIOD_DAYS}}">{{PERIOD_DAYS}} days</a>{{/PERIOD}}</div>
   </div>
   <div class="stats stats-vertical md:stats-horizontal shadow-sm bg-base-100" data-testid="summary">
     <div class="stat"><div class="stat-title">Runs</div><div class="stat-value" data-testid="runs">{{RUNS}}</div><div class="stat-desc">last {{DAYS}} days</div></div>

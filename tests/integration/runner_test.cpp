@@ -9,6 +9,7 @@
 
 #include "actions/runner.hpp"
 #include "actions/tar.hpp"
+#include "core/crypto.hpp"
 #include "harness.hpp"
 
 namespace actions {
@@ -60,13 +61,16 @@ jobs:
       - run: echo "$GREETING v${{ steps.first.outputs.version }} $COLOR $(mytool)"
       - if: ${{ github.ref != 'refs/heads/main' }}
         run: echo never
+      - run: echo "[${{ hashFiles('*.txt', '!other.txt') }}] [${{ hashFiles('nothing/**') }}]"
 )Y");
     ASSERT_EQ(result.conclusion, "success") << result.error;
-    ASSERT_EQ(result.steps.size(), 4u);
+    ASSERT_EQ(result.steps.size(), 5u);
     EXPECT_EQ(result.steps[1].log, "hello from the commit\n");
     EXPECT_EQ(result.steps[1].outputs.at("version"), "1.2");
     EXPECT_EQ(result.steps[2].log, "hi v1.2 blue tool ran\n");
     EXPECT_EQ(result.steps[3].conclusion, "skipped");
+    auto digest = core::crypto::sha256_hex(core::crypto::sha256("hello from the commit\n"));
+    EXPECT_EQ(result.steps[4].log, "[" + digest + "] []\n") << "hashFiles as GitHub computes it; nothing matched is empty";
 }
 
 TEST_F(Runner, a_failing_step_fails_the_job_and_only_always_steps_follow) {
