@@ -1,9 +1,9 @@
 #include "actions/stats.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <map>
 
+#include "core/text.hpp"
 #include "http/render.hpp"
 
 namespace actions {
@@ -38,14 +38,7 @@ Stats::Group group(const std::string& name, const std::vector<const store::Ended
     return g;
 }
 
-std::string day_label(std::int64_t start) {
-    std::time_t t = start;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char out[16];
-    std::strftime(out, sizeof out, "%b %d", &tm);
-    return out;
-}
+std::string day_label(std::int64_t start) { return core::utc(start, "%b %d"); }
 
 }  // namespace
 

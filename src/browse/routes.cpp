@@ -10,6 +10,7 @@
 #include "browse/store.hpp"
 #include "browse/views.hpp"
 #include "core/config.hpp"
+#include "core/text.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/routes.hpp"
@@ -128,14 +129,7 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
 constexpr std::size_t kCommitsPerPage = 50;
 
 // "Nov 26, 2026" in UTC, the heading commits are grouped under.
-std::string day_of(std::int64_t unix_seconds) {
-    std::time_t t = unix_seconds;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char out[32];
-    std::strftime(out, sizeof out, "%b %e, %Y", &tm);
-    return out;
-}
+std::string day_of(std::int64_t unix_seconds) { return core::utc(unix_seconds, "%b %e, %Y"); }
 
 http::Response commits_page(http::Request& req, const store::Repository& repo, store::Location at,
                             history::Cache& history) {
