@@ -209,6 +209,7 @@ void fill_job(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
     if (!job.sandbox.empty() || !job.runner_name.empty())
         dict.SetValueAndShowSection("WHERE", job.runner_name + (job.sandbox.empty() ? "" : ", " + job.sandbox), "HAS_WHERE");
     if (!job.error.empty()) dict.SetValueAndShowSection("JOB_ERROR", job.error, "HAS_JOB_ERROR");
+    if (job.status == "queued") dict.SetValueAndShowSection("RUNS_ON", job.runs_on, "QUEUED");
     if (job.status == "running") dict.ShowSection("JOB_LIVE");
     for (const auto& step : store::steps_of(pool, job.id)) {
         auto* s = dict.AddSectionDictionary("STEP");

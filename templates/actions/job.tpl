@@ -8,6 +8,7 @@
       {{#HAS_WHERE}}<span class="text-xs text-base-content/50">· {{WHERE}}</span>{{/HAS_WHERE}}
       <a class="link link-hover text-xs ml-auto" href="{{RAW_URL}}">raw</a>
     </div>
+    {{#QUEUED}}<p class="text-sm text-base-content/60" data-testid="job-queued">Queued for <code class="font-mono">runs-on: {{RUNS_ON}}</code>: it starts when this server has a free slot or, for a remote runner's labels, when such a runner takes it.</p>{{/QUEUED}}
     {{#HAS_JOB_ERROR}}<div role="alert" class="alert alert-error alert-soft text-sm" data-testid="job-error">{{JOB_ERROR}}</div>{{/HAS_JOB_ERROR}}
     {{#STEP}}
     <details class="step" data-step="{{STEP_NUMBER}}" data-status="{{STATUS}}" {{#OPEN}}open{{/OPEN}}>
