@@ -9,12 +9,14 @@ expr::json run_context(const store::Run& run, const std::string& public_url) {
     if (!inputs.is_object()) inputs = json::object();
     json event = {{"inputs", inputs}};
     bool pull = run.event == "pull_request";
+    // A pull request's run is on its merge commit: refs/pull/N/merge, the head in the event.
+    auto ref = pull ? "refs/pull/" + std::to_string(run.pull_number) + "/merge" : run.ref;
     if (pull) event["pull_request"] = {{"number", run.pull_number}, {"head", {{"ref", run.branch()}, {"sha", run.head_sha}}}, {"base", {{"ref", run.base_ref}}}};
     if (pull) event["number"] = run.pull_number;
     json github = {{"event_name", run.event},
-                   {"sha", run.head_sha},
-                   {"ref", run.ref},
-                   {"ref_name", run.branch()},
+                   {"sha", run.sha()},
+                   {"ref", ref},
+                   {"ref_name", pull ? std::to_string(run.pull_number) + "/merge" : run.branch()},
                    {"ref_type", run.ref.starts_with("refs/tags/") ? "tag" : "branch"},
                    {"head_ref", pull ? run.branch() : ""},
                    {"base_ref", run.base_ref},
@@ -38,13 +40,14 @@ expr::json run_context(const store::Run& run, const std::string& public_url) {
 }
 
 std::map<std::string, std::string> runner_env(const store::Run& run, const store::Job& job, const std::string& public_url) {
+    bool pull = run.event == "pull_request";
     return {{"CI", "true"},
             {"GITHUB_ACTIONS", "true"},
-            {"GITHUB_SHA", run.head_sha},
-            {"GITHUB_REF", run.ref},
-            {"GITHUB_REF_NAME", run.branch()},
+            {"GITHUB_SHA", run.sha()},
+            {"GITHUB_REF", pull ? "refs/pull/" + std::to_string(run.pull_number) + "/merge" : run.ref},
+            {"GITHUB_REF_NAME", pull ? std::to_string(run.pull_number) + "/merge" : run.branch()},
             {"GITHUB_REF_TYPE", run.ref.starts_with("refs/tags/") ? "tag" : "branch"},
-            {"GITHUB_HEAD_REF", run.event == "pull_request" ? run.branch() : ""},
+            {"GITHUB_HEAD_REF", pull ? run.branch() : ""},
             {"GITHUB_BASE_REF", run.base_ref},
             {"GITHUB_REPOSITORY", run.repo_id},
             {"GITHUB_ACTOR", run.actor},

@@ -418,7 +418,7 @@ core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job&
     if (jr.image.empty()) jr.image = config_.actions_image;
     bool checkout = std::any_of(def.steps.begin(), def.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
     if (checkout) {
-        auto tar = git::archive_tar(repos_.path(run.repo_id), run.head_sha, "workspace", kCheckoutLimit);
+        auto tar = git::archive_tar(repos_.path(run.repo_id), run.sha(), "workspace", kCheckoutLimit);
         if (!tar) return core::fail(core::Errc::invalid, "The checkout failed: " + tar.error().message);
         jr.checkout_tar = std::move(*tar);
     }

@@ -13,6 +13,7 @@
 #include "browse/store.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "pulls/merge.hpp"
 #include "pulls/store.hpp"
 #include "repos/disk.hpp"
 #include "repos/service.hpp"
@@ -25,6 +26,10 @@ using core::fail;
 using expr::json;
 
 const std::string kZero(40, '0');
+
+std::string tip_of(const std::filesystem::path& git_dir, const std::string& ref) {
+    return repos::disk::ref_target(git_dir, ref).value_or(kZero);
+}
 
 std::string tip(const std::filesystem::path& git_dir, const std::string& branch) {
     return repos::disk::ref_target(git_dir, "refs/heads/" + branch).value_or("");
@@ -51,6 +56,7 @@ store::Run Service::create_run(const repos::Repo& repo, std::int64_t action_id, 
     run.actor_id = spec.actor_id;
     run.pull_number = spec.pull_number;
     run.base_ref = spec.base_ref;
+    run.checkout_sha = spec.checkout;
     run.inputs = spec.inputs.dump();
     run.workflow = text;
     run.name = workflow && !workflow->name.empty() ? workflow->name : file;
@@ -142,10 +148,22 @@ void Service::pull_request_runs(const repos::Repo& repo, std::int64_t number, co
     auto opened = browse::store::Repository::open(git_dir);
     if (!opened) return;
     auto base_sha = tip(git_dir, base);
-    auto from = base_sha.empty() ? std::optional<std::string>() : browse::store::merge_base(*opened, base_sha, head_sha);
+    if (base_sha.empty()) return;
+    // As GitHub does, the jobs build the merge of the head into the base, kept at
+    // refs/pull/N/merge; a pull request that conflicts runs nothing until it merges cleanly.
+    auto merged = pulls::merge::create(*opened, pulls::merge::Method::merge, base_sha, head_sha, {"Skyscape", "skyscape@localhost"},
+                                       "Merge " + head + " into " + base);
+    if (!merged) {
+        spdlog::info("actions: pull request #{} of {} conflicts; its workflows wait for a clean merge", number, repo.id);
+        return;
+    }
+    auto ref = "refs/pull/" + std::to_string(number) + "/merge";
+    repos::disk::update_ref(git_dir, ref, tip_of(git_dir, ref), *merged, "pull request #" + std::to_string(number) + " merged for CI");
+    auto from = browse::store::merge_base(*opened, base_sha, head_sha);
     auto changed = browse::store::changed_paths(*opened, from.value_or(""), head_sha);
     Spec spec{"pull_request", "refs/heads/" + head, head_sha, actor_id, number, base};
-    for (const auto& file : load_workflows(git_dir, head_sha))
+    spec.checkout = *merged;
+    for (const auto& file : load_workflows(git_dir, *merged))
         if (file.workflow && file.workflow->on.runs_on_pull_request(base, changed))
             create_run(repo, 0, file.file, file.text, file.workflow, spec);
 }

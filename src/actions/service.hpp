@@ -104,6 +104,7 @@ private:
         std::int64_t pull_number = 0;
         std::string base_ref;
         expr::json inputs = expr::json::object();
+        std::string checkout;  //!< a pull request's merge commit
     };
     //! One run of a workflow file or UI action; failed at once, with its error, when invalid.
     store::Run create_run(const repos::Repo& repo, std::int64_t action_id, const std::string& file, const std::string& text,

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kRunColumns =
     "r.id, r.repo_id, r.action_id, a.file, r.number, r.name, r.event, r.ref, r.head_sha, r.pull_number, "
     "COALESCE(r.actor_id, 0), COALESCE(u.username, ''), r.status, r.workflow, r.inputs, r.concurrency_group, r.error, "
-    "r.attempt, r.created_at, r.started_at, r.finished_at, r.base_ref "
+    "r.attempt, r.created_at, r.started_at, r.finished_at, r.base_ref, r.checkout_sha "
     "FROM action_runs r JOIN actions a ON a.id = r.action_id LEFT JOIN users u ON u.id = r.actor_id ";
 
 constexpr const char* kJobColumns =
@@ -64,6 +64,7 @@ Run read_run(const soci::row& row) {
     r.started_at = optional_time(row, 19);
     r.finished_at = optional_time(row, 20);
     r.base_ref = text(row, 21);
+    r.checkout_sha = text(row, 22);
     return r;
 }
 
@@ -184,13 +185,13 @@ std::int64_t insert_run(soci::session& sql, Run& run, std::vector<Job>& jobs) {
     run.number = ind == soci::i_ok ? number + 1 : 1;
     soci::indicator actor_ind = run.actor_id ? soci::i_ok : soci::i_null, finished_ind = run.finished() ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO action_runs (repo_id, action_id, number, name, event, ref, head_sha, pull_number, base_ref, actor_id, status, "
-           "workflow, inputs, concurrency_group, error, created_at, finished_at) VALUES (:r, :a, :n, :name, :e, :ref, :sha, :p, :base, "
-           ":actor, :s, :w, :i, :g, :err, :t, :f)",
+           "workflow, inputs, concurrency_group, error, created_at, finished_at, checkout_sha) VALUES (:r, :a, :n, :name, :e, :ref, :sha, "
+           ":p, :base, :actor, :s, :w, :i, :g, :err, :t, :f, :c)",
         soci::use(run.repo_id), soci::use(run.action_id), soci::use(run.number), soci::use(run.name), soci::use(run.event),
         soci::use(run.ref), soci::use(run.head_sha), soci::use(run.pull_number), soci::use(run.base_ref), soci::use(run.actor_id, actor_ind),
         soci::use(run.status), soci::use(run.workflow), soci::use(run.inputs), soci::use(run.concurrency_group),
         soci::use(run.error), soci::use(run.created_at),
-        soci::use(run.created_at, finished_ind);
+        soci::use(run.created_at, finished_ind), soci::use(run.checkout_sha);
     sql << "SELECT id FROM action_runs WHERE action_id = :a AND number = :n", soci::use(run.action_id), soci::use(run.number),
         soci::into(run.id);
     for (auto& job : jobs) {

@@ -29,6 +29,9 @@ struct Run {
     std::string name, event, ref, head_sha;
     std::int64_t pull_number = 0;
     std::string base_ref;  //!< a pull request's base branch
+    std::string checkout_sha;  //!< what the jobs check out when not head_sha: a pull request's merge commit
+    //! The commit the jobs check out and GITHUB_SHA names.
+    const std::string& sha() const { return checkout_sha.empty() ? head_sha : checkout_sha; }
     std::int64_t actor_id = 0;
     std::string actor;  //!< username, "" when none or deleted
     std::string status;

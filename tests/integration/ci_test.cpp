@@ -400,28 +400,43 @@ jobs:
   check:
     runs-on: x
     steps:
-      - run: echo "${{ github.event_name }} ${{ github.head_ref }} into ${{ github.base_ref }} number ${{ github.event.pull_request.number }}"
+      - uses: actions/checkout@v4
+      - run: |
+          echo "${{ github.event_name }} ${{ github.head_ref }} into ${{ github.base_ref }} number ${{ github.event.pull_request.number }}"
+          echo "ref $GITHUB_REF head ${{ github.event.pull_request.head.sha }} sha ${{ github.sha }}"
+          echo "files: $(cat base.txt feature.txt 2>/dev/null | tr '\n' ' ')"
 )Y");
     auto first = wait_for_run();
     EXPECT_EQ(first["conclusion"], "success");
-    std::ofstream(wc / "feature.txt") << "new\n";
+    std::ofstream(wc / "feature.txt") << "feature\n";
     ASSERT_EQ(in(wc, "git checkout -qb feature && git add -A && git commit -qm feature && git push -q " + quote(url(id)) + " feature").code, 0);
+    auto head = in(wc, "git rev-parse HEAD").output.substr(0, 40);
+    // The base moves on after the branch was made: the pull request's run sees both sides.
+    ASSERT_EQ(in(wc, "git checkout -q main && echo base > base.txt && git add base.txt && git commit -qm base && git push -q " + quote(url(id)) +
+                         " main && git checkout -q feature")
+                  .code,
+              0);
+    auto second = wait_for_run([](const json& r) { return r["status"] == "completed"; }, 2);
+    EXPECT_EQ(api("/actions/runs")["total_count"], 2) << "a push to feature matches no push filter";
     harness::Client client(server.port());
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    EXPECT_EQ(api("/actions/runs")["total_count"], 1) << "a push to feature matches no push filter";
     auto opened = client.request("POST", "/api/v1/repos/" + id + "/pulls", R"({"title":"Feature","head":"feature","base":"main"})",
-                              {{"Authorization", "token " + tokens["alice"]}});
+                                 {{"Authorization", "token " + tokens["alice"]}});
     ASSERT_EQ(opened.status, 201u) << opened.body;
-    auto pr_run = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed"; }, 2);
+    auto pr_run = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed"; }, 3);
     EXPECT_EQ(pr_run["conclusion"], "success");
     EXPECT_EQ(pr_run["pull_requests"][0]["number"], 1);
-    EXPECT_NE(logs(pr_run["id"]).find("pull_request feature into main number 1"), std::string::npos) << logs(pr_run["id"]);
+    EXPECT_EQ(pr_run["head_sha"], head) << "the run is for the pull request's head";
+    auto text = logs(pr_run["id"]);
+    EXPECT_NE(text.find("pull_request feature into main number 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("ref refs/pull/1/merge head " + head + " sha "), std::string::npos) << text;
+    EXPECT_EQ(text.find("sha " + head), std::string::npos) << "GITHUB_SHA is the merge commit";
+    EXPECT_NE(text.find("files: base feature"), std::string::npos) << "the merge of head into base is checked out: " << text;
+    EXPECT_EQ(harness::sh("git --git-dir=" + quote(repo_path(id).string()) + " rev-parse --verify -q refs/pull/1/merge^2").output.substr(0, 40), head);
 
-    auto head = in(wc, "git rev-parse HEAD").output.substr(0, 40);
     auto checks = alice.get("/repos/" + id + "/actions/checks?sha=" + head);
     EXPECT_TRUE(checks.has("All checks passed")) << checks.body;
     EXPECT_TRUE(alice.get("/repos/" + id + "/prs/1").has("/actions/checks?sha=" + head));
-    auto main_sha = first["head_sha"].get<std::string>();
+    auto main_sha = second["head_sha"].get<std::string>();
     auto statuses = alice.get("/repos/" + id + "/actions/statuses?shas=" + main_sha + "," + head + ",nonsense");
     EXPECT_TRUE(statuses.has("id=\"status-" + main_sha + "\" hx-swap-oob=\"true\"")) << statuses.body;
     EXPECT_TRUE(statuses.has("data-status=\"success\""));
@@ -432,7 +447,7 @@ jobs:
     // A new push to the pull request's branch runs it again.
     std::ofstream(wc / "feature.txt") << "changed\n";
     ASSERT_EQ(in(wc, "git commit -qam again && git push -q " + quote(url(id)) + " feature").code, 0);
-    auto sync = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed"; }, 3);
+    auto sync = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed"; }, 4);
     EXPECT_EQ(sync["head_sha"], in(wc, "git rev-parse HEAD").output.substr(0, 40));
 }
 
