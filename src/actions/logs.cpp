@@ -86,16 +86,6 @@ void Logs::remove_run(std::int64_t run_id) const {
     std::filesystem::remove_all(root_ / std::to_string(run_id), ec);
 }
 
-std::vector<std::int64_t> Logs::run_ids() const {
-    std::vector<std::int64_t> out;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(root_, ec)) {
-        auto name = entry.path().filename().string();
-        if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos) out.push_back(std::stoll(name));
-    }
-    return out;
-}
-
 void Logs::touch(std::int64_t job_id) {
     std::lock_guard lock(mutex_);
     ++versions_[job_id];

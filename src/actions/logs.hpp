@@ -25,8 +25,6 @@ public:
     //! Every log of a run goes (a re-run of its jobs, or the run deleted).
     void remove_job(std::int64_t run_id, std::int64_t job_id) const;
     void remove_run(std::int64_t run_id) const;
-    //! The runs that have a folder of logs.
-    std::vector<std::int64_t> run_ids() const;
 
     //! Something of the job changed (a line, a step, its end): viewers look again.
     void touch(std::int64_t job_id);

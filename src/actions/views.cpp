@@ -158,6 +158,7 @@ void fill_action(ctemplate::TemplateDictionary& dict, const http::Request& req, 
     dict.SetValue("FILE", view.action.file);
     if (!view.action.definition.empty()) dict.SetValueAndShowSection("DEFINITION", view.text, "IS_UI");
     dict.SetValue("DEFAULT_BRANCH", req.repo->default_branch);
+    if (view.action.has_trigger_token) dict.ShowSection("HAS_TRIGGER");
     if (!view.workflow) {
         dict.SetValueAndShowSection("ERROR", view.workflow.error().text(), "INVALID");
         return;

@@ -32,8 +32,10 @@
       {{/DISPATCH}}{{/CAN_WRITE}}
       {{#CAN_ADMIN}}
       <div class="flex flex-col gap-2">
-        <button class="btn btn-sm btn-ghost self-start" hx-post="{{ACTION_URL}}/token" hx-target="next div" hx-swap="innerHTML" data-testid="new-token">New trigger URL</button>
-        <div></div>
+        <div class="flex items-center gap-2">
+          <button class="btn btn-sm btn-ghost" hx-post="{{ACTION_URL}}/token" hx-target="closest .flex-col" hx-swap="beforeend" data-testid="new-token">New trigger URL</button>
+          {{#HAS_TRIGGER}}<span class="text-xs text-base-content/60">A trigger URL is active; a new token replaces its token.</span>{{/HAS_TRIGGER}}
+        </div>
       </div>
       {{/CAN_ADMIN}}
     </div>

@@ -333,6 +333,8 @@ TEST_F(Ci, an_action_defined_in_the_ui_runs_by_hand_and_by_its_trigger_url) {
     ASSERT_EQ(token_page.status, 200u) << token_page.body;
     auto at = token_page.body.find("X-Trigger-Token: ") + 17;
     auto token = token_page.body.substr(at, 48);
+    EXPECT_TRUE(alice.get(action_url).has("A trigger URL is active")) << "the page says a token exists, never which";
+    EXPECT_FALSE(alice.get(action_url).has(token));
     harness::Client outside(server.port());
     auto trigger_path = action_url + "/trigger?ref=main";
     EXPECT_EQ(outside.request("POST", trigger_path, "", {{"X-Trigger-Token", "wrong"}}).status, 404u);
