@@ -29,7 +29,7 @@ jobs:
       - uses: actions/checkout@v4
       - name: Count down
         run: |
-          for i in 5 4 3 2 1; do printf '\\033[32mT-%s\\033[0m\\n' $i; sleep 0.6; done
+          for i in 9 8 7 6 5 4 3 2 1; do printf '\\033[32mT-%s\\033[0m\\n' $i; sleep 0.6; done
   liftoff:
     needs: countdown
     runs-on: linux
