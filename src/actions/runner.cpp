@@ -11,6 +11,7 @@
 
 #include "actions/tar.hpp"
 #include "core/crypto.hpp"
+#include "core/glob.hpp"
 
 namespace actions {
 namespace {
@@ -142,28 +143,21 @@ struct Progress {
     }
 };
 
-// actions/upload-artifact's patterns (minimatch): * and ? within a path segment, ** across.
-bool artifact_glob(const std::string& pattern, const std::string& path) {
-    std::string re;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        char c = pattern[i];
-        if (c == '*' && i + 1 < pattern.size() && pattern[i + 1] == '*') {
-            re += ".*";
-            ++i;
-            if (i + 1 < pattern.size() && pattern[i + 1] == '/') {  // **/ may match no folder at all
-                re += "/?";
-                ++i;
-            }
-        } else if (c == '*') {
-            re += "[^/]*";
-        } else if (c == '?') {
-            re += "[^/]";
-        } else {
-            re += RE2::QuoteMeta(std::string(1, c));
-        }
+// A path pattern of upload-artifact or hashFiles (minimatch: `*` within a folder, `**` across),
+// compiled once for the many paths it is tried on. A folder named without wildcards holds
+// what is under it.
+class PathPattern {
+public:
+    explicit PathPattern(const std::string& pattern)
+        : folder_(pattern.find_first_of("*?") == std::string::npos ? pattern + "/" : ""), re_(core::glob_regex(pattern), RE2::Quiet) {}
+    bool matches(const std::string& path) const {
+        return folder_ == "/" || (!folder_.empty() && path.starts_with(folder_)) || RE2::FullMatch(path, re_);
     }
-    return RE2::FullMatch(path, RE2(re, RE2::Quiet));
-}
+
+private:
+    std::string folder_;
+    RE2 re_;
+};
 
 // A pattern relative to /workspace: "dist/*.js", "./out", "/workspace/x" (other absolute paths
 // are not reachable from the artifact store).
@@ -228,13 +222,16 @@ core::Result<std::string> upload_artifact(const Sandbox& engine, const std::stri
             files[path] = std::move(e.content);
         }
     }
+    std::vector<std::unique_ptr<PathPattern>> included, excluded;
+    for (const auto& p : include) included.push_back(std::make_unique<PathPattern>(p));
+    for (const auto& p : exclude) excluded.push_back(std::make_unique<PathPattern>(p));
+    auto any = [](const auto& patterns, const std::string& path) {
+        return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return p->matches(path); });
+    };
     std::vector<std::string> chosen;
     std::size_t bytes = 0;
     for (const auto& [path, content] : files) {
-        bool in = std::any_of(include.begin(), include.end(), [&](const std::string& p) {
-            return p.empty() || artifact_glob(p, path) || path.starts_with(p + "/");
-        });
-        bool out = std::any_of(exclude.begin(), exclude.end(), [&](const std::string& p) { return artifact_glob(p, path) || path.starts_with(p + "/"); });
+        bool in = any(included, path), out = any(excluded, path);
         if (in && !out) {
             chosen.push_back(path);
             bytes += content.size();
@@ -332,16 +329,18 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
         auto tar = engine.get_archive(id, "/workspace");
         auto entries = tar ? read_tar(*tar) : std::nullopt;
         if (!entries) return "";
+        std::vector<std::pair<bool, std::unique_ptr<PathPattern>>> compiled;  // (negated, pattern), in order
+        for (const auto& p : patterns) {
+            bool negated = p.starts_with("!");
+            if (auto relative = workspace_relative(negated ? p.substr(1) : p)) compiled.emplace_back(negated, std::make_unique<PathPattern>(*relative));
+        }
         std::map<std::string, const std::string*> matched;
         for (const auto& e : *entries) {
             auto path = e.path.substr(e.path.find('/') + 1);  // "workspace/…"
             if (e.folder || e.path.find('/') == std::string::npos) continue;
             bool in = false;
-            for (const auto& p : patterns) {
-                bool negated = p.starts_with("!");
-                auto pattern = workspace_relative(negated ? p.substr(1) : p);
-                if (pattern && artifact_glob(*pattern, path)) in = !negated;
-            }
+            for (const auto& [negated, pattern] : compiled)
+                if (pattern->matches(path)) in = !negated;
             if (in) matched[path] = &e.content;
         }
         if (matched.empty()) return "";

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "browse/file_types.hpp"
+#include "core/glob.hpp"
 #include "core/text.hpp"
 
 namespace search {
@@ -43,26 +44,6 @@ core::Result<std::string> delimited(std::string_view text, std::size_t& at) {
         out += text[i];
     }
     return fail(Errc::invalid, close == '"' ? "A quoted phrase is not closed: add the closing \"." : "A /regex/ is not closed: add the closing /.");
-}
-
-// A glob as an RE2 pattern matched against a whole path or any tail of it after a '/':
-// * within a folder, ** across folders, ? one character.
-std::string glob_to_regex(const std::string& glob) {
-    std::string out = "(?:^|/)";
-    for (std::size_t i = 0; i < glob.size(); ++i) {
-        char c = glob[i];
-        if (c == '*' && i + 1 < glob.size() && glob[i + 1] == '*') {
-            out += ".*";
-            ++i;
-        } else if (c == '*') {
-            out += "[^/]*";
-        } else if (c == '?') {
-            out += "[^/]";
-        } else {
-            out += RE2::QuoteMeta(std::string(1, c));
-        }
-    }
-    return out + "$";
 }
 
 bool path_matches(const PathFilter& filter, const std::string& path) {
@@ -123,7 +104,7 @@ core::Result<Query> parse(std::string_view text) {
                 if (value.find_first_of("*?") != std::string::npos) {
                     RE2::Options options(RE2::Quiet);
                     options.set_case_sensitive(false);
-                    re = std::make_shared<const RE2>(glob_to_regex(value), options);
+                    re = std::make_shared<const RE2>("(?:^|/)" + core::glob_regex(value) + "$", options);  // the whole path or a tail after a /
                 }
                 query.paths.push_back({value, negated, re});
             } else if (key == "case") {
