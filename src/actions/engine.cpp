@@ -1,13 +1,11 @@
 #include "actions/engine.hpp"
 
-#include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
-#include <mutex>
 
+#include "core/http_client.hpp"
 #include "http/request.hpp"
 
 namespace actions {
@@ -18,11 +16,6 @@ using core::fail;
 using nlohmann::json;
 
 constexpr const char* kApi = "http://engine/v1.41";
-
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
 
 // Docker's multiplexed stream (no TTY): frames of an 8-byte header (stream, 0, 0, 0, big-endian
 // length) and the bytes written. Fed as it arrives; whole frames go to `output`.
@@ -46,11 +39,6 @@ struct Demux {
     }
 };
 
-std::size_t demux(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<Demux*>(out)->feed(std::string_view(data, size * count));
-    return size * count;
-}
-
 std::string message_of(const std::string& body) {
     auto j = json::parse(body, nullptr, false);
     if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
@@ -71,33 +59,13 @@ std::optional<Engine> Engine::from_env() {
 core::Result<Engine::Reply> Engine::call(const std::string& method, const std::string& path, const std::string& body,
                                          const std::string& content_type, long timeout_ms,
                                          const std::function<void(std::string_view)>* stream) const {
-    // libcurl's global setup is not thread-safe; a job's log follower and its steps call at once.
-    static std::once_flag setup;
-    std::call_once(setup, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-    if (!curl) return fail(Errc::invalid, "libcurl could not start.");
-    Reply reply;
-    std::string url = kApi + path;
-    curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str());
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> owned(headers, curl_slist_free_all);
-    curl_easy_setopt(curl.get(), CURLOPT_UNIX_SOCKET_PATH, socket_.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
+    core::http_client::Request request{method, kApi + path, socket_, {"Content-Type: " + content_type}, body, timeout_ms, {}};
     Demux frames{stream, {}};
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, stream ? demux : collect);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, stream ? static_cast<void*>(&frames) : static_cast<void*>(&reply.body));
-    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-    if (method != "GET") {
-        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.data());
-        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    }
-    auto rc = curl_easy_perform(curl.get());
-    if (rc == CURLE_OPERATION_TIMEDOUT) return fail(Errc::too_many, "The container engine did not answer in time.");
-    if (rc != CURLE_OK) return fail(Errc::invalid, "The container engine at " + socket_ + " cannot be reached: " + curl_easy_strerror(rc) + ".");
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
-    return reply;
+    if (stream) request.on_data = [&frames](std::string_view chunk) { frames.feed(chunk); };
+    auto answer = core::http_client::send(request);
+    if (answer.timed_out) return fail(Errc::too_many, "The container engine did not answer in time.");
+    if (answer.status == 0) return fail(Errc::invalid, "The container engine at " + socket_ + " cannot be reached: " + answer.error + ".");
+    return Reply{answer.status, std::move(answer.body)};
 }
 
 core::Result<std::string> Engine::version() const {

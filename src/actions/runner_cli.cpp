@@ -1,6 +1,5 @@
 #include "actions/runner_cli.hpp"
 
-#include <curl/curl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +18,7 @@
 #include "actions/remote.hpp"
 #include "actions/runner.hpp"
 #include "actions/tar.hpp"
+#include "core/http_client.hpp"
 #include "http/request.hpp"
 
 namespace actions {
@@ -26,45 +26,14 @@ namespace {
 
 using expr::json;
 
-struct Reply {
-    long status = 0;  //!< 0: the server could not be reached
-    std::string body;
-    std::string error;
-};
-
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
+using Reply = core::http_client::Reply;
 
 // One request to the server; the runner's token in X-Runner-Token.
 Reply call(const std::string& method, const std::string& url, const std::string& token, const std::string& body,
            const std::string& type = "application/json", long timeout_ms = 60000) {
-    static std::once_flag setup;
-    std::call_once(setup, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    Reply reply;
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-    curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + type).c_str());
-    if (!token.empty()) headers = curl_slist_append(headers, ("X-Runner-Token: " + token).c_str());
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> owned(headers, curl_slist_free_all);
-    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
-    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-    if (method != "GET") {
-        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.data());
-        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    }
-    auto rc = curl_easy_perform(curl.get());
-    if (rc != CURLE_OK) {
-        reply.error = curl_easy_strerror(rc);
-        return reply;
-    }
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
-    return reply;
+    core::http_client::Request request{method, url, "", {"Content-Type: " + type}, body, timeout_ms, {}};
+    if (!token.empty()) request.headers.push_back("X-Runner-Token: " + token);
+    return core::http_client::send(request);
 }
 
 std::string message_of(const Reply& r) {

@@ -168,10 +168,11 @@ void Scheduler::pass() {
     soci::session sql(pool_.get());
     // Jobs of runners that stopped answering end: their machine is gone or cut off.
     auto silent = runners_.silent_since(db::now() - kRunnerSilence);
-    for (const auto& run : store::active_runs(sql))
-        for (const auto& job : store::jobs_of(sql, run.id))
-            if (job.status == "running" && job.runner_id && std::find(silent.begin(), silent.end(), job.runner_id) != silent.end())
-                finish(run, job, "failure", json::object(), "The runner " + job.runner_name + " stopped answering.");
+    if (!silent.empty())
+        for (const auto& run : store::active_runs(sql))
+            for (const auto& job : store::jobs_of(sql, run.id))
+                if (job.status == "running" && job.runner_id && std::find(silent.begin(), silent.end(), job.runner_id) != silent.end())
+                    finish(run, job, "failure", json::object(), "The runner " + job.runner_name + " stopped answering.");
     for (const auto& run : store::active_runs(sql)) advance(sql, run);
     std::vector<std::pair<store::Run, std::vector<store::Job>>> active;
     for (auto& run : store::active_runs(sql)) {
