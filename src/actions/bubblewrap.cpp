@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,8 +12,7 @@
 
 #include "actions/tar.hpp"
 #include "core/crypto.hpp"
-
-extern char** environ;
+#include "core/process.hpp"
 
 namespace actions {
 namespace {
@@ -29,27 +27,18 @@ constexpr const char* kWritable[] = {"workspace", "skyscape"};
 std::optional<std::string> output_of(std::vector<std::string> args) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) return std::nullopt;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    auto pid = core::process::spawn({std::move(args), core::process::inherited_environment(), -1, pipe_fds[1], pipe_fds[1]});
     close(pipe_fds[1]);
-    if (rc != 0) {
+    if (!pid) {
         close(pipe_fds[0]);
         return std::nullopt;
     }
     std::string out;
     char buffer[4096];
-    for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0 && out.size() < 64 * 1024;) out.append(buffer, static_cast<std::size_t>(n));
     close(pipe_fds[0]);
     int status = 0;
-    waitpid(pid, &status, 0);
+    waitpid(*pid, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
     return out;
 }
@@ -77,6 +66,10 @@ std::optional<Bubblewrap> Bubblewrap::find(fs::path root) {
 }
 
 core::Result<std::string> Bubblewrap::create(const ContainerSpec& spec) const {
+    // Sharing the host's network would give the job the forge's own ports on loopback.
+    if (spec.limits.network)
+        return fail(Errc::invalid, "This job asks for a network (container.options: --network), but jobs here run in bubblewrap, "
+                                   "which gives them none. Run it on a container engine or a remote runner.");
     auto id = core::crypto::random_hex(12);
     std::error_code ec;
     for (const char* folder : kWritable) fs::create_directories(root_ / id / folder, ec);
@@ -145,39 +138,22 @@ core::Status Bubblewrap::start(const std::string& id) const {
                                      "--tmpfs", "/tmp", "--dir", "/etc"};
     for (const char* etc : {"/etc/alternatives", "/etc/ssl", "/etc/ca-certificates", "/etc/localtime"})
         for (auto extra : {"--ro-bind-try", etc, etc}) args.emplace_back(extra);
-    if (box.spec.limits.network) args.insert(args.begin() + 2, "--share-net");
     for (const char* folder : kWritable) {
         args.insert(args.end(), {"--bind", (dir / folder).string(), std::string("/") + folder});
     }
     args.insert(args.end(), {"--chdir", box.spec.working_dir.empty() ? "/" : box.spec.working_dir, "--setenv", "HOME", "/tmp"});
     for (const auto& a : box.spec.command) args.push_back(a);
-    int pipe_fds[2];
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return fail(Errc::invalid, std::strerror(errno));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attr, 0);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
     std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8"};
     env.insert(env.end(), box.spec.env.begin(), box.spec.env.end());
-    std::vector<char*> envp;
-    for (auto& e : env) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    int rc = posix_spawnp(&box.pid, argv[0], &actions, &attr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
+    int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return fail(Errc::internal, std::strerror(errno));
+    auto pid = core::process::spawn({std::move(args), std::move(env), -1, pipe_fds[1], pipe_fds[1], true});
     close(pipe_fds[1]);
-    if (rc != 0) {
+    if (!pid) {
         close(pipe_fds[0]);
-        return fail(Errc::invalid, std::string("bwrap could not start: ") + std::strerror(rc));
+        return fail(Errc::internal, "bwrap could not start: " + pid.error().message);
     }
+    box.pid = *pid;
     box.output = pipe_fds[0];
     return {};
 }

@@ -16,7 +16,9 @@ namespace actions {
 //! pid, network, IPC and mount namespaces, the system's /usr read-only, its own /tmp, and only
 //! its /workspace (and the agent's /skyscape) writable, kept in a folder under `root` (which
 //! the job does not see, nor anything else of DATA_DIR). The image is not used: jobs run on
-//! this machine's own programs. There are no memory or CPU limits; the timeout still holds.
+//! this machine's own programs. There are no memory or CPU limits; the timeout still holds. A job that
+//! asks for a network is refused: the only one bubblewrap could share is the host's, loopback and
+//! the forge's own ports included.
 class Bubblewrap : public Sandbox {
 public:
     //! bwrap found on PATH and able to make a sandbox here; nullopt otherwise.

@@ -18,6 +18,7 @@
 #include "actions/remote.hpp"
 #include "actions/runner.hpp"
 #include "actions/tar.hpp"
+#include "core/files.hpp"
 #include "core/http_client.hpp"
 #include "http/request.hpp"
 
@@ -169,12 +170,7 @@ int register_runner(const std::map<std::string, std::string>& opt) {
     auto answer = json::parse(r.body);
     auto file = get("config", default_config());
     json saved = {{"url", url}, {"id", answer["id"]}, {"name", answer["name"]}, {"token", answer["token"]}, {"labels", labels}};
-    {
-        std::ofstream out(file, std::ios::trunc);
-        out << saved.dump(2) << "\n";
-        if (!out) return fail_with("cannot write " + file);
-    }
-    chmod(file.c_str(), 0600);
+    if (auto written = core::write_private_file(file, saved.dump(2) + "\n"); !written) return fail_with(written.error().message);
     std::printf("Registered runner %s (labels %s) with %s; its token is in %s.\n", answer["name"].get<std::string>().c_str(),
                 get("labels", "self-hosted,linux").c_str(), url.c_str(), file.c_str());
     return 0;

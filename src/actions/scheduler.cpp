@@ -105,7 +105,8 @@ void Scheduler::start() {
         if (auto found = Bubblewrap::find(boxes)) {
             bubblewrap_.emplace(*found);
             sandbox_ = &*bubblewrap_;
-            sandbox_name_ = bubblewrap_->version() + " (no container engine: the image is not used, no memory or CPU limits)";
+            sandbox_name_ = bubblewrap_->version() +
+                            " (no container engine: the image is not used, no memory or CPU limits, and no network: a job that asks for one fails)";
         }
     }
     if (sandbox_) spdlog::info("actions: jobs run in {}", sandbox_name_);

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "core/crypto.hpp"
+#include "core/files.hpp"
 
 namespace core {
 namespace {
@@ -141,16 +142,7 @@ Status prepare_data_dir(Config& config) {
         return fail(Errc::invalid, path.string() + " is damaged; delete it to make a new secret (signs everyone out)");
     }
     config.auth_secret = crypto::random_hex(32);
-    auto tmp = path;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        ::chmod(tmp.c_str(), 0600);
-        out << config.auth_secret << '\n';
-        if (!out.flush()) return fail(Errc::invalid, "cannot write " + tmp.string());
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) return fail(Errc::invalid, "cannot write " + path.string() + ": " + ec.message());
+    if (auto written = write_private_file(path, config.auth_secret + "\n"); !written) return fail(Errc::invalid, written.error().message);
     return {};
 }
 

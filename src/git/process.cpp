@@ -3,13 +3,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+
+#include "core/process.hpp"
 
 namespace git {
 
@@ -40,36 +41,25 @@ Process::~Process() {
 
 namespace {
 
-// `git args…` with the given environment, stdin and stdout as pipes.
+// `git args…` with the given environment, stdin and stdout as pipes (stderr the server's).
 core::Status spawn_args(std::vector<std::string> args, const std::vector<std::string>& env, pid_t& pid, int& in_fd,
                         int& out_fd) {
     int to_child[2], from_child[2];
-    if (pipe2(to_child, O_CLOEXEC) != 0) return core::fail(core::Errc::invalid, std::strerror(errno));
+    if (pipe2(to_child, O_CLOEXEC) != 0) return core::fail(core::Errc::internal, std::strerror(errno));
     if (pipe2(from_child, O_CLOEXEC) != 0) {
         close(to_child[0]);
         close(to_child[1]);
-        return core::fail(core::Errc::invalid, std::strerror(errno));
+        return core::fail(core::Errc::internal, std::strerror(errno));
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, to_child[0], STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
-    std::vector<char*> argv, envp;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> environment = env;
-    for (auto& e : environment) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
+    auto spawned = core::process::spawn({std::move(args), env, to_child[0], from_child[1], STDERR_FILENO});
     close(to_child[0]);
     close(from_child[1]);
-    if (rc != 0) {
+    if (!spawned) {
         close(to_child[1]);
         close(from_child[0]);
-        return core::fail(core::Errc::invalid, std::string("cannot run git: ") + std::strerror(rc));
+        return tl::unexpected(spawned.error());
     }
+    pid = *spawned;
     in_fd = to_child[1];
     out_fd = from_child[0];
     return {};

@@ -23,6 +23,7 @@
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "core/process.hpp"
 #include "http/stream.hpp"
 
 namespace http {
@@ -135,6 +136,7 @@ core::Result<std::uint16_t> Server::listen() {
     if (ec) return core::fail(core::Errc::invalid, "HOST is not an IP address: " + config_.host);
     tcp::endpoint endpoint(address, config_.port);
     acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) core::process::close_on_exec(acceptor_.native_handle());
     if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
@@ -158,6 +160,7 @@ asio::awaitable<void> Server::accept_loop() {
             co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
             continue;
         }
+        core::process::close_on_exec(socket.native_handle());
         auto conn = std::make_shared<Connection>(std::move(socket));
         asio::co_spawn(conn->stream.get_executor(), serve(conn), asio::detached);
     }

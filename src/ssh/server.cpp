@@ -16,6 +16,8 @@
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "core/files.hpp"
+#include "core/process.hpp"
 #include "git/backend.hpp"
 #include "repos/service.hpp"
 #include "ssh/command.hpp"
@@ -196,12 +198,13 @@ core::Result<std::uint16_t> Server::listen() {
         ssh_key key = nullptr;
         if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK)
             return core::fail(core::Errc::invalid, "cannot generate the SSH host key");
-        auto tmp = key_path.string() + ".tmp";
-        int rc = ssh_pki_export_privkey_file(key, nullptr, nullptr, nullptr, tmp.c_str());
+        char* pem = nullptr;
+        int rc = ssh_pki_export_privkey_base64(key, nullptr, nullptr, nullptr, &pem);
         ssh_key_free(key);
-        ::chmod(tmp.c_str(), 0600);
-        if (rc != SSH_OK) return core::fail(core::Errc::invalid, "cannot write " + tmp);
-        std::filesystem::rename(tmp, key_path);
+        if (rc != SSH_OK) return core::fail(core::Errc::internal, "cannot export the SSH host key");
+        auto written = core::write_private_file(key_path, pem);
+        ssh_string_free_char(pem);
+        if (!written) return tl::unexpected(written.error());
     }
     bind_ = ssh_bind_new();
     unsigned port = config_.ssh_port;
@@ -211,6 +214,7 @@ core::Result<std::uint16_t> Server::listen() {
     if (ssh_bind_listen(bind_) != SSH_OK)
         return core::fail(core::Errc::invalid, "cannot listen for SSH on " + config_.host + ":" + std::to_string(port) +
                                                    ": " + ssh_get_error(bind_));
+    core::process::close_on_exec(ssh_bind_get_fd(bind_));
     return static_cast<std::uint16_t>(port);
 }
 
@@ -234,6 +238,7 @@ void Server::accept_loop() {
             ssh_free(session);
             continue;
         }
+        core::process::close_on_exec(ssh_get_fd(session));
         if (sessions_ >= kMaxSessions) {
             ssh_disconnect(session);
             ssh_free(session);

@@ -1,6 +1,9 @@
 #include "harness.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -262,6 +265,19 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes, std::chro
         out.append(chunk, n);
     }
     return out;
+}
+
+Connection::Connection(std::uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd_ < 0 || ::connect(fd_, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) throw std::runtime_error("cannot connect");
+}
+
+Connection::~Connection() {
+    if (fd_ >= 0) ::close(fd_);
 }
 
 CommandResult sh(const std::string& command, const std::filesystem::path& home) {

@@ -96,6 +96,18 @@ private:
 std::string raw_exchange(std::uint16_t port, const std::string& bytes,
                          std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
+//! An idle TCP connection to the server, open while the object lives.
+class Connection {
+public:
+    explicit Connection(std::uint16_t port);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 std::string url_encode(const std::string& text);
 
 struct CommandResult {
