@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace actions::expr {
@@ -59,14 +60,22 @@ struct Node {
     enum class Kind { literal, name, member, index, filter, call, unary_not, binary } kind;
     json value;        // literal
     std::string text;  // name, member, function or operator
-    std::vector<NodePtr> args;
+    std::vector<NodePtr> args;  // && and || take any number of operands, in order
+    int depth = 1;              // of the tree below and including this node
 };
+
+// GitHub's own limits (actions/runner, ExpressionConstants): they keep evaluation, and the
+// tree's destruction, from running out of stack on hostile text.
+constexpr std::size_t kMaxLength = 21000;
+constexpr int kMaxDepth = 50;
 
 class Parser {
 public:
     explicit Parser(std::string_view text) : text_(text) {}
 
     core::Result<NodePtr> parse() {
+        if (text_.size() > kMaxLength)
+            return fail(Errc::invalid, "An expression is longer than " + std::to_string(kMaxLength) + " characters.");
         auto node = parse_or();
         if (!node) return node;
         skip_space();
@@ -75,6 +84,26 @@ public:
     }
 
 private:
+    // Counts the parser's own recursion (parentheses, '!', indexes and call arguments), which
+    // builds no node for parentheses.
+    class Nested {
+    public:
+        explicit Nested(Parser& p) : p_(p) { ++p_.nesting_; }
+        ~Nested() { --p_.nesting_; }
+        bool too_deep() const { return p_.nesting_ > kMaxDepth; }
+
+    private:
+        Parser& p_;
+    };
+
+    core::Result<NodePtr> node(Node::Kind kind, std::string text, std::vector<NodePtr> args) {
+        auto n = std::make_unique<Node>(Node{kind, nullptr, std::move(text), std::move(args)});
+        for (const auto& a : n->args) n->depth = std::max(n->depth, a->depth + 1);
+        if (n->depth > kMaxDepth) return too_deep();
+        return n;
+    }
+    tl::unexpected<core::Error> too_deep() { return error("it is nested more than " + std::to_string(kMaxDepth) + " levels deep"); }
+
     tl::unexpected<core::Error> error(const std::string& what) {
         return fail(Errc::invalid, "In the expression `" + std::string(text_) + "`, at character " + std::to_string(at_ + 1) + ": " + what + ".");
     }
@@ -87,31 +116,34 @@ private:
         at_ += token.size();
         return true;
     }
-    NodePtr binary(std::string op, NodePtr a, NodePtr b) {
-        auto n = std::make_unique<Node>(Node{Node::Kind::binary, nullptr, std::move(op), {}});
-        n->args.push_back(std::move(a));
-        n->args.push_back(std::move(b));
-        return n;
+    core::Result<NodePtr> binary(std::string op, NodePtr a, NodePtr b) {
+        std::vector<NodePtr> args;
+        args.push_back(std::move(a));
+        args.push_back(std::move(b));
+        return node(Node::Kind::binary, std::move(op), std::move(args));
     }
 
+    // a || b || c as one node of three operands, so a long chain is not a deep tree.
+    template <class Operand>
+    core::Result<NodePtr> chain(const char* op, Operand operand) {
+        auto first = (this->*operand)();
+        if (!first) return first;
+        std::vector<NodePtr> args;
+        args.push_back(std::move(*first));
+        while (eat(op)) {
+            auto next = (this->*operand)();
+            if (!next) return next;
+            args.push_back(std::move(*next));
+        }
+        if (args.size() == 1) return std::move(args.front());
+        return node(Node::Kind::binary, op, std::move(args));
+    }
     core::Result<NodePtr> parse_or() {
-        auto left = parse_and();
-        while (left && eat("||")) {
-            auto right = parse_and();
-            if (!right) return right;
-            left = binary("||", std::move(*left), std::move(*right));
-        }
-        return left;
+        Nested nested(*this);
+        if (nested.too_deep()) return too_deep();
+        return chain("||", &Parser::parse_and);
     }
-    core::Result<NodePtr> parse_and() {
-        auto left = parse_equality();
-        while (left && eat("&&")) {
-            auto right = parse_equality();
-            if (!right) return right;
-            left = binary("&&", std::move(*left), std::move(*right));
-        }
-        return left;
-    }
+    core::Result<NodePtr> parse_and() { return chain("&&", &Parser::parse_equality); }
     core::Result<NodePtr> parse_equality() {
         auto left = parse_comparison();
         for (;;) {
@@ -138,11 +170,13 @@ private:
         skip_space();
         if (at_ < text_.size() && text_[at_] == '!' && text_.substr(at_, 2) != "!=") {
             ++at_;
+            Nested nested(*this);
+            if (nested.too_deep()) return too_deep();
             auto operand = parse_unary();
             if (!operand) return operand;
-            auto n = std::make_unique<Node>(Node{Node::Kind::unary_not, nullptr, "!", {}});
-            n->args.push_back(std::move(*operand));
-            return n;
+            std::vector<NodePtr> args;
+            args.push_back(std::move(*operand));
+            return node(Node::Kind::unary_not, "!", std::move(args));
         }
         return parse_postfix();
     }
@@ -150,28 +184,24 @@ private:
         auto node = parse_primary();
         for (;;) {
             if (!node) return node;
+            std::vector<NodePtr> args;
+            args.push_back(std::move(*node));
             if (eat(".")) {
                 if (eat("*")) {
-                    auto n = std::make_unique<Node>(Node{Node::Kind::filter, nullptr, "*", {}});
-                    n->args.push_back(std::move(*node));
-                    node = std::move(n);
+                    node = this->node(Node::Kind::filter, "*", std::move(args));
                     continue;
                 }
                 auto name = identifier();
                 if (name.empty()) return error("a property name must follow '.'");
-                auto n = std::make_unique<Node>(Node{Node::Kind::member, nullptr, name, {}});
-                n->args.push_back(std::move(*node));
-                node = std::move(n);
+                node = this->node(Node::Kind::member, name, std::move(args));
             } else if (eat("[")) {
                 auto index = parse_or();
                 if (!index) return index;
                 if (!eat("]")) return error("']' expected");
-                auto n = std::make_unique<Node>(Node{Node::Kind::index, nullptr, "", {}});
-                n->args.push_back(std::move(*node));
-                n->args.push_back(std::move(*index));
-                node = std::move(n);
+                args.push_back(std::move(*index));
+                node = this->node(Node::Kind::index, "", std::move(args));
             } else {
-                return node;
+                return std::move(args.front());
             }
         }
     }
@@ -227,22 +257,23 @@ private:
         if (low == "true" || low == "false") return std::make_unique<Node>(Node{Node::Kind::literal, low == "true", "", {}});
         if (low == "null") return std::make_unique<Node>(Node{Node::Kind::literal, nullptr, "", {}});
         if (eat("(")) {
-            auto n = std::make_unique<Node>(Node{Node::Kind::call, nullptr, low, {}});
+            std::vector<NodePtr> args;
             if (!eat(")")) {
                 do {
                     auto arg = parse_or();
                     if (!arg) return arg;
-                    n->args.push_back(std::move(*arg));
+                    args.push_back(std::move(*arg));
                 } while (eat(","));
                 if (!eat(")")) return error("')' or ',' expected in the call of " + name);
             }
-            return n;
+            return node(Node::Kind::call, low, std::move(args));
         }
         return std::make_unique<Node>(Node{Node::Kind::name, nullptr, low, {}});
     }
 
     std::string_view text_;
     std::size_t at_ = 0;
+    int nesting_ = 0;
 };
 
 // obj[key] ignoring case, or null.
@@ -327,8 +358,9 @@ core::Result<json> call(const Node& n, const Context& ctx) {
     }
     if (f == "fromjson") {
         if (auto ok = arity(1, 1); !ok) return tl::unexpected(ok.error());
-        auto parsed = json::parse(to_text(args[0]), nullptr, false);
-        if (parsed.is_discarded()) return fail(Errc::invalid, "fromJSON() was given text that is not JSON.");
+        auto parsed = core::parse_json(to_text(args[0]));
+        if (parsed.is_discarded())
+            return fail(Errc::invalid, "fromJSON() was given text that is not JSON, or nests deeper than " + std::to_string(core::kMaxJsonDepth) + " levels.");
         return parsed;
     }
     if (f == "hashfiles") {
@@ -389,8 +421,14 @@ core::Result<json> eval(const Node& n, const Context& ctx) {
         case Node::Kind::binary: {
             auto a = eval(*n.args[0], ctx);
             if (!a) return a;
-            if (n.text == "&&") return truthy(*a) ? eval(*n.args[1], ctx) : a;
-            if (n.text == "||") return truthy(*a) ? a : eval(*n.args[1], ctx);
+            if (n.text == "&&" || n.text == "||") {  // the first operand that decides, else the last
+                bool until = n.text == "||";
+                for (std::size_t i = 1; i < n.args.size() && truthy(*a) != until; ++i) {
+                    a = eval(*n.args[i], ctx);
+                    if (!a) return a;
+                }
+                return a;
+            }
             auto b = eval(*n.args[1], ctx);
             if (!b) return b;
             if (n.text == "==") return equal(*a, *b);
@@ -431,32 +469,68 @@ core::Result<json> evaluate(std::string_view expression, const Context& context)
     return eval(**tree, context);
 }
 
-core::Result<std::string> interpolate(std::string_view text, const Context& context) {
-    std::string out;
+namespace {
+
+// Calls each(expression) for every `${{ … }}` of text, and keeps the text between them in out
+// when out is given.
+template <class Each>
+core::Status each_expression(std::string_view text, std::string* out, Each each) {
     for (std::size_t at = 0; at < text.size();) {
         auto open = text.find("${{", at);
         if (open == std::string_view::npos) {
-            out += text.substr(at);
+            if (out) *out += text.substr(at);
             break;
         }
         auto close = text.find("}}", open + 3);
         if (close == std::string_view::npos) return fail(Errc::invalid, "A ${{ is not closed with }}.");
-        out += text.substr(at, open - at);
-        auto value = evaluate(text.substr(open + 3, close - open - 3), context);
-        if (!value) return tl::unexpected(value.error());
-        out += to_text(*value);
+        if (out) *out += text.substr(at, open - at);
+        if (auto done = each(text.substr(open + 3, close - open - 3)); !done) return done;
         at = close + 2;
     }
-    return out;
+    return {};
 }
 
-core::Result<bool> condition(std::string_view text, const Context& context) {
+// An if: condition's expression: trimmed, and without its ${{ }} when it has one around it all.
+std::string condition_expression(std::string_view text) {
     std::string expression(text);
     auto first = expression.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return context.status == "success";
+    if (first == std::string::npos) return "";
     expression = expression.substr(first, expression.find_last_not_of(" \t\r\n") - first + 1);
     if (expression.starts_with("${{") && expression.ends_with("}}") && expression.find("${{", 3) == std::string::npos)
         expression = expression.substr(3, expression.size() - 5);
+    return expression;
+}
+
+core::Status parses(std::string_view expression) {
+    auto tree = Parser(expression).parse();
+    if (!tree) return tl::unexpected(tree.error());
+    return {};
+}
+
+}  // namespace
+
+core::Result<std::string> interpolate(std::string_view text, const Context& context) {
+    std::string out;
+    auto done = each_expression(text, &out, [&](std::string_view expression) -> core::Status {
+        auto value = evaluate(expression, context);
+        if (!value) return tl::unexpected(value.error());
+        out += to_text(*value);
+        return {};
+    });
+    if (!done) return tl::unexpected(done.error());
+    return out;
+}
+
+core::Status check(std::string_view text) { return each_expression(text, nullptr, parses); }
+
+core::Status check_condition(std::string_view text) {
+    auto expression = condition_expression(text);
+    return expression.empty() ? core::Status{} : parses(expression);
+}
+
+core::Result<bool> condition(std::string_view text, const Context& context) {
+    auto expression = condition_expression(text);
+    if (expression.empty()) return context.status == "success";
     auto low = lowercase(expression);
     bool checks_status = false;
     for (const char* f : {"success(", "failure(", "always(", "cancelled("})

@@ -40,6 +40,14 @@ core::Result<std::string> interpolate(std::string_view text, const Context& cont
 //! failure, always, cancelled), it holds only while the job succeeds, as on GitHub.
 core::Result<bool> condition(std::string_view text, const Context& context);
 
+//! Whether every `${{ … }}` in text parses, without evaluating anything: a workflow's
+//! expressions are checked when it is read, so a bad one fails the workflow, not a job later.
+//! Expressions longer than 21,000 characters or nested more than 50 levels deep are refused
+//! (GitHub's limits), here and by evaluate().
+core::Status check(std::string_view text);
+//! The same for an `if:` condition, with or without `${{ }}`.
+core::Status check_condition(std::string_view text);
+
 //! GitHub's truthiness: false, 0, -0, NaN, "" and null are false.
 bool truthy(const json& value);
 

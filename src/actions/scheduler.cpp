@@ -158,7 +158,7 @@ void Scheduler::loop() {
         try {
             pass();
         } catch (const std::exception& e) {
-            spdlog::error("actions: the queue could not be read: {}", e.what());
+            spdlog::error("actions: the queue could not be read: {}", db::describe(e));
         }
         lock.lock();
         wake_.wait_for(lock, kIdle, [this] { return pending_ || stopping_; });
@@ -174,7 +174,15 @@ void Scheduler::pass() {
             for (const auto& job : store::jobs_of(sql, run.id))
                 if (job.status == "running" && job.runner_id && std::find(silent.begin(), silent.end(), job.runner_id) != silent.end())
                     finish(run, job, "failure", json::object(), "The runner " + job.runner_name + " stopped answering.");
-    for (const auto& run : store::active_runs(sql)) advance(sql, run);
+    for (const auto& run : store::active_runs(sql)) {
+        // One run that cannot be planned fails alone; the queue goes on with the others.
+        try {
+            advance(sql, run);
+        } catch (const std::exception& e) {
+            spdlog::error("actions: run {} could not be planned: {}", run.id, db::describe(e));
+            store::fail_run(sql, run.id, "The run could not be planned: " + db::describe(e));
+        }
+    }
     std::vector<std::pair<store::Run, std::vector<store::Job>>> active;
     for (auto& run : store::active_runs(sql)) {
         auto jobs = store::jobs_of(sql, run.id);
@@ -375,9 +383,9 @@ void Scheduler::launch(const store::Run& run, const store::Job& job) {
         try {
             execute(run, job, flag);
         } catch (const std::exception& e) {
-            spdlog::error("actions: job {} failed to run: {}", job.id, e.what());
+            spdlog::error("actions: job {} failed to run: {}", job.id, db::describe(e));
             soci::session sql(pool_.get());
-            store::finish_job(sql, job.id, "failure", "{}", std::string("The job could not run: ") + e.what());
+            store::finish_job(sql, job.id, "failure", "{}", "The job could not run: " + db::describe(e));
         }
         logs_.touch(job.id);
         {

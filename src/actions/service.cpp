@@ -376,23 +376,31 @@ std::optional<std::int64_t> schedule_due(const std::vector<std::string>& crons, 
 
 void Service::run_schedules(std::int64_t now) {
     for (const auto& id : repos_.ids()) {
-        auto repo = repos_.find(id);
-        if (!repo) continue;
-        auto sha = tip(repos_.path(id), repo->default_branch);
-        if (sha.empty()) continue;
-        for (const auto& view : actions(*repo)) {
-            if (!view.workflow || view.workflow->on.schedules.empty()) continue;
-            // First seen now: the schedule counts from here, nothing from before it ran.
-            if (view.action.last_schedule == 0) {
-                store::set_last_schedule(pool_, view.action.id, now);
-                continue;
-            }
-            auto due = schedule_due(view.workflow->on.schedules, view.action.last_schedule, now);
-            if (!due) continue;
-            store::set_last_schedule(pool_, view.action.id, *due);
-            create_run(*repo, view.action.id, view.action.file, view.text, view.workflow,
-                       {"schedule", "refs/heads/" + repo->default_branch, sha});
+        // One repository whose schedules fail does not stop the others'.
+        try {
+            run_schedules(id, now);
+        } catch (const std::exception& e) {
+            spdlog::error("actions: schedules of {}: {}", id, db::describe(e));
         }
+    }
+}
+
+void Service::run_schedules(const std::string& repo_id, std::int64_t now) {
+    auto repo = repos_.find(repo_id);
+    if (!repo) return;
+    auto sha = tip(repos_.path(repo_id), repo->default_branch);
+    if (sha.empty()) return;
+    for (const auto& view : actions(*repo)) {
+        if (!view.workflow || view.workflow->on.schedules.empty()) continue;
+        // First seen now: the schedule counts from here, nothing from before it ran.
+        if (view.action.last_schedule == 0) {
+            store::set_last_schedule(pool_, view.action.id, now);
+            continue;
+        }
+        auto due = schedule_due(view.workflow->on.schedules, view.action.last_schedule, now);
+        if (!due) continue;
+        store::set_last_schedule(pool_, view.action.id, *due);
+        create_run(*repo, view.action.id, view.action.file, view.text, view.workflow, {"schedule", "refs/heads/" + repo->default_branch, sha});
     }
 }
 
@@ -414,7 +422,7 @@ void Service::start() {
                 run_schedules(db::now());
                 clean_up(db::now());
             } catch (const std::exception& e) {
-                spdlog::error("actions: schedules: {}", e.what());
+                spdlog::error("actions: schedules and clean-up: {}", db::describe(e));
             }
             lock.lock();
             // Wakes just after the next minute begins.

@@ -109,6 +109,7 @@ private:
     //! One run of a workflow file or UI action; failed at once, with its error, when invalid.
     store::Run create_run(const repos::Repo& repo, std::int64_t action_id, const std::string& file, const std::string& text,
                           const tl::expected<Workflow, ParseError>& workflow, const Spec& spec);
+    void run_schedules(const std::string& repo_id, std::int64_t now);
     void pull_request_runs(const repos::Repo& repo, std::int64_t number, const std::string& base, const std::string& head,
                            const std::string& head_sha, std::int64_t actor_id);
 

@@ -320,6 +320,14 @@ void set_run_status(soci::session& sql, std::int64_t run_id, const std::string& 
             soci::use(run_id);
 }
 
+void fail_run(soci::session& sql, std::int64_t run_id, const std::string& error) {
+    auto now = db::now();
+    sql << "UPDATE action_jobs SET status = 'failure', error = :e, finished_at = :t WHERE run_id = :r AND status IN ('waiting', 'queued')",
+        soci::use(error), soci::use(now), soci::use(run_id);
+    sql << "UPDATE action_runs SET status = 'failure', error = :e, finished_at = :t WHERE id = :i", soci::use(error), soci::use(now),
+        soci::use(run_id);
+}
+
 void set_job_status(soci::session& sql, std::int64_t job_id, const std::string& status, const std::string& error) {
     auto now = db::now();
     bool ends = status != "waiting" && status != "queued" && status != "running";

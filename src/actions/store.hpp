@@ -99,6 +99,8 @@ std::optional<Job> find_job(db::Pool& pool, std::int64_t job_id);
 std::vector<Step> steps_of(db::Pool& pool, std::int64_t job_id);
 
 void set_run_status(soci::session& sql, std::int64_t run_id, const std::string& status);
+//! The run ends as failed with why it could not go on; its jobs that had not started fail with it.
+void fail_run(soci::session& sql, std::int64_t run_id, const std::string& error);
 void set_job_status(soci::session& sql, std::int64_t job_id, const std::string& status, const std::string& error = "");
 //! The job begins here: running, with its steps (all queued) and where it runs.
 void start_job(soci::session& sql, std::int64_t job_id, const std::vector<std::string>& step_names,

@@ -2,18 +2,28 @@
 
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <set>
+#include <sstream>
 
 #include "actions/cron.hpp"
+#include "actions/expression.hpp"
 #include "browse/store.hpp"
 
 namespace actions {
 namespace {
 
-constexpr std::size_t kMaxMatrix = 256;  // GitHub's limit on the jobs one matrix makes
+constexpr std::size_t kMaxJobs = 256;  // GitHub's limit on the jobs of one run, matrix cells included
+constexpr double kMaxMinutes = 7200;   // five days, GitHub's limit for a self-hosted runner's job
+// What a file may expand to through its aliases: every node costs this much plus its text.
+// A 1 MB file without aliases stays well below; nested aliases that would make gigabytes do not.
+constexpr std::size_t kMaxExpanded = std::size_t(16) << 20;
+constexpr std::size_t kNodeCost = 16;
 
 // Thrown while reading and turned into the ParseError the caller gets.
 struct Invalid {
@@ -24,6 +34,75 @@ struct Invalid {
 int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
 
 [[noreturn]] void invalid(const YAML::Node& node, std::string message) { throw Invalid{line_of(node), std::move(message)}; }
+
+// yaml-cpp shares an aliased node rather than copying it, but everything that reads the tree
+// (to_json, the matrix, env maps) walks each alias again: 300 bytes of nested aliases expand to
+// gigabytes. The expanded size is counted from the parser's events before the tree is built,
+// each alias adding the size of what it names.
+class ExpandedSize : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, 0); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(mark, sizes_[anchor]); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+        leaf(mark, anchor, value.size());
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    void add(const YAML::Mark& mark, std::size_t cost) {
+        total_ += cost;  // each cost is at most the budget, so this cannot wrap
+        if (total_ > kMaxExpanded)
+            throw Invalid{mark.line + 1, "The workflow expands to more than " + std::to_string(kMaxExpanded >> 20) +
+                                             " MB through its aliases (*name); write it out instead."};
+    }
+    void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::size_t bytes) {
+        add(mark, kNodeCost + bytes);
+        if (anchor) sizes_[anchor] = kNodeCost + bytes;
+    }
+    void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        add(mark, kNodeCost);
+        open_.emplace_back(anchor, total_ - kNodeCost);
+    }
+    void close() {
+        auto [anchor, start] = open_.back();
+        open_.pop_back();
+        if (anchor) sizes_[anchor] = total_ - start;
+    }
+
+    std::size_t total_ = 0;
+    std::map<YAML::anchor_t, std::size_t> sizes_;
+    std::vector<std::pair<YAML::anchor_t, std::size_t>> open_;  // collections being read: anchor, total at their start
+};
+
+void check_expanded_size(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    ExpandedSize size;
+    while (parser.HandleNextDocument(size)) {
+    }
+}
+
+// Every expression of a part of the workflow parses: `if:` values as conditions, any other
+// text holding ${{ }} as interpolations.
+void check_expressions(const YAML::Node& node, bool condition = false) {
+    if (node.IsScalar()) {
+        auto valid = condition ? expr::check_condition(node.Scalar()) : expr::check(node.Scalar());
+        if (!valid) invalid(node, valid.error().message);
+    } else if (node.IsSequence()) {
+        for (const auto& item : node) check_expressions(item);
+    } else if (node.IsMap()) {
+        for (const auto& item : node) check_expressions(item.second, item.first.IsScalar() && item.first.Scalar() == "if");
+    }
+}
 
 std::string scalar(const YAML::Node& node, const std::string& what) {
     if (!node.IsScalar()) invalid(node, what + " must be a single value.");
@@ -49,8 +128,13 @@ nlohmann::json to_json(const YAML::Node& node) {
     if (text == "true" || text == "True" || text == "TRUE") return true;
     if (text == "false" || text == "False" || text == "FALSE") return false;
     if (text == "null" || text == "~") return nullptr;
-    if (RE2::FullMatch(text, R"([-+]?[0-9]+)")) return std::stoll(text);
-    if (RE2::FullMatch(text, R"([-+]?([0-9]*\.[0-9]+|[0-9]+\.?[0-9]*)([eE][-+]?[0-9]+)?)")) return std::stod(text);
+    if (RE2::FullMatch(text, R"([-+]?[0-9]+)")) {
+        std::int64_t n = 0;
+        const char* begin = text.data() + (text.front() == '+');
+        if (auto [end, ec] = std::from_chars(begin, text.data() + text.size(), n); ec == std::errc{}) return n;
+        // Past 64 bits it is read as a float, as YAML's core schema reads any number.
+    }
+    if (RE2::FullMatch(text, R"([-+]?([0-9]*\.[0-9]+|[0-9]+\.?[0-9]*)([eE][-+]?[0-9]+)?)")) return std::strtod(text.c_str(), nullptr);
     return text;
 }
 
@@ -81,7 +165,8 @@ std::vector<std::string> string_list(const YAML::Node& node, const std::string& 
 std::optional<double> minutes(const YAML::Node& node, const std::string& what) {
     if (!node) return std::nullopt;
     auto value = to_json(node);
-    if (!value.is_number() || value.get<double>() <= 0) invalid(node, what + " must be a positive number of minutes.");
+    if (!value.is_number() || !(value.get<double>() > 0) || value.get<double>() > kMaxMinutes)
+        invalid(node, what + " must be a positive number of minutes, at most " + std::to_string(static_cast<int>(kMaxMinutes)) + " (five days).");
     return value.get<double>();
 }
 
@@ -217,8 +302,8 @@ Strategy read_strategy(const YAML::Node& node) {
     if (node["fail-fast"]) out.fail_fast = to_json(node["fail-fast"]) != false;
     if (node["max-parallel"]) {
         auto max = to_json(node["max-parallel"]);
-        if (!max.is_number_integer() || max.get<int>() < 1) invalid(node["max-parallel"], "max-parallel must be a whole number from 1.");
-        out.max_parallel = max.get<int>();
+        if (!max.is_number_integer() || max.get<std::int64_t>() < 1) invalid(node["max-parallel"], "max-parallel must be a whole number from 1.");
+        out.max_parallel = static_cast<int>(std::min<std::int64_t>(max.get<std::int64_t>(), kMaxJobs));
     }
     auto matrix = node["matrix"];
     if (!matrix) return out;
@@ -236,7 +321,7 @@ Strategy read_strategy(const YAML::Node& node) {
                 auto grown = cell;
                 grown[key] = to_json(value).dump();
                 next.push_back(std::move(grown));
-                if (next.size() > kMaxMatrix) invalid(matrix, "The matrix makes more than 256 jobs.");
+                if (next.size() > kMaxJobs) invalid(matrix, "The matrix makes more than 256 jobs.");
             }
         cells = std::move(next);
     }
@@ -267,7 +352,7 @@ Strategy read_strategy(const YAML::Node& node) {
         }
     }
     if (cells.empty()) invalid(matrix, "The matrix makes no job: every combination was excluded.");
-    if (cells.size() > kMaxMatrix) invalid(matrix, "The matrix makes more than 256 jobs.");
+    if (cells.size() > kMaxJobs) invalid(matrix, "The matrix makes more than 256 jobs.");
     out.cells = std::move(cells);
     return out;
 }
@@ -428,8 +513,11 @@ tl::expected<Workflow, ParseError> parse_workflow(const std::string& file, const
     Workflow wf;
     wf.file = file;
     try {
+        check_expanded_size(text);
         auto root = YAML::Load(text);
         if (!root.IsMap()) throw Invalid{1, "A workflow is a map with on: and jobs:."};
+        for (const char* part : {"jobs", "env", "concurrency", "run-name"})
+            if (root[part]) check_expressions(root[part]);
         wf.name = root["name"] ? text_of(root["name"]) : file;
         wf.on = read_triggers(root["on"]);
         wf.env = string_map(root["env"], "env");
@@ -438,17 +526,25 @@ tl::expected<Workflow, ParseError> parse_workflow(const std::string& file, const
         auto jobs = root["jobs"];
         if (!jobs || !jobs.IsMap() || jobs.size() == 0) throw Invalid{line_of(root), "The workflow has no jobs."};
         std::vector<Job> read;
+        std::size_t runs = 0;  // the jobs the run will hold, a matrix's cells each
         for (const auto& item : jobs) {
             auto id = item.first.Scalar();
             if (!RE2::FullMatch(id, "[A-Za-z_][A-Za-z0-9_-]*"))
                 invalid(item.first, "Job id " + id + " must start with a letter or _ and hold only letters, digits, - and _.");
             read.push_back(read_job(id, item.second));
+            runs += read.back().strategy && !read.back().strategy->cells.empty() ? read.back().strategy->cells.size() : 1;
+            if (runs > kMaxJobs)
+                invalid(item.first, "The workflow makes more than " + std::to_string(kMaxJobs) + " jobs, matrix cells included; a run holds at most " +
+                                        std::to_string(kMaxJobs) + ".");
         }
         wf.jobs = in_dependency_order(std::move(read), jobs);
     } catch (const Invalid& e) {
         return tl::unexpected(ParseError{file, e.line, e.message});
     } catch (const YAML::Exception& e) {
         return tl::unexpected(ParseError{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, "Not valid YAML: " + e.msg});
+    } catch (const std::exception& e) {
+        // Whatever else goes wrong reading a file is that file's error, never the server's.
+        return tl::unexpected(ParseError{file, 0, std::string("The workflow could not be read: ") + e.what()});
     }
     return wf;
 }

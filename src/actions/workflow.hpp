@@ -103,9 +103,11 @@ struct ParseError {
     std::string text() const;  //!< "ci.yml:12: message"
 };
 
-//! Reads a workflow file. Errors name the file and line: invalid YAML, unknown triggers, a job
-//! without steps or runs-on, a step with neither run nor uses (or both), `needs` naming an
-//! unknown job or forming a cycle, a matrix that expands to nothing or over 256 jobs.
+//! Reads a workflow file. Errors name the file and line: invalid YAML, aliases that expand past
+//! 16 MB, unknown triggers, a job without steps or runs-on, a step with neither run nor uses (or
+//! both), `needs` naming an unknown job or forming a cycle, a matrix that expands to nothing, a
+//! run of more than 256 jobs (matrix cells included), an expression that does not parse, a
+//! number out of range. Never throws.
 tl::expected<Workflow, ParseError> parse_workflow(const std::string& file, const std::string& text);
 
 //! The folders whose *.yml and *.yaml files are workflows, as on GitHub and in Skyscape.

@@ -79,6 +79,11 @@ bool ping(Pool& pool) {
     }
 }
 
+std::string describe(const std::exception& error) {
+    if (const auto* db_error = dynamic_cast<const soci::soci_error*>(&error)) return db_error->get_error_message();
+    return error.what();
+}
+
 std::int64_t now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <span>
+#include <string>
 
 #include "core/embedded.hpp"
 #include "core/result.hpp"
@@ -34,6 +35,10 @@ core::Status migrate(soci::session& sql, std::span<const core::EmbeddedFile> mig
 
 //! True when the database answers a trivial query.
 bool ping(Pool& pool);
+
+//! What went wrong, fit for a log line: a database error's own message (what() would add the
+//! statement's bound values, which may be secrets), anything else's what().
+std::string describe(const std::exception& error);
 
 //! Current time as Unix seconds, the only time format stored in the database.
 std::int64_t now();

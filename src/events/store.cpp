@@ -12,7 +12,7 @@ bool moved(const RefUpdate& update, const std::optional<std::string>& now) {
 }  // namespace
 
 void add_pending(soci::session& sql, const std::string& push_id, const std::vector<RefUpdate>& updates) {
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     auto now = db::now();
     for (const auto& u : updates) {
         sql << "INSERT INTO pending_ref_updates (push_id, repo_id, actor_id, ref, old_sha, new_sha, created_at) "
@@ -38,7 +38,7 @@ int settle(db::Pool& pool, const std::string& push_id, const RefResolver& resolv
         while (st.fetch()) pending.emplace_back(id, u);
     }
     int added = 0;
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     auto now = db::now();
     for (const auto& [id, u] : pending) {
         if (moved(u, resolve(u.repo_id, u.ref))) {
@@ -84,6 +84,27 @@ void set_cursor(db::Pool& pool, const std::string& subscriber, std::int64_t last
     sql << "INSERT INTO event_cursors (subscriber, last_event_id) VALUES (:s, :l) "
            "ON CONFLICT (subscriber) DO UPDATE SET last_event_id = excluded.last_event_id",
         soci::use(subscriber), soci::use(last_id);
+}
+
+void record_failure(db::Pool& pool, const std::string& subscriber, std::int64_t event_id, int tries, const std::string& error) {
+    soci::session sql(pool.get());
+    auto now = db::now();
+    sql << "INSERT INTO event_failures (subscriber, event_id, tries, error, failed_at) VALUES (:s, :e, :n, :m, :t) "
+           "ON CONFLICT (subscriber, event_id) DO UPDATE SET tries = excluded.tries, error = excluded.error, failed_at = excluded.failed_at",
+        soci::use(subscriber), soci::use(event_id), soci::use(tries), soci::use(error), soci::use(now);
+}
+
+std::vector<Failure> failures(db::Pool& pool, int limit) {
+    soci::session sql(pool.get());
+    Failure f;
+    soci::statement st = (sql.prepare << "SELECT subscriber, event_id, tries, error, failed_at FROM event_failures "
+                                         "ORDER BY failed_at DESC, event_id DESC LIMIT :n",
+                          soci::use(limit), soci::into(f.subscriber), soci::into(f.event_id), soci::into(f.tries), soci::into(f.error),
+                          soci::into(f.failed_at));
+    std::vector<Failure> out;
+    st.execute();
+    while (st.fetch()) out.push_back(f);
+    return out;
 }
 
 }  // namespace events::store

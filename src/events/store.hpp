@@ -43,4 +43,17 @@ std::vector<Event> after(db::Pool& pool, std::int64_t last_id, int limit);
 std::int64_t cursor(db::Pool& pool, const std::string& subscriber);
 void set_cursor(db::Pool& pool, const std::string& subscriber, std::int64_t last_id);
 
+//! A subscriber gave up on an event after `tries` failures.
+void record_failure(db::Pool& pool, const std::string& subscriber, std::int64_t event_id, int tries, const std::string& error);
+
+struct Failure {
+    std::string subscriber;
+    std::int64_t event_id = 0;
+    int tries = 0;
+    std::string error;
+    std::int64_t failed_at = 0;
+};
+//! The newest failures first.
+std::vector<Failure> failures(db::Pool& pool, int limit);
+
 }  // namespace events::store

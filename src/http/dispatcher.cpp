@@ -1,10 +1,10 @@
 #include "http/dispatcher.hpp"
 
-#include <soci/soci-backend.h>
 #include <spdlog/spdlog.h>
 
 #include <exception>
 
+#include "db/pool.hpp"
 #include "http/render.hpp"
 
 namespace http {
@@ -22,12 +22,8 @@ Response Dispatcher::dispatch(Request& req, Match& m) const {
         req.params = std::move(m.params);
         if (auto denied = gate_(req, m.route->need)) return std::move(*denied);
         return m.route->handler(req);
-    } catch (const soci::soci_error& e) {
-        // what() would add the bound values, which may be secrets; the message alone is safe.
-        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route ? m.route->pattern : req.path,
-                      e.get_error_message());
     } catch (const std::exception& e) {
-        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route ? m.route->pattern : req.path, e.what());
+        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route ? m.route->pattern : req.path, db::describe(e));
     }
     return reject(req, 500, "The server could not finish this request; the error is in its log.");
 }
@@ -37,10 +33,8 @@ boost::asio::awaitable<Response> Dispatcher::dispatch_stream(Request& req, Match
         req.params = std::move(m.params);
         if (auto denied = gate_(req, m.route->need)) co_return std::move(*denied);
         co_return co_await m.route->stream(req, body);
-    } catch (const soci::soci_error& e) {
-        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route->pattern, e.get_error_message());
     } catch (const std::exception& e) {
-        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route->pattern, e.what());
+        spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route->pattern, db::describe(e));
     }
     co_return reject(req, 500, "The server could not finish this request; the error is in its log.");
 }

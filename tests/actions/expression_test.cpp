@@ -98,5 +98,39 @@ TEST(Expressions, bad_expressions_say_what_is_wrong) {
     }
 }
 
+std::string repeated(const std::string& part, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += part;
+    return out;
+}
+
+TEST(Expressions, hostile_nesting_is_an_error_not_a_crash) {
+    auto c = sample();
+    const std::string nots = repeated("!", 300000) + "true";
+    const std::string parens = repeated("(", 100000) + "1" + repeated(")", 100000);
+    const std::string indexes = "github" + repeated("['a']", 5000);
+    const std::string members = "github" + repeated(".a", 10000);
+    const std::string calls = repeated("format('{0}', ", 3000) + "1" + repeated(")", 3000);
+    const std::string brackets = repeated("github[", 3000) + "1" + repeated("]", 3000);
+    for (const auto* bad : {&nots, &parens, &indexes, &members, &calls, &brackets}) {
+        auto v = evaluate(*bad, c);
+        ASSERT_FALSE(v) << bad->substr(0, 40);
+        EXPECT_TRUE(v.error().message.find("levels deep") != std::string::npos ||
+                    v.error().message.find("longer than 21000") != std::string::npos)
+            << v.error().message;
+    }
+    auto deep_json = evaluate("toJSON(fromJSON('" + repeated("[", 5000) + repeated("]", 5000) + "'))", c);
+    ASSERT_FALSE(deep_json);
+    EXPECT_NE(deep_json.error().message.find("deeper than"), std::string::npos) << deep_json.error().message;
+}
+
+TEST(Expressions, long_chains_of_one_operator_are_not_deep) {
+    auto c = sample();
+    EXPECT_EQ(eval(repeated("false || ", 200) + "'last'", c), "last");
+    EXPECT_EQ(eval(repeated("true && ", 200) + "'last'", c), "last");
+    EXPECT_EQ(eval("'a' && null && undefined_function()", c), nullptr) << "&& stops at the first falsy operand";
+    EXPECT_EQ(eval(repeated("(", 40) + "1" + repeated(")", 40), c), 1) << "nesting within the limit is fine";
+}
+
 }  // namespace
 }  // namespace actions::expr

@@ -186,5 +186,64 @@ TEST(Workflow, errors_name_the_file_line_and_problem) {
               std::string::npos);
 }
 
+TEST(Workflow, numbers_out_of_range_are_the_files_error) {
+    for (const char* value : {"99999999999999999999", "1e999", "-99999999999999999999", "7201", "nan"}) {
+        auto e = failed(std::string("on: push\njobs:\n  a:\n    runs-on: x\n    timeout-minutes: ") + value + "\n    steps: [{run: t}]\n");
+        EXPECT_EQ(e.line, 5) << value;
+        EXPECT_NE(e.message.find("at most 7200"), std::string::npos) << value << ": " << e.message;
+    }
+    auto step = failed("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: t\n        timeout-minutes: 123456789012345678901234567890\n");
+    EXPECT_EQ(step.line, 7);
+    auto parallel = failed("on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {max-parallel: 99999999999999999999999, matrix: {n: [1, 2]}}\n    steps: [{run: t}]\n");
+    EXPECT_NE(parallel.message.find("whole number"), std::string::npos) << "past 64 bits it is a float";
+    auto big = parsed("on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {max-parallel: 4000000000, matrix: {n: [1, 2]}}\n    steps: [{run: t}]\n");
+    EXPECT_EQ(big.jobs[0].strategy->max_parallel, 256);
+    EXPECT_EQ(parsed("on: push\nenv: {BIG: 99999999999999999999}\njobs: {a: {runs-on: x, steps: [{run: t}]}}\n").env["BIG"],
+              "99999999999999999999") << "text stays as written";
+}
+
+TEST(Workflow, alias_bombs_are_refused_before_they_expand) {
+    // Nine levels of nine aliases: 9^9 copies of "lol" if expanded.
+    std::string bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (char c = 'b'; c <= 'i'; ++c) {
+        std::string prev(1, static_cast<char>(c - 1));
+        bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" +
+                prev + ", *" + prev + ", *" + prev + "]\n";
+    }
+    for (const std::string& where : {std::string("    strategy:\n      matrix:\n        n: *i\n"), std::string("    env:\n      X: *i\n")}) {
+        auto e = failed(bomb + "on: push\njobs:\n  a:\n    runs-on: x\n" + where + "    steps: [{run: t}]\n");
+        EXPECT_NE(e.message.find("through its aliases"), std::string::npos) << e.message;
+    }
+    auto fine = parsed("base: &env {A: '1', B: '2'}\non: push\njobs:\n  a:\n    runs-on: x\n    env: *env\n    steps: [{run: t}]\n  b:\n    runs-on: x\n    env: *env\n    steps: [{run: t}]\n");
+    EXPECT_EQ(fine.jobs[1].env.at("B"), "2") << "a few aliases are fine";
+}
+
+TEST(Workflow, a_run_holds_at_most_256_jobs_matrix_cells_included) {
+    std::string text = "on: push\njobs:\n";
+    for (int i = 0; i < 3; ++i)
+        text += "  j" + std::to_string(i) + ":\n    runs-on: x\n    strategy: {matrix: {a: [1,2,3,4,5,6,7,8,9,10], b: [1,2,3,4,5,6,7,8,9,10]}}\n    steps: [{run: t}]\n";
+    auto e = failed(text);
+    EXPECT_NE(e.message.find("more than 256 jobs, matrix cells included"), std::string::npos) << e.message;
+    EXPECT_EQ(e.line, 11) << "at the job that goes past it";
+    std::string many = "on: push\njobs:\n";
+    for (int i = 0; i < 300; ++i) many += "  j" + std::to_string(i) + ": {runs-on: x, steps: [{run: t}]}\n";
+    EXPECT_NE(failed(many).message.find("more than 256 jobs"), std::string::npos);
+}
+
+TEST(Workflow, expressions_are_checked_when_the_file_is_read) {
+    std::string nots(300000, '!');
+    auto deep = failed("on: push\njobs:\n  a:\n    runs-on: x\n    if: '" + nots + "true'\n    steps: [{run: t}]\n");
+    EXPECT_EQ(deep.line, 5);
+    EXPECT_NE(deep.message.find("longer than 21000"), std::string::npos) << deep.text();
+    auto parens = failed("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ " + std::string(60, '(') + "1" +
+                         std::string(60, ')') + " }}\n");
+    EXPECT_EQ(parens.line, 6);
+    EXPECT_NE(parens.message.find("levels deep"), std::string::npos) << parens.message;
+    auto broken = failed("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: t\n        env: {X: '${{ github. }}'}\n");
+    EXPECT_EQ(broken.line, 7);
+    EXPECT_NE(failed("on: push\nenv: {X: '${{ 1 +'}\njobs: {a: {runs-on: x, steps: [{run: t}]}}\n").message.find("not closed"), std::string::npos);
+    parsed("on: push\njobs:\n  a:\n    runs-on: x\n    if: github.ref == 'refs/heads/main' && !cancelled()\n    steps: [{run: 'echo ${{ matrix.x }}'}]\n");
+}
+
 }  // namespace
 }  // namespace actions

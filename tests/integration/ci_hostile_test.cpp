@@ -1,0 +1,70 @@
+// Workflow files written to break the server, pushed through the real git server: each fails
+// its own run with a clear error, and CI goes on for everyone else, before and after a restart.
+#include "ci_fixture.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+class HostileWorkflow : public Ci {
+protected:
+    //! Pushes a hostile workflow, then a good one; the good one must still run.
+    json push_then_check_ci_still_runs(const std::string& hostile) {
+        push(hostile, "hostile.yml");
+        auto bad = wait_for_run();
+        push("on: push\njobs:\n  fine:\n    runs-on: ubuntu-latest\n    steps: [{run: echo still running}]\n", "fine.yml");
+        auto good = wait_for_run([](const json& r) { return r["name"] == ".github/workflows/fine.yml" && r["status"] == "completed"; });
+        EXPECT_EQ(good["conclusion"], "success") << logs(good["id"]) << server.log();
+        return bad;
+    }
+
+    std::string error_of(const json& run) {
+        auto detail = api("/actions/runs/" + std::to_string(run["id"].get<std::int64_t>()));
+        return detail.value("error", "");
+    }
+};
+
+TEST_F(HostileWorkflow, a_deep_expression_fails_its_run_and_the_server_survives_a_restart) {
+    auto bad = push_then_check_ci_still_runs("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    if: '" + std::string(300000, '!') +
+                                             "true'\n    steps:\n      - run: echo ${{ " + std::string(200, '(') + "1" + std::string(200, ')') +
+                                             " }}\n");
+    EXPECT_EQ(bad["conclusion"], "failure");
+    EXPECT_NE(error_of(bad).find("hostile.yml:5"), std::string::npos) << error_of(bad);
+    server.stop();
+    server.start();
+    harness::Client client(server.port());
+    EXPECT_EQ(client.get("/health").status, 200u) << server.log();
+    EXPECT_EQ(server.log().find("Segmentation"), std::string::npos);
+}
+
+TEST_F(HostileWorkflow, a_number_out_of_range_fails_its_run_and_ci_goes_on) {
+    auto bad = push_then_check_ci_still_runs(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 99999999999999999999\n    steps: [{run: echo x}]\n");
+    EXPECT_EQ(bad["conclusion"], "failure");
+    EXPECT_NE(error_of(bad).find("hostile.yml:5: timeout-minutes must be a positive number of minutes"), std::string::npos) << error_of(bad);
+}
+
+TEST_F(HostileWorkflow, an_alias_bomb_is_refused_without_the_server_expanding_it) {
+    std::string bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (char c = 'b'; c <= 'i'; ++c) {
+        std::string p = "*" + std::string(1, static_cast<char>(c - 1));
+        bomb += std::string(1, c) + ": &" + c + " [" + p + ", " + p + ", " + p + ", " + p + ", " + p + ", " + p + ", " + p + ", " + p + ", " + p + "]\n";
+    }
+    auto bad = push_then_check_ci_still_runs(bomb + "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        n: *i\n"
+                                                    "    env: {X: *i}\n    steps: [{run: echo x}]\n");
+    EXPECT_EQ(bad["conclusion"], "failure");
+    EXPECT_NE(error_of(bad).find("through its aliases"), std::string::npos) << error_of(bad);
+}
+
+TEST_F(HostileWorkflow, a_run_of_more_than_256_jobs_is_refused) {
+    std::string text = "on: push\njobs:\n";
+    for (int i = 0; i < 6; ++i)
+        text += "  j" + std::to_string(i) + ":\n    runs-on: ubuntu-latest\n    strategy: {matrix: {a: [1,2,3,4,5,6,7,8,9,10], b: [1,2,3,4,5]}}\n"
+                "    steps: [{run: echo x}]\n";
+    auto bad = push_then_check_ci_still_runs(text);
+    EXPECT_EQ(bad["conclusion"], "failure");
+    EXPECT_NE(error_of(bad).find("more than 256 jobs, matrix cells included"), std::string::npos) << error_of(bad);
+    EXPECT_TRUE(api("/actions/runs/" + std::to_string(bad["id"].get<std::int64_t>()) + "/jobs")["jobs"].empty()) << "no job was queued";
+}
+
+}  // namespace
