@@ -164,7 +164,7 @@ int serve() {
     api::register_repo_routes(router, repos);
     api::register_watch_routes(router, repos, *pool);
     issues::register_routes(router, issues);
-    notifications::register_routes(router, *pool);
+    notifications::register_routes(router, *pool, notifications);
     activity::register_routes(router, *pool, repos);
     pulls::register_routes(router, pulls, reviews, issues, repos);
     api::register_issue_routes(router, repos, issues);

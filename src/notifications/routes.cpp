@@ -28,11 +28,11 @@ http::Response watch_button(http::Request& req, db::Pool& pool) {
 
 }  // namespace
 
-void register_routes(http::Router& r, db::Pool& pool) {
-    r.get("/notifications", Need::user, [&pool](http::Request& req) {
+void register_routes(http::Router& r, db::Pool& pool, Service& notifications) {
+    r.get("/notifications", Need::user, [&pool, &notifications](http::Request& req) {
         http::Page page("notifications/list.tpl", "Notifications");
         auto& dict = page.dict();
-        auto items = store::list(pool, req.actor.user_id, kPerPage, 0);
+        auto items = notifications.inbox(req.actor, kPerPage, 0);
         for (const auto& n : items) {
             auto* row = dict.AddSectionDictionary("ITEM");
             row->SetValue("URL", req.config->prefix + "/notifications/" + std::to_string(n.id));
@@ -52,9 +52,9 @@ void register_routes(http::Router& r, db::Pool& pool) {
         return http::render(req, page);
     });
 
-    r.get("/notifications/count", Need::user, [&pool](http::Request& req) {
+    r.get("/notifications/count", Need::user, [&notifications](http::Request& req) {
         ctemplate::TemplateDictionary dict("count");
-        if (auto n = store::unread_count(pool, req.actor.user_id); n > 0)
+        if (auto n = notifications.unread_count(req.actor); n > 0)
             dict.SetValueAndShowSection("COUNT", n > 99 ? "99+" : std::to_string(n), "UNREAD");
         return http::render_fragment(req, "notifications/count.tpl", dict);
     });
@@ -87,9 +87,9 @@ void register_routes(http::Router& r, db::Pool& pool) {
         return res;
     });
 
-    r.get("/notifications/{id}", Need::user, [&pool](http::Request& req) {
+    r.get("/notifications/{id}", Need::user, [&pool, &notifications](http::Request& req) {
         auto id = http::parse_number(req.params["id"]);
-        auto n = id ? store::find(pool, req.actor.user_id, *id) : std::nullopt;
+        auto n = id ? notifications.find(req.actor, *id) : std::nullopt;
         if (!n) return http::error_page(req, 404, "There is no such notification.");
         store::mark_read(pool, req.actor.user_id, n->id);
         return http::redirect(req, thread_path(*n));

@@ -1,6 +1,7 @@
 #include "notifications/service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "auth/store.hpp"
 #include "mail/outbox.hpp"
@@ -47,6 +48,31 @@ void Service::tell(const repos::Repo& repo, const auth::store::User& user, std::
     outbox_.enqueue(user.email, "[" + thread->repo_id + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
                     what + " on " + (thread->is_pull ? "pull request" : "issue") + " #" + std::to_string(thread->number) + ": " +
                         thread->title + "\n\n" + url + "\n\nTurn these emails off at " + public_url_ + "/notifications\n");
+}
+
+std::vector<store::Notification> Service::inbox(const auth::Actor& actor, std::int64_t limit, std::int64_t offset) {
+    std::map<std::string, bool> readable;  // asked once per repository
+    return store::list(
+        pool_, actor.user_id,
+        [&](const std::string& repo_id) {
+            auto [it, added] = readable.try_emplace(repo_id, false);
+            if (added) it->second = repos_.access(actor, repo_id).has_value();
+            return it->second;
+        },
+        limit, offset);
+}
+
+std::int64_t Service::unread_count(const auth::Actor& actor) {
+    std::int64_t n = 0;
+    for (const auto& [repo_id, count] : store::unread_by_repo(pool_, actor.user_id))
+        if (repos_.access(actor, repo_id)) n += count;
+    return n;
+}
+
+std::optional<store::Notification> Service::find(const auth::Actor& actor, std::int64_t id) {
+    auto n = store::find(pool_, actor.user_id, id);
+    if (!n || !repos_.access(actor, n->repo_id)) return std::nullopt;
+    return n;
 }
 
 void Service::wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, Wrote what) {

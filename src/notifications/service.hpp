@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "notifications/store.hpp"
 #include "repos/service.hpp"
 
 namespace auth::store {
@@ -40,6 +41,14 @@ public:
     void wrote(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, std::string_view text, Wrote what);
     void assigned(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users);
     void review_requested(const repos::Repo& repo, std::int64_t issue_id, std::int64_t actor_id, const std::vector<std::int64_t>& users);
+
+    //! The actor's notifications on threads they can still read: a repository that turned
+    //! private or from which they were removed hides its notifications (and their live titles).
+    std::vector<store::Notification> inbox(const auth::Actor& actor, std::int64_t limit, std::int64_t offset);
+    //! The unread ones of those.
+    std::int64_t unread_count(const auth::Actor& actor);
+    //! One of them, nullopt when it is not the actor's or they cannot read it now.
+    std::optional<store::Notification> find(const auth::Actor& actor, std::int64_t id);
 
 private:
     void tell(const repos::Repo& repo, const auth::store::User& user, std::int64_t issue_id, std::int64_t actor_id, const char* reason);

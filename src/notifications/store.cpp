@@ -11,11 +11,17 @@ void notify(db::Pool& pool, std::int64_t user_id, std::int64_t issue_id, std::in
         soci::use(user_id), soci::use(issue_id), soci::use(actor_id), soci::use(reason), soci::use(now);
 }
 
-std::int64_t unread_count(db::Pool& pool, std::int64_t user_id) {
+std::vector<std::pair<std::string, std::int64_t>> unread_by_repo(db::Pool& pool, std::int64_t user_id) {
     soci::session sql(pool.get());
+    std::string repo_id;
     std::int64_t n = 0;
-    sql << "SELECT COUNT(*) FROM notifications WHERE user_id = :u AND read_at IS NULL", soci::use(user_id), soci::into(n);
-    return n;
+    soci::statement st = (sql.prepare << "SELECT i.repo_id, COUNT(*) FROM notifications n JOIN issues i ON i.id = n.issue_id "
+                                         "WHERE n.user_id = :u AND n.read_at IS NULL GROUP BY i.repo_id",
+                          soci::use(user_id), soci::into(repo_id), soci::into(n));
+    st.execute();
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    while (st.fetch()) out.emplace_back(repo_id, n);
+    return out;
 }
 
 namespace {
@@ -27,19 +33,19 @@ constexpr const char* kSelect =
 
 }  // namespace
 
-std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, std::int64_t limit, std::int64_t offset) {
+std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, const std::function<bool(const std::string& repo_id)>& shown,
+                               std::int64_t limit, std::int64_t offset) {
     soci::session sql(pool.get());
     Notification n;
     int is_pull = 0, unread = 0;
     soci::statement st = (sql.prepare << std::string(kSelect) +
-                                             "WHERE n.user_id = :u ORDER BY (n.read_at IS NULL) DESC, n.updated_at DESC, n.id DESC "
-                                             "LIMIT :l OFFSET :o",
-                          soci::use(user_id), soci::use(limit), soci::use(offset), soci::into(n.id), soci::into(n.repo_id),
-                          soci::into(n.number), soci::into(is_pull), soci::into(n.title), soci::into(n.actor),
-                          soci::into(n.reason), soci::into(n.updated_at), soci::into(unread));
+                                             "WHERE n.user_id = :u ORDER BY (n.read_at IS NULL) DESC, n.updated_at DESC, n.id DESC",
+                          soci::use(user_id), soci::into(n.id), soci::into(n.repo_id), soci::into(n.number), soci::into(is_pull),
+                          soci::into(n.title), soci::into(n.actor), soci::into(n.reason), soci::into(n.updated_at), soci::into(unread));
     st.execute();
     std::vector<Notification> out;
-    while (st.fetch()) {
+    for (std::int64_t skipped = 0; static_cast<std::int64_t>(out.size()) < limit && st.fetch();) {
+        if (!shown(n.repo_id) || skipped++ < offset) continue;
         n.is_pull = is_pull != 0;
         n.unread = unread != 0;
         out.push_back(n);

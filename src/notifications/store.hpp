@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,9 +24,12 @@ struct Notification {
 
 //! Tells user about the issue: a new row, or the thread's row bumped and unread again.
 void notify(db::Pool& pool, std::int64_t user_id, std::int64_t issue_id, std::int64_t actor_id, const std::string& reason);
-std::int64_t unread_count(db::Pool& pool, std::int64_t user_id);
-//! Newest first, unread before read.
-std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, std::int64_t limit, std::int64_t offset);
+//! The user's unread notifications, counted per repository.
+std::vector<std::pair<std::string, std::int64_t>> unread_by_repo(db::Pool& pool, std::int64_t user_id);
+//! Newest first, unread before read, only those of repositories `shown` takes; rows are read
+//! only as far as the page needs.
+std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, const std::function<bool(const std::string& repo_id)>& shown,
+                               std::int64_t limit, std::int64_t offset);
 std::optional<Notification> find(db::Pool& pool, std::int64_t user_id, std::int64_t id);
 void mark_read(db::Pool& pool, std::int64_t user_id, std::int64_t id);
 void mark_all_read(db::Pool& pool, std::int64_t user_id);

@@ -53,6 +53,29 @@ TEST_F(Notifications, nobody_hears_of_a_private_repository_they_cannot_read) {
     EXPECT_FALSE(bob.get("/notifications").has("Secret plan"));
 }
 
+TEST_F(Notifications, losing_access_hides_notifications_from_the_list_the_count_and_the_link) {
+    auto id = create_repo("shared", true, true);
+    ASSERT_EQ(api("alice", "PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"read"})").status, 204u);
+    ASSERT_EQ(api("alice", "POST", "/api/v1/repos/" + id + "/issues", R"({"title":"Launch date","body":"@bob"})").status, 201u);
+    auto open_repo = create_repo("open", false, true);
+    ASSERT_EQ(api("alice", "POST", "/api/v1/repos/" + open_repo + "/issues", R"({"title":"Public thing","body":"@bob"})").status, 201u);
+    harness::Client bob(server.port());
+    bob.sign_in("bob");
+    ASSERT_TRUE(bob.get("/notifications").has("Launch date"));
+    ASSERT_TRUE(bob.get("/notifications/count").has(">2<"));
+
+    ASSERT_EQ(api("alice", "DELETE", "/api/v1/repos/" + id + "/collaborators/bob").status, 204u);
+    ASSERT_EQ(api("alice", "PATCH", "/api/v1/repos/" + id + "/issues/1", R"({"title":"Launch on May 4"})").status, 200u);
+    auto list = bob.get("/notifications");
+    EXPECT_FALSE(list.has("Launch")) << "neither the old title nor the renamed one";
+    EXPECT_TRUE(list.has("Public thing")) << "the others stay";
+    EXPECT_TRUE(bob.get("/notifications/count").has(">1<")) << "the count leaves it out too";
+    EXPECT_EQ(bob.get("/notifications/1").status, 404u) << "its link leads nowhere";
+
+    ASSERT_EQ(api("alice", "PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"read"})").status, 204u);
+    EXPECT_TRUE(bob.get("/notifications").has("Launch on May 4")) << "access back, the notification is back";
+}
+
 TEST_F(Notifications, watchers_hear_of_new_threads_and_comments_until_they_unwatch) {
     auto id = create_repo("watched", false, true);
     harness::Client alice(server.port()), carol(server.port());
