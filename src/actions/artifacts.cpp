@@ -46,6 +46,7 @@ std::filesystem::path Artifacts::file(const Info& info) const {
 
 core::Result<Artifacts::Info> Artifacts::add(std::int64_t run_id, std::int64_t job_id, const std::string& name,
                                              const std::vector<TarEntry>& files, int retention_days) {
+    if (auto valid = check_artifact_name(name); !valid) return tl::unexpected(valid.error());
     Info info;
     info.run_id = run_id;
     info.name = name;

@@ -17,7 +17,7 @@ std::string utc_now() {
     auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::tm tm{};
     gmtime_r(&seconds, &tm);
-    char out[40];
+    char out[64];
     std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                   tm.tm_min, tm.tm_sec, static_cast<int>(millis));
     return out;
@@ -106,14 +106,35 @@ void LogWriter::line(int step, std::string_view text) {
         out_.open(file, std::ios::binary | std::ios::app);
         step_ = step;
     }
-    out_ << utc_now() << ' ' << text << '\n';
+    // A line from a runner may hold newlines: each part is a line of its own, with our time in
+    // front, so none can pass for a stored line's time.
+    auto stamp = utc_now();
+    for (std::size_t start = 0;;) {
+        auto newline = text.find('\n', start);
+        out_ << stamp << ' ' << text.substr(start, newline == std::string_view::npos ? std::string_view::npos : newline - start) << '\n';
+        if (newline == std::string_view::npos) break;
+        start = newline + 1;
+    }
     out_.flush();  // live viewers read the file
     logs_.touch(job_id_);
 }
 
+namespace {
+
+// "2026-11-26T13:23:32.123Z", as utc_now() writes it.
+bool is_stamp(std::string_view text) {
+    static constexpr std::string_view kShape = "0000-00-00T00:00:00.000Z";
+    if (text.size() != kShape.size()) return false;
+    for (std::size_t i = 0; i < kShape.size(); ++i)
+        if (kShape[i] == '0' ? !std::isdigit(static_cast<unsigned char>(text[i])) : text[i] != kShape[i]) return false;
+    return true;
+}
+
+}  // namespace
+
 LogLine render_line(std::string_view stored) {
     LogLine out;
-    if (stored.size() > 25 && stored[4] == '-' && stored[10] == 'T' && stored[24] == ' ') {
+    if (stored.size() > 25 && is_stamp(stored.substr(0, 24)) && stored[24] == ' ') {
         out.stamp = std::string(stored.substr(0, 24));
         out.time = std::string(stored.substr(11, 8));
         stored.remove_prefix(25);
@@ -188,8 +209,11 @@ std::string render_log(std::string_view stored) {
         auto end = stored.find('\n', start);
         if (end == std::string_view::npos) end = stored.size();
         auto line = render_line(stored.substr(start, end - start));
-        html += "<div class=\"log-line\"><time class=\"log-t\" datetime=\"" + line.stamp + "\">" + line.time + "</time><span>" + line.html +
-                "</span></div>";
+        html += "<div class=\"log-line\"><time class=\"log-t\" datetime=\"";
+        http::append_escaped(html, line.stamp);
+        html += "\">";
+        http::append_escaped(html, line.time);
+        html += "</time><span>" + line.html + "</span></div>";
         start = end + 1;
     }
     return html;

@@ -249,7 +249,7 @@ std::vector<store::Run> runs_for_artifacts(const http::Request& req, db::Pool& p
 http::Response download(const Artifacts::Info& artifact, Artifacts& artifacts) {
     auto body = artifacts.archive(artifact);
     http::Response res{200, "application/gzip", std::move(body), {}};
-    res.header("Content-Disposition", "attachment; filename=\"" + artifact.name + ".tar.gz\"");
+    res.header("Content-Disposition", http::attachment(artifact.name + ".tar.gz"));
     return res;
 }
 

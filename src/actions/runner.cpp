@@ -183,7 +183,7 @@ core::Result<std::string> upload_artifact(const Sandbox& engine, const std::stri
         return it == with.end() || it->second.empty() ? fallback : it->second;
     };
     std::string name = get("name", "artifact");
-    if (name.find_first_of("/\\:<>|*?\"") != std::string::npos) return core::fail(Errc::invalid, "An artifact's name cannot hold / \\ : < > | * ? or \".");
+    if (auto valid = check_artifact_name(name); !valid) return tl::unexpected(valid.error());
     std::vector<std::string> include, exclude;
     std::istringstream lines(get("path", ""));
     for (std::string line; std::getline(lines, line);) {
@@ -284,6 +284,13 @@ core::Result<std::string> download_artifact(const Sandbox& engine, const std::st
 }
 
 }  // namespace
+
+core::Status check_artifact_name(std::string_view name) {
+    bool control = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+    if (name.empty() || name.size() > 255 || control || name.find_first_of("/\\:<>|*?\"") != std::string_view::npos)
+        return core::fail(core::Errc::invalid, "An artifact's name is 1 to 255 characters without line breaks or / \\ : < > | * ? \".");
+    return {};
+}
 
 JobResult run_job(const Sandbox& engine, JobRun run) {
     JobResult result;

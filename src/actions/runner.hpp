@@ -53,6 +53,10 @@ public:
     virtual core::Result<std::vector<TarEntry>> download(const std::string& name) = 0;
 };
 
+//! Whether an artifact may have this name: 1 to 255 bytes, no control characters and none of
+//! / \ : < > | * ? " (it becomes a file name, in a folder and in a download's header).
+core::Status check_artifact_name(std::string_view name);
+
 //! What one job needs to run.
 struct JobRun {
     Job job;

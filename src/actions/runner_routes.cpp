@@ -138,7 +138,7 @@ void register_runner_routes(http::Router& r, Runners& runners, Scheduler& schedu
         if (!files) return http::json_error(400, "Send the files as a tar archive.");
         auto days = http::parse_number(req.query_or("retention_days", "0")).value_or(0);
         auto added = RunArtifacts(artifacts, found->first.id, found->second.id).upload(req.query_or("name", "artifact"), *files, static_cast<int>(days));
-        if (!added) return http::json_error(500, added.error().message);
+        if (!added) return http::json_error(http::status_of(added.error().code), added.error().message);
         return http::json(201, {{"message", *added}});
     }, kArtifactBody);
     r.get("/api/v1/runners/jobs/{job_id}/artifacts", Need::git, [&runners, &scheduler, &artifacts](http::Request& req) {

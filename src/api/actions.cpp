@@ -171,7 +171,7 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         auto artifact = id ? artifacts.find(*id) : std::nullopt;
         if (!artifact || !actions::store::find_run(pool, access->repo.id, artifact->run_id)) return http::json_error(404, "No such artifact.");
         http::Response res{200, "application/gzip", artifacts.archive(*artifact), {}};
-        res.header("Content-Disposition", "attachment; filename=\"" + artifact->name + ".tar.gz\"");
+        res.header("Content-Disposition", http::attachment(artifact->name + ".tar.gz"));
         return res;
     });
 

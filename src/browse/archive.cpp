@@ -46,7 +46,7 @@ asio::awaitable<http::Response> archive(git::Backend& backend, http::Request& re
     }
     (*git)->close_input();
     http::Response head{200, format->content_type, "", {}};
-    head.header("Content-Disposition", "attachment; filename=\"" + name + format->suffix + "\"");
+    head.header("Content-Disposition", http::attachment(name + format->suffix));
     bool sent = co_await git::send_output(**git, req, body, head, "");
     int code = (*git)->wait();
     if (!body.started()) co_return http::error_page(req, 500, "git archive failed (exit " + std::to_string(code) + ").");

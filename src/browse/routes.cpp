@@ -351,8 +351,7 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         } else if (file->binary) {
             res.content_type = "application/octet-stream";
             auto slash = at.path.rfind('/');
-            res.header("Content-Disposition", "attachment; filename=\"" +
-                                                  http::percent_encode(at.path.substr(slash == std::string::npos ? 0 : slash + 1)) + "\"");
+            res.header("Content-Disposition", http::attachment(at.path.substr(slash == std::string::npos ? 0 : slash + 1)));
         } else {
             res.content_type = "text/plain; charset=utf-8";
         }

@@ -2,11 +2,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <stdexcept>
+
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "http/request.hpp"
 
 namespace http {
+
+Response& Response::header(std::string name, std::string value) {
+    auto unsafe = [](const std::string& s) { return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos; };
+    if (unsafe(name) || unsafe(value)) throw std::invalid_argument("header " + name + " holds a line break");
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+}
+
+std::string attachment(std::string_view filename) {
+    std::string fallback;
+    for (unsigned char c : filename) fallback += c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
+    std::string exact;  // RFC 5987's attr-chars as they are, everything else %-encoded ('/' included)
+    for (char c : percent_encode(filename)) exact += c == '/' ? std::string("%2F") : std::string(1, c);
+    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + exact;
+}
 
 Response text(unsigned status, std::string body) {
     return Response{status, "text/plain; charset=utf-8", std::move(body), {}};

@@ -3,6 +3,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,11 +18,15 @@ struct Response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
 
-    Response& header(std::string name, std::string value) {
-        headers.emplace_back(std::move(name), std::move(value));
-        return *this;
-    }
+    //! Adds a header. A name or value holding CR, LF or NUL throws std::invalid_argument (the
+    //! request answers 500): Boost 1.74 would write it as is, and a value from a user or a runner
+    //! could then add headers or a body of its own.
+    Response& header(std::string name, std::string value);
 };
+
+//! A Content-Disposition value that downloads as filename (RFC 6266): an ASCII fallback in
+//! filename="…" and the exact UTF-8 name in filename*=UTF-8''….
+std::string attachment(std::string_view filename);
 
 Response text(unsigned status, std::string body);
 Response json(unsigned status, const nlohmann::json& body);

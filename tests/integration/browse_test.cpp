@@ -172,7 +172,7 @@ TEST_F(Browse, archives_stream_the_tree_of_a_ref) {
     auto tarball = alice.get("/repos/" + id + "/archive/feature/x.tar.gz");
     ASSERT_EQ(tarball.status, 200u);
     EXPECT_EQ(tarball.header("content-type"), "application/gzip");
-    EXPECT_EQ(tarball.header("content-disposition"), "attachment; filename=\"site-feature-x.tar.gz\"");
+    EXPECT_EQ(tarball.header("content-disposition"), "attachment; filename=\"site-feature-x.tar.gz\"; filename*=UTF-8''site-feature-x.tar.gz");
     std::ofstream(dir.path / "x.tar.gz", std::ios::binary) << tarball.body;
     auto listing = harness::sh("tar tzf " + quote((dir.path / "x.tar.gz").string()));
     EXPECT_EQ(listing.code, 0) << listing.output;
