@@ -40,10 +40,13 @@ struct Connection {
 
 namespace {
 
-// Query values that must never reach a log line.
+// Query values that must never reach a log line: whatever names a password, token, secret or
+// key (password, current_password, new_password, access_token, csrf_token, …), an OAuth code,
+// and a secret's value, should a form holding one be sent as a GET.
 bool is_secret_key(std::string_view key) {
-    return key == "token" || key == "access_token" || key == "password" || key == "secret" || key == "code" ||
-           key == "csrf_token" || key == "key";
+    for (std::string_view part : {"password", "token", "secret", "key"})
+        if (key.find(part) != std::string_view::npos) return true;
+    return key == "code" || key == "value";
 }
 
 std::string redacted_query(std::string_view query) {
@@ -179,8 +182,10 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
 
     auto log = [&](const Request& req, unsigned status, std::size_t bytes, std::chrono::steady_clock::time_point started) {
         auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        std::string target = req.path.empty() ? std::string(req.raw.target()) : config_.prefix + req.path;
-        if (!req.raw_query.empty()) target += "?" + redacted_query(req.raw_query);
+        // A target refused before it had a path (an absolute URI, with credentials perhaps) is
+        // never logged as sent.
+        std::string target = req.path.empty() ? "-" : config_.prefix + req.path;
+        if (!req.path.empty() && !req.raw_query.empty()) target += "?" + redacted_query(req.raw_query);
         spdlog::info("{} {} {} {} {} {} {} {:.1f}ms", req.request_id, remote_ip,
                      req.actor.signed_in() ? req.actor.username : "-", req.method().empty() ? "-" : req.method(),
                      target, status, bytes, ms);

@@ -127,10 +127,17 @@ TEST_F(Http, keep_alive_serves_several_requests_on_one_connection) {
 
 TEST_F(Http, access_log_never_holds_query_secrets) {
     client.get("/health?token=supersecretvalue&page=2");
+    client.get("/settings/password?current_password=hunter2pw&new_password=hunter3pw&q=kept");
+    client.get("/repos/x/settings/secrets?name=DEPLOY&value=s3cretvalue&access_token=tok3nvalue");
+    harness::raw_exchange(server.port(), "GET http://root:rootpw@localhost/health?password=absolutepw HTTP/1.1\r\nHost: x\r\n\r\n",
+                          std::chrono::milliseconds(500));
     server.stop();
     auto log = server.log();
     EXPECT_NE(log.find("GET /health?token=***&page=2 200"), std::string::npos) << log;
-    EXPECT_EQ(log.find("supersecretvalue"), std::string::npos);
+    EXPECT_NE(log.find("current_password=***&new_password=***&q=kept"), std::string::npos) << log;
+    EXPECT_NE(log.find("name=DEPLOY&value=***&access_token=***"), std::string::npos) << log;
+    for (const char* secret : {"supersecretvalue", "hunter2pw", "hunter3pw", "s3cretvalue", "tok3nvalue", "rootpw", "absolutepw"})
+        EXPECT_EQ(log.find(secret), std::string::npos) << secret << " in\n" << log;
 }
 
 TEST(HttpPrefix, every_route_and_link_lives_under_prefix) {
