@@ -60,7 +60,7 @@ core::Result<Artifacts::Info> Artifacts::add(std::int64_t run_id, std::int64_t j
         }
     auto packed = gzip(make_tar(files));
     soci::session sql(pool_.get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     int version = 0;
     soci::indicator ind;
     sql << "SELECT MAX(version) FROM action_artifacts WHERE run_id = :r AND name = :n", soci::use(run_id), soci::use(name),

@@ -358,13 +358,13 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         dict.SetValue("TOKEN", *token);
         return http::render_fragment(req, "actions/token.tpl", dict);
     });
-    // An outside service's trigger: the token is the credential. Under git's gate (no cookies,
-    // so no session and no CSRF token), like a git client's request.
+    // An outside service's trigger: the token is the credential, in a header only (URLs end up
+    // in logs). Under git's gate (no cookies, so no session and no CSRF token), like a git
+    // client's request.
     r.post("/repos/{id}/actions/{actionId}/trigger", Need::git, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         auto repo = service.repos().find(req.params["id"]);
         std::string token(req.header("X-Trigger-Token"));
-        if (token.empty()) token = req.query_or("token", "");
         if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
         auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));
         if (!run) return http::json_error(http::status_of(run.error().code), run.error().message);

@@ -59,7 +59,7 @@ core::Result<std::pair<Runners::Runner, std::string>> Runners::add(const std::st
     auto hash = core::crypto::sha256_hex(registration);
     auto now = db::now();
     soci::session sql(pool_.get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     int taken = 0;
     sql << "SELECT COUNT(*) FROM runners WHERE name = :n", soci::use(name), soci::into(taken);
     if (taken) return fail(Errc::conflict, "There is already a runner called " + name + ".");

@@ -489,7 +489,7 @@ bool Scheduler::cancel(std::int64_t run_id) {
     auto run = store::find_run(sql, run_id);
     if (!run || run->finished()) return false;
     auto jobs = store::jobs_of(sql, run_id);
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     for (const auto& j : jobs)
         if (j.status == "waiting" || j.status == "queued") store::set_job_status(sql, j.id, "cancelled");
     store::set_run_status(sql, run_id, "cancelled");

@@ -92,7 +92,7 @@ store::Run Service::create_run(const repos::Repo& repo, std::int64_t action_id, 
     std::vector<std::int64_t> superseded;
     {
         soci::session sql(pool_.get());
-        soci::transaction tx(sql);
+        db::Transaction tx(sql);
         run.action_id = action_id ? action_id : store::ensure_action(sql, repo.id, file, run.name);
         store::insert_run(sql, run, jobs);
         tx.commit();

@@ -344,7 +344,7 @@ void set_job_status(soci::session& sql, std::int64_t job_id, const std::string& 
 void start_job(soci::session& sql, std::int64_t job_id, const std::vector<std::string>& step_names, const std::string& runner_name,
                const std::string& sandbox) {
     auto now = db::now();
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "UPDATE action_jobs SET status = 'running', started_at = :t, runner_name = :r, sandbox = :s, error = '' WHERE id = :i",
         soci::use(now), soci::use(runner_name), soci::use(sandbox), soci::use(job_id);
     sql << "DELETE FROM action_steps WHERE job_id = :i", soci::use(job_id);
@@ -392,7 +392,7 @@ int fail_running_jobs(db::Pool& pool, const std::string& reason) {
         st.execute();
         while (st.fetch()) ids.push_back(id);
     }
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     for (auto id : ids) set_job_status(sql, id, "failure", reason);
     tx.commit();
     return static_cast<int>(ids.size());
@@ -405,7 +405,7 @@ std::vector<std::int64_t> reset_run(soci::session& sql, std::int64_t run_id, boo
     for (const auto& j : jobs)
         if (!failed_only || (j.status != "success" && j.status != "skipped")) again.insert(j.job_key);
     std::vector<std::int64_t> reset;
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     for (const auto& j : jobs) {
         if (!again.count(j.job_key) && failed_only) continue;
         sql << "UPDATE action_jobs SET status = 'waiting', error = '', outputs = '{}', runner_id = NULL, runner_name = '', "

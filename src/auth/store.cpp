@@ -105,7 +105,7 @@ void set_admin(db::Pool& pool, std::int64_t user_id, bool admin) {
 
 void set_disabled(db::Pool& pool, std::int64_t user_id, bool disabled) {
     soci::session sql(pool.get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     int flag = disabled;
     sql << "UPDATE users SET disabled = :d WHERE id = :id", soci::use(flag), soci::use(user_id);
     if (disabled) sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
@@ -114,7 +114,7 @@ void set_disabled(db::Pool& pool, std::int64_t user_id, bool disabled) {
 
 void set_password_hash(db::Pool& pool, std::int64_t user_id, const std::string& hash) {
     soci::session sql(pool.get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "UPDATE users SET password_hash = :h WHERE id = :id", soci::use(hash), soci::use(user_id);
     sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
     tx.commit();

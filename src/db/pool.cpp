@@ -21,6 +21,26 @@ std::unique_ptr<Pool> Pool::open_sqlite(const std::filesystem::path& file, std::
     return pool;
 }
 
+Transaction::Transaction(soci::session& sql) : sql_(sql) {
+    sql_ << (sql_.get_backend_name() == "sqlite3" ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    // A destructor cannot throw; a failed rollback leaves nothing more to undo here (the
+    // connection drops the transaction when it is reused or closed).
+    try {
+        sql_ << "ROLLBACK";
+    } catch (const std::exception& e) {
+        spdlog::error("rollback: {}", describe(e));
+    }
+}
+
+void Transaction::commit() {
+    sql_ << "COMMIT";
+    open_ = false;
+}
+
 namespace {
 
 std::vector<std::string> split_statements(std::string_view script) {
@@ -55,7 +75,7 @@ core::Status migrate(soci::session& sql, std::span<const core::EmbeddedFile> mig
         int applied = 0;
         sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version), soci::into(applied);
         if (applied) continue;
-        soci::transaction tx(sql);
+        Transaction tx(sql);
         for (const auto& statement : split_statements(file.data)) sql << statement;
         std::string name(file.name);
         auto at = now();

@@ -29,6 +29,23 @@ private:
     soci::connection_pool pool_;
 };
 
+//! A transaction that writes. On SQLite it begins IMMEDIATE, taking the write lock at once and
+//! waiting for it up to the busy timeout: a deferred BEGIN that reads first fails "database is
+//! locked" at its first write, without waiting, when another writer got in between. Rolled back
+//! unless committed.
+class Transaction {
+public:
+    explicit Transaction(soci::session& sql);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    soci::session& sql_;
+    bool open_ = true;
+};
+
 //! Applies each migration whose version (the NNN of NNN_name.sql) is not yet recorded, each in
 //! its own transaction, in order. Statements in a file are separated by a ';' that ends a line.
 core::Status migrate(soci::session& sql, std::span<const core::EmbeddedFile> migrations);

@@ -129,7 +129,7 @@ Issue create(db::Pool& pool, const std::string& repo_id, std::int64_t author_id,
     soci::session sql(pool.get());
     auto now = db::now();
     Issue issue;
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     // The first statement writes, so SQLite takes the write lock at once and concurrent
     // creators queue on it rather than failing as readers upgrading to writers would.
     sql << "INSERT INTO issue_numbers (repo_id, last_number) VALUES (:r, 0) ON CONFLICT (repo_id) DO NOTHING",
@@ -238,7 +238,7 @@ Page list(db::Pool& pool, const std::string& repo_id, const Filter& filter) {
 void edit(db::Pool& pool, const Issue& issue, std::int64_t actor_id, const std::string& title, const std::string& body) {
     soci::session sql(pool.get());
     auto now = db::now();
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "UPDATE issues SET title = :t, body = :b, updated_at = :u WHERE id = :i", soci::use(title), soci::use(body),
         soci::use(now), soci::use(issue.id);
     if (title != issue.title) add_event(sql, issue.id, actor_id, "renamed", issue.title, now);
@@ -250,7 +250,7 @@ void set_state(db::Pool& pool, const Issue& issue, std::int64_t actor_id, const 
     if (state == issue.state) return;
     soci::session sql(pool.get());
     auto now = db::now();
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     if (state == "closed") {
         sql << "UPDATE issues SET state = 'closed', state_reason = :r, closed_at = :c, updated_at = :u WHERE id = :i",
             soci::use(reason), soci::use(now), soci::use(now), soci::use(issue.id);
@@ -269,7 +269,7 @@ void set_labels(db::Pool& pool, const Issue& issue, std::int64_t actor_id, const
     auto has = [](const std::vector<Label>& list, const Label& l) {
         return std::any_of(list.begin(), list.end(), [&](const Label& x) { return x.id == l.id; });
     };
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     for (const auto& old : issue.labels) {
         if (has(labels, old)) continue;
         sql << "DELETE FROM issue_labels WHERE issue_id = :i AND label_id = :l", soci::use(issue.id), soci::use(old.id);
@@ -288,7 +288,7 @@ void set_assignees(db::Pool& pool, const Issue& issue, std::int64_t actor_id,
                    const std::vector<std::pair<std::int64_t, std::string>>& assignees) {
     soci::session sql(pool.get());
     auto now = db::now();
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     for (const auto& old : issue.assignees) {
         if (std::any_of(assignees.begin(), assignees.end(), [&](const auto& a) { return a.second == old; })) continue;
         sql << "DELETE FROM issue_assignees WHERE issue_id = :i AND user_id = (SELECT id FROM users WHERE username = :u)",
@@ -311,7 +311,7 @@ Comment add_comment(db::Pool& pool, const Issue& issue, std::int64_t author_id, 
     std::int64_t parent = parent_id.value_or(0);
     soci::indicator parent_ind = parent_id ? soci::i_ok : soci::i_null;
     std::int64_t id = 0;
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "INSERT INTO comments (issue_id, parent_id, author_id, body, created_at, updated_at) VALUES (:i, :p, :a, :b, :c, :u)",
         soci::use(issue.id), soci::use(parent, parent_ind), soci::use(author_id), soci::use(body), soci::use(now),
         soci::use(now);
@@ -337,7 +337,7 @@ void edit_comment(db::Pool& pool, std::int64_t comment_id, const std::string& bo
 
 void delete_comment(db::Pool& pool, const Issue& issue, std::int64_t comment_id) {
     soci::session sql(pool.get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "DELETE FROM comments WHERE id = :c AND issue_id = :i", soci::use(comment_id), soci::use(issue.id);
     sql << "UPDATE issues SET comment_count = (SELECT COUNT(*) FROM comments WHERE issue_id = :i1) WHERE id = :i2",
         soci::use(issue.id), soci::use(issue.id);

@@ -82,7 +82,7 @@ void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sh
 
 void set_ready(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id) {
     soci::session sql(pool.get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "UPDATE pulls SET draft = 0 WHERE issue_id = :i", soci::use(issue_id);
     issues::store::add_event(sql, issue_id, actor_id, "ready", "", db::now());
     tx.commit();
@@ -91,7 +91,7 @@ void set_ready(db::Pool& pool, std::int64_t issue_id, std::int64_t actor_id) {
 void mark_merged(db::Pool& pool, const Pull& pull, std::int64_t actor_id, const std::string& commit) {
     soci::session sql(pool.get());
     auto now = db::now();
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "UPDATE pulls SET merged_at = :t, merged_by = :a, merge_commit = :c WHERE issue_id = :i", soci::use(now),
         soci::use(actor_id), soci::use(commit), soci::use(pull.issue.id);
     sql << "UPDATE issues SET state = 'closed', state_reason = 'completed', closed_at = :c, updated_at = :u WHERE id = :i",
@@ -118,7 +118,7 @@ std::int64_t insert_review(db::Pool& pool, std::int64_t issue_id, std::int64_t a
     soci::session sql(pool.get());
     auto now = db::now();
     std::int64_t id = 0;
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     sql << "INSERT INTO reviews (issue_id, author_id, state, body, commit_sha, created_at) VALUES (:i, :a, :s, :b, :c, :t)",
         soci::use(issue_id), soci::use(author_id), soci::use(state), soci::use(body), soci::use(commit_sha), soci::use(now);
     sql << "SELECT MAX(id) FROM reviews WHERE issue_id = :i", soci::use(issue_id), soci::into(id);
@@ -133,7 +133,7 @@ std::int64_t insert_line_comment(db::Pool& pool, std::int64_t issue_id, std::int
     soci::session sql(pool.get());
     auto now = db::now();
     std::int64_t id = 0;
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     insert_comment(sql, issue_id, author_id, 0, comment, now);
     sql << "SELECT MAX(id) FROM line_comments WHERE issue_id = :i", soci::use(issue_id), soci::into(id);
     tx.commit();
@@ -171,7 +171,7 @@ std::vector<LineCommentRow> line_comments(db::Pool& pool, std::int64_t issue_id)
 void request_reviews(db::Pool& pool, std::int64_t issue_id, std::int64_t requested_by, const std::vector<std::int64_t>& users) {
     soci::session sql(pool.get());
     auto now = db::now();
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     for (auto user_id : users)
         sql << "INSERT INTO review_requests (issue_id, user_id, requested_by, created_at) VALUES (:i, :u, :b, :t) "
                "ON CONFLICT (issue_id, user_id) DO NOTHING",

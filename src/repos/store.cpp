@@ -39,7 +39,7 @@ core::Status insert_creating(db::Pool& pool, const Repo& repo) {
     soci::session sql(pool.get());
     int is_private = repo.is_private;
     try {
-        soci::transaction tx(sql);
+        db::Transaction tx(sql);
         sql << "INSERT INTO repos (id, name, description, owner_id, is_private, default_branch, state, created_at) "
                "VALUES (:id, :name, :d, :o, :p, :b, 'creating', :t)",
             soci::use(repo.id), soci::use(repo.name), soci::use(repo.description), soci::use(repo.owner_id),

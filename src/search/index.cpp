@@ -124,7 +124,7 @@ core::Result<RepoState> Index::sync(const std::string& repo_id, const std::files
     soci::session sql(pool_->get());
     for (std::size_t start = 0; start < changes.size(); start += kBatch) {
         std::set<std::int64_t> released;
-        soci::transaction tx(sql);
+        db::Transaction tx(sql);
         for (std::size_t i = start; i < std::min(changes.size(), start + kBatch); ++i) {
             const auto& change = changes[i];
             std::int64_t old_doc = 0;
@@ -188,7 +188,7 @@ core::Result<RepoState> Index::sync(const std::string& repo_id, const std::files
 
 void Index::drop(const std::string& repo_id) {
     soci::session sql(pool_->get());
-    soci::transaction tx(sql);
+    db::Transaction tx(sql);
     std::set<std::int64_t> released;
     std::int64_t doc = 0;
     {

@@ -277,10 +277,19 @@ TEST_F(Ci, an_action_defined_in_the_ui_runs_by_hand_and_by_its_trigger_url) {
     auto trigger_path = action_url + "/trigger?ref=main";
     EXPECT_EQ(outside.request("POST", trigger_path, "", {{"X-Trigger-Token", "wrong"}}).status, 404u);
     EXPECT_EQ(outside.request("POST", trigger_path).status, 404u);
+    EXPECT_EQ(outside.request("POST", trigger_path + "&token=" + token).status, 404u) << "the token goes in a header, never the URL (logs keep URLs)";
     auto triggered = outside.request("POST", trigger_path, "", {{"X-Trigger-Token", token}});
     EXPECT_EQ(triggered.status, 201u) << triggered.body;
     run = wait_for_run([](const json& r) { return r["status"] == "completed" && r["event"] == "webhook"; }, 2);
     EXPECT_EQ(run["conclusion"], "success");
+
+    // An outside service fires many at once: every call starts a run, none is "database is locked".
+    std::vector<std::thread> callers;
+    std::vector<unsigned> statuses(12);
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+        callers.emplace_back([&, i] { statuses[i] = harness::Client(server.port()).request("POST", trigger_path, "", {{"X-Trigger-Token", token}}).status; });
+    for (auto& c : callers) c.join();
+    EXPECT_EQ(statuses, std::vector<unsigned>(statuses.size(), 201u));
 }
 
 TEST_F(Ci, readers_see_runs_but_only_writers_run_cancel_or_rerun_and_outsiders_see_nothing) {
