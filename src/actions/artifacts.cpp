@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/files.hpp"
+
 namespace actions {
 namespace {
 
@@ -44,8 +46,22 @@ std::filesystem::path Artifacts::file(const Info& info) const {
     return root_ / std::to_string(info.run_id) / (std::to_string(info.id) + ".tar.gz");
 }
 
+namespace {
+
+// A path an artifact may hold: relative, with no way out of it.
+bool inside(const std::string& path) {
+    if (path.empty() || path.front() == '/') return false;
+    std::stringstream parts(path);
+    for (std::string part; std::getline(parts, part, '/');)
+        if (part == "..") return false;
+    return true;
+}
+
+}  // namespace
+
 core::Result<Artifacts::Info> Artifacts::add(std::int64_t run_id, std::int64_t job_id, const std::string& name,
-                                             const std::vector<TarEntry>& files, int retention_days) {
+                                             const std::filesystem::path& tar, int retention_days) {
+    using core::Errc;
     if (auto valid = check_artifact_name(name); !valid) return tl::unexpected(valid.error());
     Info info;
     info.run_id = run_id;
@@ -53,12 +69,32 @@ core::Result<Artifacts::Info> Artifacts::add(std::int64_t run_id, std::int64_t j
     info.created_at = db::now();
     int days = retention_days > 0 ? std::min(retention_days, retention_days_) : retention_days_;
     info.expires_at = info.created_at + std::int64_t(days) * 86400;
-    for (const auto& f : files)
-        if (!f.folder) {
-            info.size += static_cast<std::int64_t>(f.content.size());
+    // Packed beside where it will be, before the row: the database is not held while it is gzipped.
+    auto folder = root_ / std::to_string(run_id);
+    core::TempFile packed(folder);
+    {
+        std::ifstream in(tar, std::ios::binary);
+        if (!in || packed.path().empty()) return core::fail(Errc::internal, "The artifact could not be stored: the disk refused it.");
+        GzipOut gz(packed.path());
+        std::ostream out(&gz);
+        TarReader reader(in);
+        TarWriter writer(out);
+        for (;;) {
+            auto entry = reader.next();
+            if (!entry) return core::fail(Errc::invalid, "The artifact is not a tar archive: " + entry.error().message);
+            if (!*entry) break;
+            const auto& e = **entry;
+            if (e.kind != TarHeader::Kind::file) continue;
+            if (!inside(e.path)) return core::fail(Errc::invalid, "The artifact holds a path outside itself: " + e.path);
+            info.size += static_cast<std::int64_t>(e.size);
+            if (static_cast<std::uint64_t>(info.size) > kArtifactLimit)
+                return core::fail(Errc::too_large, "The artifact is over " + std::to_string(kArtifactLimit >> 20) + " MB.");
             ++info.files;
+            writer.file(e.path, e.size, e.mode ? e.mode : 0644, [&reader](char* data, std::size_t size) { return reader.read(data, size); });
         }
-    auto packed = gzip(make_tar(files));
+        writer.finish();
+        if (!gz.close()) return core::fail(Errc::internal, "The artifact could not be stored: the disk refused it.");
+    }
     soci::session sql(pool_.get());
     db::Transaction tx(sql);
     int version = 0;
@@ -73,13 +109,9 @@ core::Result<Artifacts::Info> Artifacts::add(std::int64_t run_id, std::int64_t j
     sql << "SELECT id FROM action_artifacts WHERE run_id = :r AND name = :n AND version = :v", soci::use(run_id), soci::use(name),
         soci::use(info.version), soci::into(info.id);
     // The file first, then the row: a crash in between leaves a file no row names, never a row without its file.
-    auto path = file(info);
     std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(packed.data(), static_cast<std::streamsize>(packed.size()));
-    out.close();
-    if (!out) return core::fail(core::Errc::invalid, "The artifact could not be stored: the disk refused it.");
+    std::filesystem::rename(packed.path(), file(info), ec);
+    if (ec) return core::fail(Errc::internal, "The artifact could not be stored: " + ec.message());
     tx.commit();
     return info;
 }
@@ -100,17 +132,23 @@ std::optional<Artifacts::Info> Artifacts::latest(std::int64_t run_id, const std:
     return found.front();
 }
 
-std::string Artifacts::archive(const Info& info) const {
-    std::ifstream in(file(info), std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::vector<TarEntry> Artifacts::files(const Info& info) const {
-    auto tar = gunzip(archive(info));
-    auto entries = tar ? read_tar(*tar) : std::nullopt;
-    return entries ? *entries : std::vector<TarEntry>{};
+core::Result<std::size_t> Artifacts::copy(const Info& info, const std::string& prefix, TarWriter& out, std::set<std::string>& folders) const {
+    GzipIn gz(file(info));
+    if (!gz.is_open()) return core::fail(core::Errc::not_found, "The files of artifact '" + info.name + "' are gone.");
+    std::istream in(&gz);
+    TarReader reader(in);
+    std::size_t count = 0;
+    for (;;) {
+        auto entry = reader.next();
+        if (!entry) return core::fail(core::Errc::internal, "Artifact '" + info.name + "' is damaged: " + entry.error().message);
+        if (!*entry) return count;
+        if ((*entry)->kind != TarHeader::Kind::file) continue;
+        auto path = prefix + "/" + (*entry)->path;
+        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            if (folders.insert(path.substr(0, slash)).second) out.folder(path.substr(0, slash));
+        out.file(path, (*entry)->size, (*entry)->mode, [&reader](char* data, std::size_t size) { return reader.read(data, size); });
+        ++count;
+    }
 }
 
 int Artifacts::remove_expired(std::int64_t now) {
@@ -131,27 +169,30 @@ void Artifacts::remove_run(std::int64_t run_id) const {
 
 RunArtifacts::RunArtifacts(Artifacts& artifacts, std::int64_t run_id, std::int64_t job_id) : artifacts_(artifacts), run_id_(run_id), job_id_(job_id) {}
 
-core::Result<std::string> RunArtifacts::upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) {
-    auto added = artifacts_.add(run_id_, job_id_, name, files, retention_days);
+core::Result<std::string> RunArtifacts::upload(const std::string& name, const std::filesystem::path& tar, int retention_days) {
+    auto added = artifacts_.add(run_id_, job_id_, name, tar, retention_days);
     if (!added) return tl::unexpected(added.error());
     return "Uploaded artifact '" + name + "' version " + std::to_string(added->version) + ": " + std::to_string(added->files) + " files, " +
            std::to_string(added->size) + " bytes.";
 }
 
-core::Result<std::vector<TarEntry>> RunArtifacts::download(const std::string& name) {
+core::Result<std::size_t> RunArtifacts::download(const std::string& name, const std::string& prefix, TarWriter& out) {
+    std::set<std::string> folders;
     if (!name.empty()) {
         auto found = artifacts_.latest(run_id_, name);
         if (!found) return core::fail(core::Errc::not_found, "This run has no artifact '" + name + "'.");
-        return artifacts_.files(*found);
+        return artifacts_.copy(*found, prefix, out, folders);
     }
-    std::vector<TarEntry> all;
+    std::size_t count = 0;
     std::string last;
     for (const auto& info : artifacts_.of_run(run_id_)) {
         if (info.name == last) continue;  // an older version
         last = info.name;
-        for (auto& f : artifacts_.files(info)) all.push_back({info.name + "/" + f.path, std::move(f.content), f.folder, f.mode});
+        auto copied = artifacts_.copy(info, prefix.empty() ? info.name : prefix + "/" + info.name, out, folders);
+        if (!copied) return copied;
+        count += *copied;
     }
-    return all;
+    return count;
 }
 
 }  // namespace actions

@@ -1,12 +1,18 @@
 #include "actions/bubblewrap.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -43,13 +49,108 @@ std::optional<std::string> output_of(std::vector<std::string> args) {
     return out;
 }
 
-// Where a path of the job's "/" is on this machine, if it is in a writable folder.
-std::optional<fs::path> host_path(const fs::path& box, const std::string& path) {
-    fs::path relative = fs::path(path).relative_path().lexically_normal();
-    if (relative.empty() || *relative.begin() == "..") return std::nullopt;
-    auto top = relative.begin()->string();
-    if (std::none_of(std::begin(kWritable), std::end(kWritable), [&](const char* w) { return top == w; })) return std::nullopt;
-    return box / relative;
+// A descriptor closed when it goes.
+class Fd {
+public:
+    explicit Fd(int fd = -1) : fd_(fd) {}
+    Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    Fd& operator=(Fd&& other) noexcept {
+        std::swap(fd_, other.fd_);
+        return *this;
+    }
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+    explicit operator bool() const { return fd_ >= 0; }
+
+private:
+    int fd_;
+};
+
+struct CloseDir {
+    void operator()(DIR* d) const { ::closedir(d); }
+};
+
+// Opens `path` below the folder `dir`, as the kernel resolves it with openat2(2): no symlink
+// anywhere on the way (the job makes whatever links it likes in its workspace), no "..", no
+// way out of dir. glibc 2.36 has no wrapper for it.
+Fd open_beneath(int dir, const std::string& path, int flags, mode_t mode = 0) {
+    open_how how{};
+    how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC | O_NOFOLLOW);
+    how.mode = (flags & O_CREAT) ? mode : 0;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    return Fd(static_cast<int>(::syscall(SYS_openat2, dir, path.c_str(), &how, sizeof how)));
+}
+
+// The parts of a path of the job's "/" when it lies in a writable folder ("workspace/a/b");
+// nullopt for anything else, ".." included.
+std::optional<std::vector<std::string>> writable_parts(const std::string& path) {
+    std::vector<std::string> parts;
+    std::stringstream in(path);
+    for (std::string part; std::getline(in, part, '/');) {
+        if (part.empty() || part == ".") continue;
+        if (part == "..") return std::nullopt;
+        parts.push_back(part);
+    }
+    if (parts.empty() || std::none_of(std::begin(kWritable), std::end(kWritable), [&](const char* w) { return parts[0] == w; }))
+        return std::nullopt;
+    return parts;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) out += (i ? "/" : "") + parts[i];
+    return out;
+}
+
+// The folder parts[0..count) below root, made where missing, never through a link.
+core::Result<Fd> folder_beneath(int root, const std::vector<std::string>& parts, std::size_t count) {
+    Fd at = open_beneath(root, ".", O_PATH | O_DIRECTORY);
+    for (std::size_t i = 0; i < count && at; ++i) {
+        if (::mkdirat(at.get(), parts[i].c_str(), 0755) != 0 && errno != EEXIST)
+            return fail(Errc::internal, "The sandbox's folder " + joined(parts, i + 1) + " could not be made: " + std::strerror(errno));
+        at = open_beneath(at.get(), parts[i], O_PATH | O_DIRECTORY);
+    }
+    if (!at) return fail(Errc::invalid, "/" + joined(parts, count) + " is a link or not a folder; files are never written through links.");
+    return at;
+}
+
+// Writes one file of the archive below root, its content read from tar.
+core::Status write_beneath(int root, const std::vector<std::string>& parts, const TarHeader& entry, TarReader& tar) {
+    auto parent = folder_beneath(root, parts, parts.size() - 1);
+    if (!parent) return tl::unexpected(parent.error());
+    Fd file = open_beneath(parent->get(), parts.back(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (!file) return fail(Errc::invalid, "/" + entry.path + " is a link or not a file; files are never written through links.");
+    char buffer[64 * 1024];
+    for (std::size_t n; (n = tar.read(buffer, sizeof buffer)) > 0;)
+        for (std::size_t at = 0; at < n;) {
+            auto written = ::write(file.get(), buffer + at, n - at);
+            if (written < 0 && errno == EINTR) continue;
+            if (written <= 0) return fail(Errc::internal, "The sandbox could not take /" + entry.path + ": " + std::strerror(errno));
+            at += static_cast<std::size_t>(written);
+        }
+    ::fchmod(file.get(), entry.mode & 0777);
+    return {};
+}
+
+// Adds the regular file `name` of the folder dir to the archive as `as`, opened without
+// following a link and without blocking on a FIFO put in its place.
+void add_file(int dir, const std::string& name, const std::string& as, TarWriter& tar, std::uint64_t& bytes, std::uint64_t max_bytes,
+              bool& too_large) {
+    Fd file(::openat(dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat st {};
+    if (!file || ::fstat(file.get(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+    auto size = static_cast<std::uint64_t>(st.st_size);
+    bytes += 512 + (size + 511) / 512 * 512;
+    if (bytes > max_bytes) {
+        too_large = true;
+        return;
+    }
+    tar.file(as, size, st.st_mode & 0777, [&](char* data, std::size_t want) {
+        auto n = ::read(file.get(), data, want);
+        return n > 0 ? static_cast<std::size_t>(n) : 0;
+    });
 }
 
 }  // namespace
@@ -79,53 +180,76 @@ core::Result<std::string> Bubblewrap::create(const ContainerSpec& spec) const {
     return id;
 }
 
-core::Status Bubblewrap::put_archive(const std::string& id, const std::string& path, const std::string& tar) const {
+core::Status Bubblewrap::put_archive(const std::string& id, const std::string& path, std::istream& archive) const {
     if (path != "/") return fail(Errc::invalid, "bubblewrap sandboxes take archives at /.");
-    auto entries = read_tar(tar);
-    if (!entries) return fail(Errc::invalid, "Not a tar archive.");
-    for (const auto& e : *entries) {
-        auto target = host_path(root_ / id, e.path);
-        if (!target) return fail(Errc::invalid, "Only /workspace and /skyscape are writable in the sandbox: " + e.path);
-        std::error_code ec;
-        if (e.folder) {
-            fs::create_directories(*target, ec);
-            continue;
+    Fd root(::open((root_ / id).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root) return fail(Errc::not_found, "There is no such sandbox.");
+    TarReader tar(archive);
+    for (;;) {
+        auto entry = tar.next();
+        if (!entry) return tl::unexpected(entry.error());
+        if (!*entry) return {};
+        auto parts = writable_parts((*entry)->path);
+        if (!parts) return fail(Errc::invalid, "Only /workspace and /skyscape are writable in the sandbox: " + (*entry)->path);
+        if ((*entry)->kind == TarHeader::Kind::folder) {
+            if (auto made = folder_beneath(root.get(), *parts, parts->size()); !made) return tl::unexpected(made.error());
+        } else if ((*entry)->kind == TarHeader::Kind::file) {
+            if (auto written = write_beneath(root.get(), *parts, **entry, tar); !written) return written;
         }
-        fs::create_directories(target->parent_path(), ec);
-        std::ofstream out(*target, std::ios::binary | std::ios::trunc);
-        out.write(e.content.data(), static_cast<std::streamsize>(e.content.size()));
-        out.close();
-        fs::permissions(*target, static_cast<fs::perms>(e.mode & 0777), ec);
-        if (!out) return fail(Errc::invalid, "The sandbox could not take " + e.path + ".");
     }
-    return {};
 }
 
-core::Result<std::string> Bubblewrap::get_archive(const std::string& id, const std::string& path) const {
-    auto source = host_path(root_ / id, path);
-    if (!source || !fs::exists(*source)) return fail(Errc::not_found, path + " is not in the sandbox.");
-    std::vector<TarEntry> entries;
-    auto name = source->filename().string();
-    auto add = [&](const fs::path& file, const std::string& as) {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream content;
-        content << in.rdbuf();
-        auto perms = static_cast<unsigned>(fs::status(file).permissions()) & 0777;
-        entries.push_back({as, content.str(), false, perms});
-    };
-    if (fs::is_regular_file(*source)) {
-        add(*source, name);
-    } else {
-        entries.push_back({name, "", true});
-        std::error_code ec;
-        for (auto it = fs::recursive_directory_iterator(*source, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            auto as = name + "/" + fs::relative(it->path(), *source).string();
-            if (it->is_symlink()) continue;  // nothing outside the sandbox through a link
-            if (it->is_directory()) entries.push_back({as, "", true});
-            else if (it->is_regular_file()) add(it->path(), as);
+core::Status Bubblewrap::get_archive(const std::string& id, const std::string& path, std::ostream& out, std::uint64_t max_bytes) const {
+    auto parts = writable_parts(path);
+    Fd root(::open((root_ / id).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!parts || !root) return fail(Errc::not_found, path + " is not in the sandbox.");
+    auto relative = joined(*parts, parts->size());
+    Fd target = open_beneath(root.get(), relative, O_PATH);
+    struct stat st {};
+    if (!target || ::fstat(target.get(), &st) != 0)
+        return fail(Errc::not_found, path + (errno == ELOOP || errno == EXDEV ? " is reached through a link, which is not followed." : " is not in the sandbox."));
+    TarWriter tar(out);
+    std::uint64_t bytes = 0;
+    bool too_large = false;
+    const auto& name = parts->back();
+    if (S_ISREG(st.st_mode)) {
+        Fd parent = open_beneath(root.get(), joined(*parts, parts->size() - 1), O_RDONLY | O_DIRECTORY);
+        if (parent) add_file(parent.get(), name, name, tar, bytes, max_bytes, too_large);
+    } else if (S_ISDIR(st.st_mode)) {
+        // Folder by folder from a list, not by recursion (a job may nest folders thousands deep),
+        // each opened below the last without following links.
+        tar.folder(name, st.st_mode & 0777);
+        std::vector<std::string> pending{""};
+        while (!pending.empty() && !too_large && tar.ok()) {
+            auto folder = std::move(pending.back());
+            pending.pop_back();
+            Fd dir = open_beneath(target.get(), folder.empty() ? "." : folder, O_RDONLY | O_DIRECTORY);
+            if (!dir) continue;  // replaced by a link meanwhile, or nested past PATH_MAX
+            std::unique_ptr<DIR, CloseDir> listing(::fdopendir(::dup(dir.get())));
+            if (!listing) continue;
+            std::vector<std::string> names;
+            while (auto* e = ::readdir(listing.get()))
+                if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) names.emplace_back(e->d_name);
+            std::sort(names.begin(), names.end());
+            for (const auto& child : names) {
+                auto inner = folder.empty() ? child : folder + "/" + child;
+                struct stat cst {};
+                if (::fstatat(dir.get(), child.c_str(), &cst, AT_SYMLINK_NOFOLLOW) != 0) continue;
+                if (S_ISDIR(cst.st_mode)) {
+                    bytes += 512;
+                    tar.folder(name + "/" + inner, cst.st_mode & 0777);
+                    pending.push_back(inner);
+                } else if (S_ISREG(cst.st_mode)) {
+                    add_file(dir.get(), child, name + "/" + inner, tar, bytes, max_bytes, too_large);
+                }  // links, FIFOs, devices: nothing of them leaves the sandbox
+                if (too_large) break;
+            }
         }
     }
-    return make_tar(entries);
+    if (too_large) return fail(Errc::too_large, path + " is over " + std::to_string(max_bytes >> 20) + " MB.");
+    tar.finish();
+    if (!tar.ok()) return fail(Errc::internal, "The sandbox's files could not be written to the server's disk.");
+    return {};
 }
 
 core::Status Bubblewrap::start(const std::string& id) const {

@@ -27,8 +27,11 @@ public:
 
     const std::string& version() const { return version_; }
     core::Result<std::string> create(const ContainerSpec& spec) const override;
-    core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const override;
-    core::Result<std::string> get_archive(const std::string& id, const std::string& path) const override;
+    //! Files and folders are made without following any link the job left (openat2 with
+    //! RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS), and only in its writable folders.
+    core::Status put_archive(const std::string& id, const std::string& path, std::istream& tar) const override;
+    //! Links, FIFOs and devices are left out, and nothing is reached through a link.
+    core::Status get_archive(const std::string& id, const std::string& path, std::ostream& out, std::uint64_t max_bytes) const override;
     core::Status start(const std::string& id) const override;
     core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const override;
     core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const override;

@@ -18,24 +18,29 @@ using nlohmann::json;
 constexpr const char* kApi = "http://engine/v1.41";
 
 // Docker's multiplexed stream (no TTY): frames of an 8-byte header (stream, 0, 0, 0, big-endian
-// length) and the bytes written. Fed as it arrives; whole frames go to `output`.
+// length) and the bytes written. Fed as it arrives; a frame's bytes go to `output` as they come,
+// so a large frame is never held whole.
 struct Demux {
-    const std::function<void(std::string_view)>* output;
-    std::string pending;
+    const std::function<void(std::string_view)>& output;
+    std::string header;     // the next frame's header, as much of it as has come
+    std::uint64_t left = 0;  // bytes of the current frame still to come
 
     void feed(std::string_view data) {
-        pending.append(data);
-        std::size_t at = 0;
-        while (at + 8 <= pending.size()) {
-            auto len = (static_cast<std::size_t>(static_cast<unsigned char>(pending[at + 4])) << 24) |
-                       (static_cast<std::size_t>(static_cast<unsigned char>(pending[at + 5])) << 16) |
-                       (static_cast<std::size_t>(static_cast<unsigned char>(pending[at + 6])) << 8) |
-                       static_cast<unsigned char>(pending[at + 7]);
-            if (at + 8 + len > pending.size()) break;
-            (*output)(std::string_view(pending).substr(at + 8, len));
-            at += 8 + len;
+        while (!data.empty()) {
+            if (left == 0) {
+                auto take = std::min<std::size_t>(8 - header.size(), data.size());
+                header.append(data.substr(0, take));
+                data.remove_prefix(take);
+                if (header.size() < 8) return;
+                for (int i = 4; i < 8; ++i) left = left << 8 | static_cast<unsigned char>(header[i]);
+                header.clear();
+                continue;
+            }
+            auto take = static_cast<std::size_t>(std::min<std::uint64_t>(left, data.size()));
+            output(data.substr(0, take));
+            data.remove_prefix(take);
+            left -= take;
         }
-        pending.erase(0, at);
     }
 };
 
@@ -57,13 +62,14 @@ std::optional<Engine> Engine::from_env() {
 }
 
 core::Result<Engine::Reply> Engine::call(const std::string& method, const std::string& path, const std::string& body,
-                                         const std::string& content_type, long timeout_ms,
-                                         const std::function<void(std::string_view)>* stream) const {
-    core::http_client::Request request{method, kApi + path, socket_, {"Content-Type: " + content_type}, body, timeout_ms, {}};
-    Demux frames{stream, {}};
-    if (stream) request.on_data = [&frames](std::string_view chunk) { frames.feed(chunk); };
+                                         const std::string& content_type, long timeout_ms, std::function<bool(std::string_view)> on_data,
+                                         std::istream* upload) const {
+    core::http_client::Request request{method, kApi + path, socket_, {"Content-Type: " + content_type}, body, timeout_ms, std::move(on_data)};
+    request.upload = upload;
+    request.max_body = 4 << 20;
     auto answer = core::http_client::send(request);
     if (answer.timed_out) return fail(Errc::too_many, "The container engine did not answer in time.");
+    if (answer.too_large) return fail(Errc::too_large, "The container engine's answer was too large.");
     if (answer.status == 0) return fail(Errc::invalid, "The container engine at " + socket_ + " cannot be reached: " + answer.error + ".");
     return Reply{answer.status, std::move(answer.body)};
 }
@@ -88,10 +94,15 @@ core::Status Engine::pull(const std::string& image) const {
     auto colon = image.rfind(':'), slash = image.rfind('/');
     bool tagged = colon != std::string::npos && (slash == std::string::npos || colon > slash);
     auto name = tagged ? image.substr(0, colon) : image, tag = tagged ? image.substr(colon + 1) : std::string("latest");
+    // The progress of a large image is megabytes of JSON; its end is where an error is told.
+    std::string progress;
     auto r = call("POST", "/images/create?fromImage=" + http::percent_encode(name) + "&tag=" + http::percent_encode(tag), "",
-                  "application/json", 30L * 60 * 1000);
+                  "application/json", 30L * 60 * 1000, [&progress](std::string_view chunk) {
+                      progress.append(chunk);
+                      if (progress.size() > 128 * 1024) progress.erase(0, progress.size() - 64 * 1024);
+                      return true;
+                  });
     if (!r) return tl::unexpected(r.error());
-    const auto& progress = r->body;
     if (r->status != 200) return fail(Errc::not_found, "The image " + image + " could not be pulled: " + message_of(progress));
     // Errors come inside the stream: {"error": "..."} after a 200.
     if (auto at = progress.rfind("\"error\""); at != std::string::npos) {
@@ -117,22 +128,40 @@ core::Result<std::string> Engine::create(const ContainerSpec& spec) const {
     if (!r) return tl::unexpected(r.error());
     if (r->status == 404) return fail(Errc::not_found, "There is no image " + spec.image + " on this server's container engine.");
     if (r->status != 201) return fail(Errc::invalid, "The container could not be made: " + message_of(r->body));
-    return json::parse(r->body).value("Id", "");
+    auto made = json::parse(r->body, nullptr, false);
+    if (!made.is_object() || !made.contains("Id") || !made["Id"].is_string()) return fail(Errc::invalid, "The container engine did not say which container it made.");
+    return made["Id"].get<std::string>();
 }
 
-core::Status Engine::put_archive(const std::string& id, const std::string& path, const std::string& tar) const {
-    auto r = call("PUT", "/containers/" + id + "/archive?path=" + http::percent_encode(path), tar, "application/x-tar");
+core::Status Engine::put_archive(const std::string& id, const std::string& path, std::istream& tar) const {
+    auto r = call("PUT", "/containers/" + id + "/archive?path=" + http::percent_encode(path), "", "application/x-tar", 30L * 60 * 1000, {},
+                  &tar);
     if (!r) return tl::unexpected(r.error());
     if (r->status != 200) return fail(Errc::invalid, "Files could not be put into the container: " + message_of(r->body));
     return {};
 }
 
-core::Result<std::string> Engine::get_archive(const std::string& id, const std::string& path) const {
-    auto r = call("GET", "/containers/" + id + "/archive?path=" + http::percent_encode(path), "", "application/json", 10L * 60 * 1000);
+core::Status Engine::get_archive(const std::string& id, const std::string& path, std::ostream& out, std::uint64_t max_bytes) const {
+    // The archive goes to `out` as it comes, and stops at the limit; an error's JSON is kept apart.
+    long status = 0;
+    std::uint64_t bytes = 0;
+    std::string error;
+    auto r = call("GET", "/containers/" + id + "/archive?path=" + http::percent_encode(path), "", "application/json", 30L * 60 * 1000,
+                  [&](std::string_view chunk) {
+                      bytes += chunk.size();
+                      if (bytes > max_bytes) return false;
+                      if (error.size() < 4096) error.append(chunk.substr(0, 4096));
+                      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+                      return static_cast<bool>(out);
+                  });
+    if (!r && r.error().code == Errc::too_large && bytes > max_bytes)
+        return fail(Errc::too_large, path + " is over " + std::to_string(max_bytes >> 20) + " MB.");
     if (!r) return tl::unexpected(r.error());
-    if (r->status == 404) return fail(Errc::not_found, path + " is not in the container.");
-    if (r->status != 200) return fail(Errc::invalid, "Files could not be read from the container: " + message_of(r->body));
-    return std::move(r->body);
+    status = r->status;
+    if (status == 404) return fail(Errc::not_found, path + " is not in the container.");
+    if (status != 200) return fail(Errc::invalid, "Files could not be read from the container: " + message_of(error));
+    if (!out) return fail(Errc::internal, "The container's files could not be written to the server's disk.");
+    return {};
 }
 
 core::Status Engine::start(const std::string& id) const {
@@ -159,15 +188,23 @@ core::Result<Exit> Engine::wait(const std::string& id, std::chrono::milliseconds
 
 core::Result<std::string> Engine::logs(const std::string& id) const {
     std::string out;
-    std::function<void(std::string_view)> append = [&out](std::string_view part) { out.append(part); };
-    auto r = call("GET", "/containers/" + id + "/logs?stdout=1&stderr=1", "", "application/json", 60000, &append);
+    Demux frames{[&out](std::string_view part) { out.append(part); }, {}};
+    auto r = call("GET", "/containers/" + id + "/logs?stdout=1&stderr=1", "", "application/json", 60000, [&](std::string_view chunk) {
+        frames.feed(chunk);
+        return out.size() <= (64u << 20);
+    });
     if (!r) return tl::unexpected(r.error());
     if (r->status != 200) return fail(Errc::invalid, "The container's output could not be read (" + std::to_string(r->status) + ").");
     return out;
 }
 
 core::Status Engine::follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const {
-    auto r = call("GET", "/containers/" + id + "/logs?follow=1&stdout=1&stderr=1", "", "application/json", 24L * 3600 * 1000, &output);
+    Demux frames{output, {}};
+    auto r = call("GET", "/containers/" + id + "/logs?follow=1&stdout=1&stderr=1", "", "application/json", 24L * 3600 * 1000,
+                  [&frames](std::string_view chunk) {
+                      frames.feed(chunk);
+                      return true;
+                  });
     if (!r) return tl::unexpected(r.error());
     return {};
 }

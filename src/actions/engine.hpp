@@ -1,7 +1,10 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <istream>
+#include <ostream>
 #include <string_view>
 #include <map>
 #include <optional>
@@ -43,10 +46,11 @@ public:
     virtual ~Sandbox() = default;
     //! A sandbox not yet started; its id.
     virtual core::Result<std::string> create(const ContainerSpec& spec) const = 0;
-    //! Unpacks a tar archive into the sandbox at path.
-    virtual core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const = 0;
-    //! A tar archive of path in the sandbox (its entries named from path's last segment).
-    virtual core::Result<std::string> get_archive(const std::string& id, const std::string& path) const = 0;
+    //! Unpacks the tar archive `tar` holds (read to its end) into the sandbox at path.
+    virtual core::Status put_archive(const std::string& id, const std::string& path, std::istream& tar) const = 0;
+    //! Writes a tar archive of path in the sandbox (its entries named from path's last segment)
+    //! to out; too_large once it passes max_bytes, not_found when path is not there.
+    virtual core::Status get_archive(const std::string& id, const std::string& path, std::ostream& out, std::uint64_t max_bytes) const = 0;
     virtual core::Status start(const std::string& id) const = 0;
     //! Passes what the sandbox's process writes to `output` as it comes, until it stops.
     virtual core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const = 0;
@@ -74,9 +78,8 @@ public:
     //! A stopped container; its id.
     core::Result<std::string> create(const ContainerSpec& spec) const override;
     //! Unpacks a tar archive into the container at path (which must exist in the image).
-    core::Status put_archive(const std::string& id, const std::string& path, const std::string& tar) const override;
-    //! A tar archive of path in the container (its entries named from path's last segment).
-    core::Result<std::string> get_archive(const std::string& id, const std::string& path) const override;
+    core::Status put_archive(const std::string& id, const std::string& path, std::istream& tar) const override;
+    core::Status get_archive(const std::string& id, const std::string& path, std::ostream& out, std::uint64_t max_bytes) const override;
     core::Status start(const std::string& id) const override;
     //! Waits for the container to stop; at the timeout it is killed.
     core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const override;
@@ -95,9 +98,11 @@ private:
         long status = 0;
         std::string body;
     };
+    //! One call of the API; its answer held whole up to 4 MB (an engine's JSON), unless on_data
+    //! takes the body as it comes (returning false stops it).
     core::Result<Reply> call(const std::string& method, const std::string& path, const std::string& body = "",
                              const std::string& content_type = "application/json", long timeout_ms = 60000,
-                             const std::function<void(std::string_view)>* stream = nullptr) const;
+                             std::function<bool(std::string_view)> on_data = {}, std::istream* upload = nullptr) const;
 
     std::string socket_;
 };

@@ -1,6 +1,5 @@
 #include "actions/remote.hpp"
 
-#include "core/crypto.hpp"
 
 namespace actions {
 
@@ -14,7 +13,6 @@ json to_wire(const JobRun& job, const store::Run& run, const store::Job& row) {
             {"job_key", row.job_key},
             {"job_name", job.job.name},
             {"image", job.image},
-            {"checkout", core::crypto::base64(job.checkout_tar)},
             {"context", job.context.values},
             {"secrets", job.secrets},
             {"env", job.env},
@@ -38,9 +36,6 @@ core::Result<WireJob> from_wire(const json& wire) {
         out.run.job = *def;
         out.run.job.name = wire.at("job_name").get<std::string>();
         out.run.image = wire.at("image").get<std::string>();
-        auto checkout = core::crypto::base64_decode(wire.at("checkout").get<std::string>());
-        if (!checkout) return bad("its checkout");
-        out.run.checkout_tar = std::move(*checkout);
         out.run.context.values = wire.at("context");
         out.run.secrets = wire.at("secrets").get<std::vector<std::string>>();
         out.run.env = wire.at("env").get<std::map<std::string, std::string>>();

@@ -5,7 +5,7 @@
 
 //! A job as it travels to a remote runner: the workflow text and the job's key (the runner
 //! reads the job itself), the context its expressions see, env, secrets to mask, image,
-//! checkout, limits.
+//! limits. Its checkout, when it has one, the runner fetches on its own (jobs/{id}/checkout).
 namespace actions {
 
 expr::json to_wire(const JobRun& job, const store::Run& run, const store::Job& row);

@@ -15,6 +15,7 @@
 #include "actions/stats.hpp"
 #include "actions/views.hpp"
 #include "core/config.hpp"
+#include "http/dispatcher.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/routes.hpp"
@@ -246,12 +247,19 @@ std::vector<store::Run> runs_for_artifacts(const http::Request& req, db::Pool& p
     return store::runs(pool, f);
 }
 
-http::Response download(const Artifacts::Info& artifact, Artifacts& artifacts) {
-    auto body = artifacts.archive(artifact);
-    http::Response res{200, "application/gzip", std::move(body), {}};
-    res.header("Content-Disposition", http::attachment(artifact.name + ".tar.gz"));
-    return res;
+}  // namespace
+
+asio::awaitable<http::Response> send_artifact(http::Request& req, http::BodyStream& body, const Artifacts& artifacts,
+                                              const Artifacts::Info& artifact) {
+    http::Response head{200, "application/gzip", "", {}};
+    head.header("Content-Disposition", http::attachment(artifact.name + ".tar.gz"));
+    if (!co_await http::send_file(body, req, head, artifacts.file(artifact)) && !body.started())
+        co_return http::is_api_path(req.path) ? http::json_error(404, "The files of this artifact are gone.")
+                                              : http::error_page(req, 404, "The files of this artifact are gone.");
+    co_return http::Response{};
 }
+
+namespace {
 
 http::Response after_change(http::Request& req, const core::Status& done, const std::string& to) {
     if (!done) return http::error_page(req, done.error());
@@ -405,14 +413,15 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
     r.get("/repos/{id}/actions/{actionId}/logs-partial", Need::repo_read, [&](http::Request& req) { return job_partial(req, pool, logs); });
 
     r.get("/repos/{id}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs, artifacts); });
-    r.get("/repos/{id}/actions/runs/{runId}/artifacts/{artifactId}", Need::repo_read, [&](http::Request& req) {
-        auto run_id = param_number(req, "runId");
-        auto artifact_id = param_number(req, "artifactId");
-        auto run = run_id ? store::find_run(pool, req.repo->id, *run_id) : std::nullopt;
-        auto artifact = run && artifact_id ? artifacts.find(*artifact_id) : std::nullopt;
-        if (!artifact || artifact->run_id != run->id) return http::error_page(req, 404, "There is no such artifact.");
-        return download(*artifact, artifacts);
-    });
+    r.stream("GET", "/repos/{id}/actions/runs/{runId}/artifacts/{artifactId}", Need::repo_read,
+             [&](http::Request& req, http::BodyStream& body) -> asio::awaitable<http::Response> {
+                 auto run_id = param_number(req, "runId");
+                 auto artifact_id = param_number(req, "artifactId");
+                 auto run = run_id ? store::find_run(pool, req.repo->id, *run_id) : std::nullopt;
+                 auto artifact = run && artifact_id ? artifacts.find(*artifact_id) : std::nullopt;
+                 if (!artifact || artifact->run_id != run->id) co_return http::error_page(req, 404, "There is no such artifact.");
+                 co_return co_await send_artifact(req, body, artifacts, *artifact);
+             });
     auto live = std::make_shared<LiveRuns>(pool, logs);
     r.stream("GET", "/repos/{id}/actions/runs/{runId}/events", Need::repo_read,
              [&pool, live](http::Request& req, http::BodyStream& body) { return run_events(pool, *live, req, body); });

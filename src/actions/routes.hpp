@@ -1,15 +1,21 @@
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
+
+#include "actions/artifacts.hpp"
+#include "http/response.hpp"
+
 namespace db {
 class Pool;
 }
 namespace http {
+class BodyStream;
 class Router;
+struct Request;
 }
 
 namespace actions {
 
-class Artifacts;
 class Logs;
 class Scheduler;
 class Secrets;
@@ -20,5 +26,9 @@ class Service;
 //! actions, trigger URLs, and the repository's secrets under settings.
 void register_routes(http::Router& router, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets,
                      Artifacts& artifacts);
+
+//! Streams an artifact's archive as its .tar.gz download; a 404 page when its files are gone.
+boost::asio::awaitable<http::Response> send_artifact(http::Request& req, http::BodyStream& body, const Artifacts& artifacts,
+                                                     const Artifacts::Info& artifact);
 
 }  // namespace actions

@@ -5,12 +5,14 @@
 #include <set>
 
 #include <condition_variable>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "actions/tar.hpp"
 #include "core/crypto.hpp"
+#include "core/files.hpp"
 #include "core/glob.hpp"
 
 namespace actions {
@@ -80,6 +82,10 @@ std::string masked(std::string text, const std::vector<std::string>& secrets) {
     return text;
 }
 
+// What a step may write to each of GITHUB_OUTPUT, GITHUB_ENV and GITHUB_PATH, as GitHub limits
+// outputs; the rest is not read.
+constexpr std::size_t kMaxStepFile = 1 << 20;
+
 // What the agent's output says, read line by line as it arrives. A log line is masked whole,
 // so a secret split across writes is masked too.
 struct Progress {
@@ -91,7 +97,8 @@ struct Progress {
     std::map<int, std::size_t> index_of;  // the agent's step number → its index in the job
     std::vector<StepResult>* results = nullptr;
     std::map<int, std::string> logs;
-    std::map<int, std::map<std::string, std::string>> files;
+    std::map<int, std::map<std::string, std::string>> files;  // step → its GITHUB_OUTPUT, _ENV, _PATH (base64)
+    std::map<int, std::set<std::string>> oversized;             // those files that passed their limit
     std::map<int, int> ended;  // step → exit code
     std::vector<std::string> secrets;
     std::size_t logged = 0, limit = 0;
@@ -120,7 +127,9 @@ struct Progress {
         } else if (!file.empty() && (text == "::output" || text == "::env" || text == "::path")) {
             file = text.substr(2);
         } else if (!file.empty() && file != "-") {
-            files[step][file] += text;
+            auto& kept = files[step][file];
+            if (kept.size() + text.size() <= kMaxStepFile * 4 / 3 + 4096) kept += text;
+            else oversized[step].insert(file);
         } else if (text.starts_with("::add-mask::")) {
             auto value = text.substr(12);
             if (!value.empty()) secrets.push_back(value);
@@ -172,10 +181,36 @@ std::optional<std::string> workspace_relative(std::string pattern) {
     return pattern;
 }
 
-constexpr std::size_t kArtifactLimit = std::size_t(512) << 20;
+// A small archive in memory, put into the sandbox at /.
+core::Status put_files(const Sandbox& sandbox, const std::string& id, const std::vector<TarEntry>& entries) {
+    std::istringstream tar(make_tar(entries));
+    return sandbox.put_archive(id, "/", tar);
+}
 
-core::Result<std::string> upload_artifact(const Sandbox& engine, const std::string& id, const std::map<std::string, std::string>& with,
-                                          ArtifactStore* store) {
+// Where a fetched archive's entries are in the workspace: entries are named from the fetched
+// path's last segment ("workspace/…" for the workspace itself, "dist/…" for /workspace/dist).
+struct Fetched {
+    std::string base;  // below /workspace; "" for the workspace itself
+    std::optional<std::string> workspace_path(const std::string& entry) const {
+        if (base.empty()) {
+            auto slash = entry.find('/');
+            if (slash == std::string::npos) return std::nullopt;
+            return entry.substr(slash + 1);
+        }
+        auto parent = base.find('/') == std::string::npos ? std::string() : base.substr(0, base.rfind('/') + 1);
+        return parent + entry;
+    }
+};
+
+// A file of a fetched archive that upload-artifact keeps.
+struct Chosen {
+    std::size_t archive = 0;
+    std::uint64_t size = 0;
+    unsigned mode = 0644;
+};
+
+core::Result<std::string> upload_artifact(const Sandbox& sandbox, const std::string& id, const std::map<std::string, std::string>& with,
+                                          ArtifactStore* store, const std::filesystem::path& scratch) {
     using core::Errc;
     if (!store) return core::fail(Errc::invalid, "Artifacts cannot be stored for this job.");
     auto get = [&with](const char* key, std::string fallback) {
@@ -196,94 +231,107 @@ core::Result<std::string> upload_artifact(const Sandbox& engine, const std::stri
         (negated ? exclude : include).push_back(*relative);
     }
     if (include.empty()) return core::fail(Errc::invalid, "upload-artifact needs a path.");
-    // Each pattern's folder before its first wildcard is fetched once from the container.
-    std::map<std::string, std::string> files;  // workspace path → content
-    std::map<std::string, unsigned> modes;
-    std::set<std::string> fetched;
-    for (const auto& pattern : include) {
-        auto wild = pattern.find_first_of("*?");
-        auto literal = pattern.substr(0, wild);
-        std::string base = wild == std::string::npos ? pattern : literal.substr(0, literal.rfind('/') == std::string::npos ? 0 : literal.rfind('/'));
-        if (!fetched.insert(base).second) continue;
-        auto tar = engine.get_archive(id, "/workspace" + (base.empty() ? "" : "/" + base));
-        if (!tar) {
-            if (tar.error().code == Errc::not_found) continue;
-            return tl::unexpected(tar.error());
-        }
-        auto entries = read_tar(*tar);
-        if (!entries) return core::fail(Errc::invalid, "The container's files could not be read.");
-        // Entries are named from the fetched path's last segment: "workspace/…" or "dist/…".
-        std::string parent = base.find('/') == std::string::npos ? "" : base.substr(0, base.rfind('/') + 1);
-        for (auto& e : *entries) {
-            if (e.folder) continue;
-            std::string path = base.empty() ? e.path.substr(e.path.find('/') + 1) : parent + e.path;
-            if (base.empty() && e.path.find('/') == std::string::npos) continue;
-            modes[path] = e.mode;
-            files[path] = std::move(e.content);
-        }
-    }
     std::vector<std::unique_ptr<PathPattern>> included, excluded;
     for (const auto& p : include) included.push_back(std::make_unique<PathPattern>(p));
     for (const auto& p : exclude) excluded.push_back(std::make_unique<PathPattern>(p));
     auto any = [](const auto& patterns, const std::string& path) {
         return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return p->matches(path); });
     };
-    std::vector<std::string> chosen;
-    std::size_t bytes = 0;
-    for (const auto& [path, content] : files) {
-        bool in = any(included, path), out = any(excluded, path);
-        if (in && !out) {
-            chosen.push_back(path);
-            bytes += content.size();
+    // Each pattern's folder before its first wildcard is fetched once, to a file of its own.
+    std::vector<std::unique_ptr<core::TempFile>> archives;
+    std::vector<Fetched> bases;
+    std::map<std::string, Chosen> chosen;  // workspace path → where it is
+    std::uint64_t bytes = 0;
+    for (const auto& pattern : include) {
+        auto wild = pattern.find_first_of("*?");
+        auto literal = pattern.substr(0, wild);
+        std::string base = wild == std::string::npos ? pattern : literal.substr(0, literal.rfind('/') == std::string::npos ? 0 : literal.rfind('/'));
+        if (std::any_of(bases.begin(), bases.end(), [&](const Fetched& f) { return f.base == base; })) continue;
+        auto file = std::make_unique<core::TempFile>(scratch);
+        std::ofstream out(file->path(), std::ios::binary);
+        if (file->path().empty() || !out) return core::fail(Errc::internal, "The server has no room for the job's files.");
+        auto fetched = sandbox.get_archive(id, "/workspace" + (base.empty() ? "" : "/" + base), out, kFetchLimit);
+        out.close();
+        if (!fetched && fetched.error().code == Errc::not_found) continue;
+        if (!fetched) return tl::unexpected(fetched.error());
+        std::ifstream in(file->path(), std::ios::binary);
+        TarReader tar(in);
+        Fetched where{base};
+        for (;;) {
+            auto entry = tar.next();
+            if (!entry) return core::fail(Errc::invalid, "The sandbox's files could not be read: " + entry.error().message);
+            if (!*entry) break;
+            auto path = where.workspace_path((*entry)->path);
+            if ((*entry)->kind != TarHeader::Kind::file || !path || chosen.count(*path)) continue;
+            if (!any(included, *path) || any(excluded, *path)) continue;
+            chosen[*path] = {archives.size(), (*entry)->size, (*entry)->mode ? (*entry)->mode : 0644};
+            bytes += (*entry)->size;
+            // Said as soon as it is known: the files are on disk, not in memory, but need not all be read.
+            if (bytes > kArtifactLimit) return core::fail(Errc::too_large, "The artifact is over " + std::to_string(kArtifactLimit >> 20) + " MB.");
         }
+        archives.push_back(std::move(file));
+        bases.push_back(where);
     }
     if (chosen.empty()) {
         auto missing = get("if-no-files-found", "warn");
         if (missing == "error") return core::fail(Errc::invalid, "No files were found with the provided path.");
         return std::string(missing == "ignore" ? "" : "Warning: no files were found with the provided path; nothing was uploaded.");
     }
-    if (bytes > kArtifactLimit) return core::fail(Errc::invalid, "The artifact is over " + std::to_string(kArtifactLimit >> 20) + " MB.");
     // Stored relative to the folder all the files share, as GitHub does.
-    std::string root = chosen.front();
+    std::string root = chosen.begin()->first;
     root = root.find('/') == std::string::npos ? "" : root.substr(0, root.rfind('/') + 1);
-    for (const auto& path : chosen)
+    for (const auto& [path, where] : chosen)
         while (!root.empty() && !path.starts_with(root)) {
             root.pop_back();
             root = root.substr(0, root.rfind('/') == std::string::npos ? 0 : root.rfind('/') + 1);
         }
-    std::vector<TarEntry> entries;
-    for (const auto& path : chosen) entries.push_back({path.substr(root.size()), std::move(files[path]), false, modes[path] ? modes[path] : 0644});
+    core::TempFile selected(scratch);
+    std::ofstream out(selected.path(), std::ios::binary);
+    TarWriter artifact(out);
+    for (std::size_t i = 0; i < archives.size(); ++i) {
+        std::ifstream in(archives[i]->path(), std::ios::binary);
+        TarReader tar(in);
+        while (auto entry = tar.next()) {
+            if (!*entry) break;
+            auto path = bases[i].workspace_path((*entry)->path);
+            auto it = path ? chosen.find(*path) : chosen.end();
+            if ((*entry)->kind != TarHeader::Kind::file || it == chosen.end() || it->second.archive != i) continue;
+            artifact.file(path->substr(root.size()), (*entry)->size, it->second.mode, [&tar](char* data, std::size_t size) { return tar.read(data, size); });
+        }
+    }
+    artifact.finish();
+    out.close();
+    if (!out) return core::fail(Errc::internal, "The server has no room for the artifact.");
     int days = std::atoi(get("retention-days", "0").c_str());
-    return store->upload(name, entries, days);
+    return store->upload(name, selected.path(), days);
 }
 
-core::Result<std::string> download_artifact(const Sandbox& engine, const std::string& id, const std::map<std::string, std::string>& with,
-                                            ArtifactStore* store) {
+core::Result<std::string> download_artifact(const Sandbox& sandbox, const std::string& id, const std::map<std::string, std::string>& with,
+                                            ArtifactStore* store, const std::filesystem::path& scratch) {
     using core::Errc;
     if (!store) return core::fail(Errc::invalid, "Artifacts cannot be read by this job.");
     auto name = with.count("name") ? with.at("name") : "";
     auto target = workspace_relative(with.count("path") ? with.at("path") : "");
     if (!target) return core::fail(Errc::invalid, "download-artifact takes a path in the workspace.");
-    auto files = store->download(name);
-    if (!files) return tl::unexpected(files.error());
     std::string prefix = "workspace" + (target->empty() ? "" : "/" + *target);
-    std::vector<TarEntry> entries;
-    std::set<std::string> folders;
-    auto add_folders = [&](const std::string& path) {
-        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-            if (folders.insert(path.substr(0, slash)).second) entries.push_back({path.substr(0, slash), "", true});
-    };
-    for (auto& f : *files) {
-        if (f.folder) continue;
-        auto path = prefix + "/" + f.path;
-        add_folders(path);
-        entries.push_back({path, std::move(f.content), false, f.mode});
-    }
-    if (auto put = engine.put_archive(id, "/", make_tar(entries)); !put) return tl::unexpected(put.error());
-    return "Downloaded " + std::to_string(files->size()) + " files into /" + prefix + ".";
+    core::TempFile file(scratch);
+    std::ofstream out(file.path(), std::ios::binary);
+    TarWriter tar(out);
+    auto count = store->download(name, prefix, tar);
+    if (!count) return tl::unexpected(count.error());
+    tar.finish();
+    out.close();
+    if (!out) return core::fail(Errc::internal, "The server has no room for the artifact.");
+    std::ifstream in(file.path(), std::ios::binary);
+    if (auto put = sandbox.put_archive(id, "/", in); !put) return tl::unexpected(put.error());
+    return "Downloaded " + std::to_string(*count) + " files into /" + prefix + ".";
 }
 
 }  // namespace
+
+bool wants_checkout(const Job& job) {
+    return std::any_of(job.steps.begin(), job.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
+}
 
 core::Status check_artifact_name(std::string_view name) {
     bool control = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -307,11 +355,19 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
     auto id = *made;
     // The folders the agent uses, made through the archive upload (the job itself may not create
     // anything in / without capabilities), then the checkout if the job asks for it.
-    bool checkout = std::any_of(run.job.steps.begin(), run.job.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
+    bool checkout = wants_checkout(run.job);
     // One upload: the folders' archive without its end marker (two zero blocks), then the checkout's.
-    auto files = make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}});
-    if (checkout && !run.checkout_tar.empty()) files.resize(files.size() - 1024), files += run.checkout_tar;
-    auto ready = engine.put_archive(id, "/", files);
+    auto folders = make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}});
+    core::Status ready;
+    if (checkout && !run.checkout.empty()) {
+        std::ifstream files(run.checkout, std::ios::binary);
+        JoinedIn joined(folders.substr(0, folders.size() - 1024), files);
+        std::istream in(&joined);
+        ready = files ? engine.put_archive(id, "/", in) : core::fail(core::Errc::internal, "The checkout is gone from the server's disk.");
+    } else {
+        std::istringstream in(folders);
+        ready = engine.put_archive(id, "/", in);
+    }
     if (ready) ready = engine.start(id);
     if (!ready) {
         engine.remove(id);
@@ -332,28 +388,38 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
 
     // hashFiles('**/package-lock.json'): GitHub's hash, the SHA-256 of the matching files'
     // SHA-256 digests in path order, over the workspace as it is when the expression is read.
-    run.context.hash_files = [&engine, &id](const std::vector<std::string>& patterns) -> std::string {
-        auto tar = engine.get_archive(id, "/workspace");
-        auto entries = tar ? read_tar(*tar) : std::nullopt;
-        if (!entries) return "";
+    run.context.hash_files = [&engine, &id, &run](const std::vector<std::string>& patterns) -> std::string {
+        core::TempFile file(run.scratch);
+        std::ofstream out(file.path(), std::ios::binary);
+        if (!engine.get_archive(id, "/workspace", out, kFetchLimit)) return "";
+        out.close();
         std::vector<std::pair<bool, std::unique_ptr<PathPattern>>> compiled;  // (negated, pattern), in order
         for (const auto& p : patterns) {
             bool negated = p.starts_with("!");
             if (auto relative = workspace_relative(negated ? p.substr(1) : p)) compiled.emplace_back(negated, std::make_unique<PathPattern>(*relative));
         }
-        std::map<std::string, const std::string*> matched;
-        for (const auto& e : *entries) {
-            auto path = e.path.substr(e.path.find('/') + 1);  // "workspace/…"
-            if (e.folder || e.path.find('/') == std::string::npos) continue;
+        std::ifstream in(file.path(), std::ios::binary);
+        TarReader tar(in);
+        std::map<std::string, std::string> digests;  // path → its SHA-256, in path order
+        while (auto entry = tar.next()) {
+            if (!*entry) break;
+            const auto& e = **entry;
+            auto slash = e.path.find('/');  // "workspace/…"
+            if (e.kind != TarHeader::Kind::file || slash == std::string::npos) continue;
+            auto path = e.path.substr(slash + 1);
             bool in = false;
             for (const auto& [negated, pattern] : compiled)
                 if (pattern->matches(path)) in = !negated;
-            if (in) matched[path] = &e.content;
+            if (!in) continue;
+            core::crypto::Sha256 hash;
+            char buffer[64 * 1024];
+            for (std::size_t n; (n = tar.read(buffer, sizeof buffer)) > 0;) hash.update({buffer, n});
+            digests[path] = hash.digest();
         }
-        if (matched.empty()) return "";
-        std::string digests;
-        for (const auto& [path, content] : matched) digests += core::crypto::sha256(*content);
-        return core::crypto::sha256_hex(digests);
+        if (digests.empty()) return "";
+        std::string all;
+        for (const auto& [path, digest] : digests) all += digest;
+        return core::crypto::sha256_hex(all);
     };
     std::map<std::string, std::string> env = run.env;  // the runner's, the workflow's, the job's, and what steps added
     auto workflow_env = run.context.values.value("env", expr::json::object());
@@ -412,8 +478,8 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
                                                                                   " is not supported here; only actions/checkout, "
                                                                                   "actions/upload-artifact and actions/download-artifact are built in.");
             if (action == "actions/checkout") done = std::string("The commit's files are in /workspace.");
-            else if (action == "actions/upload-artifact") done = upload_artifact(engine, id, with, run.artifacts);
-            else if (action == "actions/download-artifact") done = download_artifact(engine, id, with, run.artifacts);
+            else if (action == "actions/upload-artifact") done = upload_artifact(engine, id, with, run.artifacts, run.scratch);
+            else if (action == "actions/download-artifact") done = download_artifact(engine, id, with, run.artifacts, run.scratch);
             std::istringstream lines(done ? *done : done.error().message);
             for (std::string line; std::getline(lines, line);) say(line);
             finish(done ? "success" : "failure", done ? 0 : 1);
@@ -439,9 +505,9 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
             std::lock_guard lock(progress.mutex);
             progress.index_of[number] = index;
         }
-        auto sent = engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/" + n + ".sh", *script},
-                                                          {"skyscape/in/" + n + ".env", env_file}, {"skyscape/in/" + n + ".dir", dir},
-                                                          {"skyscape/in/" + n + ".shell", shell}, {"skyscape/in/" + n + ".go", ""}}));
+        auto sent = put_files(engine, id, {{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/" + n + ".sh", *script},
+                                           {"skyscape/in/" + n + ".env", env_file}, {"skyscape/in/" + n + ".dir", dir},
+                                           {"skyscape/in/" + n + ".shell", shell}, {"skyscape/in/" + n + ".go", ""}});
         if (!sent) {  // the agent would wait for this step until the job's timeout
             say(sent.error().message);
             finish("failure", -1);
@@ -467,6 +533,12 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
         }
         int code = progress.ended[number];
         auto files = progress.files[number];
+        for (const auto& name : progress.oversized[number]) {
+            progress.log(number, index, std::string(name == "output" ? "GITHUB_OUTPUT" : name == "env" ? "GITHUB_ENV" : "GITHUB_PATH") +
+                                            " is over 1 MB; it is not read.");
+            files.erase(name);
+        }
+        out.log = progress.logs[number];
         lock.unlock();
         out.outputs = name_values(core::crypto::base64_decode(files["output"]).value_or(""));
         for (const auto& [k, v] : name_values(core::crypto::base64_decode(files["env"]).value_or(""))) env[k] = v;
@@ -475,7 +547,7 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
             if (!p.empty()) path_prefix = p + (path_prefix.empty() ? "" : ":" + path_prefix);
         finish(code == 0 ? "success" : "failure", code);
     }
-    if (!halted) engine.put_archive(id, "/", make_tar({{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/end", ""}}));
+    if (!halted) put_files(engine, id, {{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/end", ""}});
     engine.wait(id, halted ? std::chrono::milliseconds(1) : std::chrono::milliseconds(10000));
     engine.remove(id);
     follower.join();

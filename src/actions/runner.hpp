@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string_view>
 #include <string>
@@ -42,16 +44,23 @@ public:
 };
 
 //! Where actions/upload-artifact puts files and actions/download-artifact finds them: the
-//! run's artifacts.
+//! run's artifacts. Files pass as tar archives on disk or streams, never held whole.
 class ArtifactStore {
 public:
     virtual ~ArtifactStore() = default;
-    //! Keeps the files under name (a new version); says what was kept, for the log.
-    virtual core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) = 0;
-    //! The files of name's newest version; every artifact of the run, each under a folder of
-    //! its name, when name is empty.
-    virtual core::Result<std::vector<TarEntry>> download(const std::string& name) = 0;
+    //! Keeps the files of the tar archive `tar` (paths relative to the artifact) as a new
+    //! version of name; says what was kept, for the log.
+    virtual core::Result<std::string> upload(const std::string& name, const std::filesystem::path& tar, int retention_days) = 0;
+    //! Writes the files of name's newest version (every artifact of the run, each under a folder
+    //! of its name, when name is empty) to out below prefix, with the folders on the way; how
+    //! many files.
+    virtual core::Result<std::size_t> download(const std::string& name, const std::string& prefix, TarWriter& out) = 0;
 };
+
+//! How much of a sandbox's files one fetch may bring to disk (upload-artifact, hashFiles), and
+//! how large an artifact may be.
+constexpr std::uint64_t kFetchLimit = std::uint64_t(2) << 30;
+constexpr std::uint64_t kArtifactLimit = std::uint64_t(512) << 20;
 
 //! Whether an artifact may have this name: 1 to 255 bytes, no control characters and none of
 //! / \ : < > | * ? " (it becomes a file name, in a folder and in a download's header).
@@ -61,7 +70,11 @@ core::Status check_artifact_name(std::string_view name);
 struct JobRun {
     Job job;
     std::string image;
-    std::string checkout_tar;  //!< the commit's files under workspace/ (git archive --prefix=workspace/)
+    //! A tar of the commit's files under workspace/ (git archive --prefix=workspace/), when the
+    //! job checks out; empty otherwise.
+    std::filesystem::path checkout;
+    //! Where archives on their way in or out of the sandbox are kept while they pass.
+    std::filesystem::path scratch = std::filesystem::temp_directory_path();
     expr::Context context;     //!< github, env (workflow's), matrix, inputs, secrets, needs
     std::vector<std::string> secrets;  //!< values masked in every log
     std::chrono::milliseconds timeout{std::chrono::minutes(360)};
@@ -73,6 +86,9 @@ struct JobRun {
     const std::atomic<bool>* cancelled = nullptr;  //!< set: the job stops at once, as cancelled
     ArtifactStore* artifacts = nullptr;            //!< none: the artifact actions fail
 };
+
+//! Whether the job has an actions/checkout step, and so needs its commit's files.
+bool wants_checkout(const Job& job);
 
 //! Runs a job in a sandbox (a container, or bubblewrap) of its own, step after step, and
 //! removes it in every outcome. The sandbox's main process is a small shell loop that runs

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -20,6 +22,7 @@
 #include "actions/tar.hpp"
 #include "core/files.hpp"
 #include "core/http_client.hpp"
+#include "core/json.hpp"
 #include "http/request.hpp"
 
 namespace actions {
@@ -39,8 +42,8 @@ Reply call(const std::string& method, const std::string& url, const std::string&
 
 std::string message_of(const Reply& r) {
     if (r.status == 0) return r.error;
-    auto j = json::parse(r.body, nullptr, false);
-    return j.is_object() && j.contains("message") ? j["message"].get<std::string>() : "HTTP " + std::to_string(r.status);
+    auto j = core::parse_json(r.body);
+    return j.is_object() && j.contains("message") && j["message"].is_string() ? j["message"].get<std::string>() : "HTTP " + std::to_string(r.status);
 }
 
 struct Config {
@@ -97,7 +100,7 @@ private:
             }
             if (!batch.empty() || std::chrono::steady_clock::now() - last > std::chrono::seconds(15)) {
                 auto r = call("POST", url_ + "/events", config_.token, json{{"events", batch}}.dump(-1, ' ', false, json::error_handler_t::replace));
-                auto answer = json::parse(r.body, nullptr, false);
+                auto answer = core::parse_json(r.body);
                 if (r.status == 200 && answer.is_object() && answer.value("cancelled", false)) cancelled = true;
                 last = std::chrono::steady_clock::now();
             }
@@ -114,28 +117,59 @@ private:
     std::thread thread_;
 };
 
-// The run's artifacts, on the server.
+// What the server answers into a file, as it comes; an error's message is kept apart.
+Reply fetch_to(const std::string& url, const std::string& token, const std::filesystem::path& file) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    std::string error;
+    core::http_client::Request request{"GET", url, "", {"X-Runner-Token: " + token}, "", 30L * 60 * 1000, [&](std::string_view chunk) {
+                                           if (error.size() < 4096) error.append(chunk.substr(0, 4096));
+                                           out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+                                           return static_cast<bool>(out);
+                                       }};
+    auto reply = core::http_client::send(request);
+    if (reply.status != 200) reply.body = error;
+    return reply;
+}
+
+// The run's artifacts, on the server; archives pass through the runner's disk.
 class RemoteArtifacts : public ArtifactStore {
 public:
-    RemoteArtifacts(const Config& config, std::int64_t job_id)
-        : config_(config), url_(config.url + "/api/v1/runners/jobs/" + std::to_string(job_id) + "/artifacts") {}
-    core::Result<std::string> upload(const std::string& name, const std::vector<TarEntry>& files, int retention_days) override {
-        auto r = call("PUT", url_ + "?name=" + http::percent_encode(name) + "&retention_days=" + std::to_string(retention_days), config_.token,
-                      make_tar(files), "application/x-tar", 30L * 60 * 1000);
+    RemoteArtifacts(const Config& config, std::int64_t job_id, std::filesystem::path scratch)
+        : config_(config), url_(config.url + "/api/v1/runners/jobs/" + std::to_string(job_id) + "/artifacts"), scratch_(std::move(scratch)) {}
+    core::Result<std::string> upload(const std::string& name, const std::filesystem::path& tar, int retention_days) override {
+        std::ifstream in(tar, std::ios::binary);
+        core::http_client::Request request{"PUT", url_ + "?name=" + http::percent_encode(name) + "&retention_days=" + std::to_string(retention_days),
+                                           "", {"Content-Type: application/x-tar", "X-Runner-Token: " + config_.token}, "", 30L * 60 * 1000, {}};
+        request.upload = &in;
+        auto r = core::http_client::send(request);
         if (r.status != 201) return core::fail(core::Errc::invalid, "The artifact could not be uploaded: " + message_of(r));
-        return json::parse(r.body, nullptr, false).value("message", "Uploaded artifact '" + name + "'.");
+        return core::parse_json(r.body).value("message", "Uploaded artifact '" + name + "'.");
     }
-    core::Result<std::vector<TarEntry>> download(const std::string& name) override {
-        auto r = call("GET", url_ + "?name=" + http::percent_encode(name), config_.token, "", "application/json", 30L * 60 * 1000);
+    core::Result<std::size_t> download(const std::string& name, const std::string& prefix, TarWriter& out) override {
+        core::TempFile file(scratch_);
+        auto r = fetch_to(url_ + "?name=" + http::percent_encode(name), config_.token, file.path());
         if (r.status != 200) return core::fail(core::Errc::not_found, message_of(r));
-        auto files = read_tar(r.body);
-        if (!files) return core::fail(core::Errc::invalid, "The server sent an artifact that is not a tar archive.");
-        return *files;
+        std::ifstream in(file.path(), std::ios::binary);
+        TarReader tar(in);
+        std::set<std::string> folders;
+        std::size_t count = 0;
+        for (;;) {
+            auto entry = tar.next();
+            if (!entry) return core::fail(core::Errc::invalid, "The server sent an artifact that is not a tar archive.");
+            if (!*entry) return count;
+            if ((*entry)->kind != TarHeader::Kind::file) continue;
+            auto path = prefix + "/" + (*entry)->path;
+            for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+                if (folders.insert(path.substr(0, slash)).second) out.folder(path.substr(0, slash));
+            out.file(path, (*entry)->size, (*entry)->mode, [&tar](char* data, std::size_t size) { return tar.read(data, size); });
+            ++count;
+        }
     }
 
 private:
     const Config& config_;
     std::string url_;
+    std::filesystem::path scratch_;
 };
 
 int fail_with(const std::string& message) {
@@ -167,7 +201,9 @@ int register_runner(const std::map<std::string, std::string>& opt) {
         if (!l.empty()) labels.push_back(l);
     auto r = call("POST", url + "/api/v1/runners/register", "", json{{"token", token}, {"name", get("name", host)}, {"labels", labels}}.dump());
     if (r.status != 201) return fail_with("the server refused: " + message_of(r));
-    auto answer = json::parse(r.body);
+    auto answer = core::parse_json(r.body);
+    if (!answer.is_object() || !answer.contains("token") || !answer["token"].is_string() || !answer.contains("name") || !answer["name"].is_string())
+        return fail_with("the server's answer is not a runner's registration.");
     auto file = get("config", default_config());
     json saved = {{"url", url}, {"id", answer["id"]}, {"name", answer["name"]}, {"token", answer["token"]}, {"labels", labels}};
     if (auto written = core::write_private_file(file, saved.dump(2) + "\n"); !written) return fail_with(written.error().message);
@@ -211,13 +247,22 @@ int run(const std::map<std::string, std::string>& opt) {
             std::this_thread::sleep_for(std::chrono::seconds(5));
             continue;
         }
-        auto wire = from_wire(json::parse(r.body, nullptr, false));
+        auto wire = from_wire(core::parse_json(r.body));
         if (!wire) return fail_with(wire.error().message);
         std::printf("Job %ld: %s\n", static_cast<long>(wire->job_id), wire->run.job.name.c_str());
         std::fflush(stdout);
         Reporter reporter(config, wire->job_id);
-        RemoteArtifacts artifacts(config, wire->job_id);
+        auto scratch = std::filesystem::temp_directory_path() / ("skyscape-runner-" + config.name + "-files");
+        RemoteArtifacts artifacts(config, wire->job_id, scratch);
         auto& jr = wire->run;
+        jr.scratch = scratch;
+        std::optional<core::TempFile> checkout;
+        if (wants_checkout(jr.job)) {
+            checkout.emplace(scratch);
+            auto fetched = fetch_to(config.url + "/api/v1/runners/jobs/" + std::to_string(wire->job_id) + "/checkout", config.token, checkout->path());
+            if (fetched.status != 200) std::fprintf(stderr, "workspace runner: the checkout could not be fetched: %s\n", message_of(fetched).c_str());
+            else jr.checkout = checkout->path();
+        }
         jr.observer = &reporter;
         jr.artifacts = &artifacts;
         jr.cancelled = &reporter.cancelled;

@@ -9,6 +9,7 @@
 #include "actions/secrets.hpp"
 #include "actions/workflow.hpp"
 #include "core/config.hpp"
+#include "core/files.hpp"
 #include "git/process.hpp"
 #include "repos/service.hpp"
 
@@ -19,7 +20,6 @@ using expr::json;
 
 // Nothing is missed if a wake-up is: the queue is looked at this often anyway.
 constexpr auto kIdle = std::chrono::seconds(2);
-constexpr std::size_t kCheckoutLimit = std::size_t(2) << 30;
 // A runner reports at least every 15 s while it runs a job; after this long without a word its
 // jobs fail.
 constexpr std::int64_t kRunnerSilence = 120;
@@ -98,9 +98,10 @@ void Scheduler::start() {
                 spdlog::info("actions: removed {} job containers a stopped server left", *left);
         }
     }
+    std::error_code ec;
+    std::filesystem::remove_all(config_.data_dir / "actions" / "tmp", ec);  // archives a stopped server left on their way
     if (!sandbox_) {
         auto boxes = config_.data_dir / "actions" / "sandboxes";
-        std::error_code ec;
         std::filesystem::remove_all(boxes, ec);  // what a stopped server left
         if (auto found = Bubblewrap::find(boxes)) {
             bubblewrap_.emplace(*found);
@@ -426,12 +427,6 @@ core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job&
     jr.image = def.image.empty() ? "" : expr::interpolate(def.image, jr.context).value_or(def.image);
     if (jr.image.empty()) jr.image = store::image_for_label(pool_, job.runs_on.substr(0, job.runs_on.find(',')));
     if (jr.image.empty()) jr.image = config_.actions_image;
-    bool checkout = std::any_of(def.steps.begin(), def.steps.end(), [](const Step& s) { return s.uses.starts_with("actions/checkout@"); });
-    if (checkout) {
-        auto tar = git::archive_tar(repos_.path(run.repo_id), run.sha(), "workspace", kCheckoutLimit);
-        if (!tar) return core::fail(core::Errc::invalid, "The checkout failed: " + tar.error().message);
-        jr.checkout_tar = std::move(*tar);
-    }
     // Names in the job (runs-on, the matrix) may hold expressions too.
     def.name = job.name;
     jr.job = def;
@@ -465,6 +460,15 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
     }
     auto jr = prepare(run, job, "this server", sandbox());
     if (!jr) return finish(run, job, "failure", json::object(), jr.error().message);
+    jr->scratch = config_.data_dir / "actions" / "tmp";
+    // The checkout waits on the disk, never in memory, for the sandbox to take it.
+    std::optional<core::TempFile> checkout;
+    if (wants_checkout(jr->job)) {
+        checkout.emplace(jr->scratch);
+        auto made = git::archive_to(repos_.path(run.repo_id), run.sha(), "workspace", checkout->path());
+        if (!made) return finish(run, job, "failure", json::object(), "The checkout failed: " + made.error().message);
+        jr->checkout = checkout->path();
+    }
     if (engine_ && sandbox_ == &*engine_)
         if (auto present = engine_->has_image(jr->image); present && !*present)
             if (auto pulled = engine_->pull(jr->image); !pulled) return finish(run, job, "failure", json::object(), pulled.error().message);

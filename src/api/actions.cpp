@@ -2,6 +2,7 @@
 
 #include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
+#include "actions/routes.hpp"
 #include "actions/secrets.hpp"
 #include "actions/service.hpp"
 #include "actions/views.hpp"
@@ -164,16 +165,16 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
                                                          "/actions/artifacts/" + std::to_string(a.id) + "/tgz"}});
         return http::json(200, {{"total_count", list.size()}, {"artifacts", list}});
     });
-    r.get("/api/v1/repos/{id}/actions/artifacts/{artifact_id}/tgz", Need::api, [&repos, &pool, &artifacts](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
-        auto id = http::parse_number(req.params["artifact_id"]);
-        auto artifact = id ? artifacts.find(*id) : std::nullopt;
-        if (!artifact || !actions::store::find_run(pool, access->repo.id, artifact->run_id)) return http::json_error(404, "No such artifact.");
-        http::Response res{200, "application/gzip", artifacts.archive(*artifact), {}};
-        res.header("Content-Disposition", http::attachment(artifact->name + ".tar.gz"));
-        return res;
-    });
+    r.stream("GET", "/api/v1/repos/{id}/actions/artifacts/{artifact_id}/tgz", Need::api,
+             [&repos, &pool, &artifacts](http::Request& req, http::BodyStream& body) -> boost::asio::awaitable<http::Response> {
+                 auto access = repos.access(req.actor, req.params["id"]);
+                 if (!access) co_return error(access.error());
+                 auto id = http::parse_number(req.params["artifact_id"]);
+                 auto artifact = id ? artifacts.find(*id) : std::nullopt;
+                 if (!artifact || !actions::store::find_run(pool, access->repo.id, artifact->run_id))
+                     co_return http::json_error(404, "No such artifact.");
+                 co_return co_await actions::send_artifact(req, body, artifacts, *artifact);
+             });
 
     r.get("/api/v1/repos/{id}/actions/workflows", Need::api, [&repos, &service](http::Request& req) {
         auto access = repos.access(req.actor, req.params["id"]);

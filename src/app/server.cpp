@@ -174,7 +174,7 @@ int serve() {
     search::register_routes(router, search, *search_index, indexer);
     actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets, artifacts);
     api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets, artifacts);
-    actions::register_runner_routes(router, runners, scheduler, artifacts, *pool);
+    actions::register_runner_routes(router, runners, scheduler, artifacts, repos, *pool);
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);

@@ -4,6 +4,13 @@
 #include <climits>
 #include <ctime>
 
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <cstring>
+#include <vector>
+
 #include "browse/file_types.hpp"
 #include "browse/history.hpp"
 #include "markup/markdown.hpp"
@@ -11,6 +18,7 @@
 #include "browse/views.hpp"
 #include "core/config.hpp"
 #include "core/text.hpp"
+#include "git/process.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/routes.hpp"
@@ -18,6 +26,8 @@
 
 namespace browse {
 namespace {
+
+namespace asio = boost::asio;
 
 // The commits a page lists, for the actions' statuses it loads after it (see actions/statuses).
 template <typename Items, typename Sha>
@@ -33,7 +43,8 @@ using auth::Need;
 // Files above this are offered as a download rather than shown.
 constexpr std::int64_t kShowLimit = 1 << 20;
 // Raw files are read whole for now; larger ones wait for streamed blobs.
-constexpr std::int64_t kRawLimit = 64 << 20;
+// Raw files up to this size are sent from memory; larger ones stream from git cat-file.
+constexpr std::int64_t kRawInMemory = 1 << 20;
 
 std::string human_size(std::int64_t bytes) {
     char out[32];
@@ -259,6 +270,64 @@ std::optional<http::Response> locate(http::Request& req, repos::Service& repos, 
     return std::nullopt;
 }
 
+// Nothing served raw may run in our origin: text is text/plain whatever its extension (HTML,
+// SVG, JS), unknown binaries are downloads, and a sandbox CSP covers the rest.
+http::Response raw_head(const std::string& path, bool binary, const std::string& blob_id) {
+    http::Response res;
+    if (const char* type = file_types::image_type(path)) {
+        res.content_type = type;
+    } else if (binary) {
+        res.content_type = "application/octet-stream";
+        auto slash = path.rfind('/');
+        res.header("Content-Disposition", http::attachment(path.substr(slash == std::string::npos ? 0 : slash + 1)));
+    } else {
+        res.content_type = "text/plain; charset=utf-8";
+    }
+    res.header("Content-Security-Policy", "sandbox; default-src 'none'");
+    res.header("ETag", "\"" + blob_id + "\"");
+    return res;
+}
+
+asio::awaitable<http::Response> raw_file(http::Request& req, repos::Service& repos, http::BodyStream& body) {
+    std::optional<store::Repository> repo;
+    store::Location at;
+    if (auto failed = locate(req, repos, repo, at)) co_return std::move(*failed);
+    auto file = store::blob(*repo, at, kRawInMemory);
+    if (!file) co_return http::error_page(req, file.error());
+    if (req.header("If-None-Match") == "\"" + file->id + "\"") {
+        auto res = raw_head(at.path, file->binary, file->id);
+        res.status = 304;
+        co_return res;
+    }
+    if (file->size <= kRawInMemory) {
+        auto res = raw_head(at.path, file->binary, file->id);
+        res.body = std::move(file->content);
+        co_return res;
+    }
+    // Larger files stream from git, never held whole; typed as git types them, by a NUL in
+    // their first 8000 bytes.
+    auto git = git::Process::cat_blob(co_await asio::this_coro::executor, repos.path(req.repo->id), file->id, git::plain_environment());
+    if (!git) co_return http::error_page(req, 500, "The server could not run git.");
+    (*git)->close_input();
+    std::vector<char> buffer(256 * 1024);
+    std::size_t first = 0;
+    boost::system::error_code ec;
+    while (first < 8000 && !ec)
+        first += co_await (*git)->out().async_read_some(asio::buffer(buffer.data() + first, buffer.size() - first),
+                                                        asio::redirect_error(asio::use_awaitable, ec));
+    bool binary = std::memchr(buffer.data(), '\0', std::min<std::size_t>(first, 8000)) != nullptr;
+    auto head = raw_head(at.path, binary, file->id);
+    if (!co_await body.start(req, head, static_cast<std::uint64_t>(file->size))) co_return http::Response{};
+    bool head_only = req.raw.method() == boost::beast::http::verb::head;
+    for (std::size_t n = first; n > 0 && !head_only;) {
+        if (!co_await body.write(buffer.data(), n)) co_return http::Response{};
+        n = co_await (*git)->out().async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) n = 0;
+    }
+    if ((*git)->wait() == 0 || head_only) co_await body.finish();
+    co_return http::Response{};
+}
+
 }  // namespace
 
 void register_routes(http::Router& r, repos::Service& repos, history::Cache& history) {
@@ -335,34 +404,8 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
     r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });
     r.get("/repos/{id}/tags", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, false); });
 
-    r.get("/repos/{id}/raw/{rest...}", Need::repo_read, [&repos](http::Request& req) {
-        std::optional<store::Repository> repo;
-        store::Location at;
-        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
-        auto file = store::blob(*repo, at, kRawLimit);
-        if (!file) return http::error_page(req, file.error());
-        if (file->size > kRawLimit) return http::error_page(req, 413, "This file is too large to serve raw.");
-        http::Response res;
-        res.body = std::move(file->content);
-        // Nothing served raw may run in our origin: text is text/plain whatever its extension
-        // (HTML, SVG, JS), unknown binaries are downloads, and a sandbox CSP covers the rest.
-        if (const char* type = file_types::image_type(at.path)) {
-            res.content_type = type;
-        } else if (file->binary) {
-            res.content_type = "application/octet-stream";
-            auto slash = at.path.rfind('/');
-            res.header("Content-Disposition", http::attachment(at.path.substr(slash == std::string::npos ? 0 : slash + 1)));
-        } else {
-            res.content_type = "text/plain; charset=utf-8";
-        }
-        res.header("Content-Security-Policy", "sandbox; default-src 'none'");
-        res.header("ETag", "\"" + file->id + "\"");
-        if (req.header("If-None-Match") == "\"" + file->id + "\"") {
-            res.status = 304;
-            res.body.clear();
-        }
-        return res;
-    });
+    r.stream("GET", "/repos/{id}/raw/{rest...}", Need::repo_read,
+             [&repos](http::Request& req, http::BodyStream& body) { return raw_file(req, repos, body); });
 }
 
 }  // namespace browse

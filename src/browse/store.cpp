@@ -496,17 +496,26 @@ core::Result<bool> is_tree(const Repository& repo, const Location& location) {
 core::Result<Blob> blob(const Repository& repo, const Location& location, std::int64_t max_content) {
     auto entry = entry_at(repo.get(), location);
     if (!entry) return tl::unexpected(entry.error());
-    git_blob* raw = nullptr;
-    if (git_tree_entry_type(entry->get()) != GIT_OBJECT_BLOB ||
-        git_blob_lookup(&raw, repo.get(), git_tree_entry_id(entry->get())) < 0)
-        return fail(Errc::not_found, location.path + " is not a file.");
-    git::Blob handle(raw);
+    if (git_tree_entry_type(entry->get()) != GIT_OBJECT_BLOB) return fail(Errc::not_found, location.path + " is not a file.");
+    const git_oid* id = git_tree_entry_id(entry->get());
     Blob out;
-    out.id = hex(git_blob_id(handle.get()));
-    out.size = static_cast<std::int64_t>(git_blob_rawsize(handle.get()));
+    out.id = hex(id);
+    // The size from the object's header: libgit2 inflates a blob whole, so one past the limit
+    // is never looked up.
+    git_odb* odb = nullptr;
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_repository_odb(&odb, repo.get()) < 0) return fail(Errc::internal, git_error_last() ? git_error_last()->message : "no object database");
+    int read = git_odb_read_header(&size, &type, odb, id);
+    git_odb_free(odb);
+    if (read < 0) return fail(Errc::internal, location.path + ": " + (git_error_last() ? git_error_last()->message : "unreadable object"));
+    out.size = static_cast<std::int64_t>(size);
+    if (out.size > max_content) return out;
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, repo.get(), id) < 0) return fail(Errc::internal, location.path + " could not be read.");
+    git::Blob handle(raw);
     out.binary = git_blob_is_binary(handle.get()) != 0;
-    if (out.size <= max_content)
-        out.content.assign(static_cast<const char*>(git_blob_rawcontent(handle.get())), static_cast<std::size_t>(out.size));
+    out.content.assign(static_cast<const char*>(git_blob_rawcontent(handle.get())), static_cast<std::size_t>(out.size));
     return out;
 }
 

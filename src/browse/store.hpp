@@ -66,11 +66,12 @@ core::Result<std::vector<Entry>> tree(const Repository& repo, const Location& lo
 struct Blob {
     std::string id;
     std::int64_t size = 0;
-    bool binary = false;
+    bool binary = false;  //!< known only when the content was read
     std::string content;  //!< empty when larger than the limit asked for
 };
 
-//! The file at location.path; its content only when size <= max_content.
+//! The file at location.path; its content only when size <= max_content (a larger one is not
+//! read at all).
 core::Result<Blob> blob(const Repository& repo, const Location& location, std::int64_t max_content);
 
 struct CommitInfo {

@@ -68,6 +68,21 @@ std::string sha256(std::string_view data) {
 
 std::string sha256_hex(std::string_view data) { return hex(sha256(data)); }
 
+static_assert(sizeof(crypto_hash_sha256_state) <= 128);
+
+Sha256::Sha256() { crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(state_)); }
+
+void Sha256::update(std::string_view data) {
+    crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(state_), reinterpret_cast<const unsigned char*>(data.data()),
+                              data.size());
+}
+
+std::string Sha256::digest() {
+    unsigned char out[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(state_), out);
+    return std::string(reinterpret_cast<const char*>(out), sizeof out);
+}
+
 std::string fingerprint_hex(std::string_view data) {
     unsigned char digest[16];
     crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);

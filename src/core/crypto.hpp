@@ -24,6 +24,18 @@ std::optional<std::string> base64_decode(std::string_view text);
 //! The 32 bytes of a SHA-256 digest, and as hex.
 std::string sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
+//! SHA-256 of data given in pieces (a file read as it streams).
+class Sha256 {
+public:
+    Sha256();
+    void update(std::string_view data);
+    //! The 32 bytes of the digest; call once.
+    std::string digest();
+
+private:
+    alignas(16) unsigned char state_[128];  // libsodium's crypto_hash_sha256_state (104 bytes)
+};
+
 //! A 128-bit BLAKE2b digest as hex: a fast content fingerprint (ETags), not for secrets.
 std::string fingerprint_hex(std::string_view data);
 std::string hmac_sha256(std::string_view key, std::string_view message);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace core {
@@ -31,6 +32,20 @@ Status write_private_file(const std::filesystem::path& path, std::string_view co
     if (::close(fd) != 0 || !written) return failed("write");
     if (::rename(tmp.c_str(), path.c_str()) != 0) return failed("rename");
     return {};
+}
+
+TempFile::TempFile(const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    std::string pattern = (folder / "tmp-XXXXXX").string();
+    int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd < 0) return;
+    ::close(fd);
+    path_ = pattern;
+}
+
+TempFile::~TempFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
 }
 
 }  // namespace core

@@ -14,6 +14,7 @@ enum class Errc {
     conflict,      //!< taken name, moved ref: 409
     not_allowed,   //!< not possible in the current state (a pull request that cannot merge): 405
     too_many,      //!< rate limited: 429
+    too_large,     //!< over a size limit: 413
     internal,      //!< the server's own fault (a disk, a child process, a bug): 500, logged once where handled
 };
 

@@ -78,9 +78,7 @@ struct Captured {
 
 core::Result<Captured> capture(const std::filesystem::path& repo, std::vector<std::string> args, std::chrono::milliseconds timeout,
                                std::size_t max_bytes) {
-    const char* search_path = std::getenv("PATH");
-    std::vector<std::string> env = {"PATH=" + std::string(search_path ? search_path : "/usr/bin:/bin"),
-                                    "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "HOME=/nonexistent"};
+    auto env = plain_environment();
     args.insert(args.begin(), {"git", "--git-dir=" + repo.string()});
     pid_t pid = 0;
     int in_fd = -1, out_fd = -1;
@@ -131,14 +129,20 @@ core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, con
     return std::move(c->out);
 }
 
-core::Result<std::string> archive_tar(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
-                                      std::size_t max_bytes) {
+std::vector<std::string> plain_environment() {
+    const char* search_path = std::getenv("PATH");
+    return {"PATH=" + std::string(search_path ? search_path : "/usr/bin:/bin"), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+            "HOME=/nonexistent"};
+}
+
+core::Status archive_to(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
+                        const std::filesystem::path& file) {
     if (!full_id(commit)) return core::fail(core::Errc::invalid, "archive needs a full commit id");
-    auto c = capture(repo, {"archive", "--format=tar", "--prefix=" + prefix + "/", commit}, std::chrono::minutes(5), max_bytes);
+    auto c = capture(repo, {"archive", "--format=tar", "--prefix=" + prefix + "/", "--output=" + file.string(), commit}, std::chrono::minutes(30),
+                     64 * 1024);
     if (!c) return tl::unexpected(c.error());
-    if (c->too_much) return core::fail(core::Errc::invalid, "The commit's files are over " + std::to_string(max_bytes >> 20) + " MB.");
-    if (c->too_slow || c->failed) return core::fail(core::Errc::invalid, "git archive of " + commit.substr(0, 10) + " failed.");
-    return std::move(c->out);
+    if (c->too_slow || c->failed) return core::fail(core::Errc::internal, "git archive of " + commit.substr(0, 10) + " failed.");
+    return {};
 }
 
 core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
@@ -162,6 +166,16 @@ core::Result<std::unique_ptr<Process>> Process::archive(boost::asio::any_io_exec
     auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "archive", "--format=" + format,
                                "--prefix=" + prefix + "/", commit},
                               env, pid, in_fd, out_fd);
+    if (!spawned) return tl::unexpected(spawned.error());
+    return std::unique_ptr<Process>(new Process(executor, pid, in_fd, out_fd));
+}
+
+core::Result<std::unique_ptr<Process>> Process::cat_blob(boost::asio::any_io_executor executor, const std::filesystem::path& repo,
+                                                         const std::string& id, const std::vector<std::string>& env) {
+    if (!full_id(id)) return core::fail(core::Errc::invalid, "cat-file needs a full object id");
+    pid_t pid = 0;
+    int in_fd = -1, out_fd = -1;
+    auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "cat-file", "blob", id}, env, pid, in_fd, out_fd);
     if (!spawned) return tl::unexpected(spawned.error());
     return std::unique_ptr<Process>(new Process(executor, pid, in_fd, out_fd));
 }

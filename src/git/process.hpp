@@ -39,6 +39,11 @@ public:
                                                           const std::string& prefix, const std::string& commit,
                                                           const std::vector<std::string>& env);
 
+    //! `git --git-dir=repo cat-file blob id` streaming the blob to out(). id must be a full
+    //! object id.
+    static core::Result<std::unique_ptr<Process>> cat_blob(boost::asio::any_io_executor executor, const std::filesystem::path& repo,
+                                                           const std::string& id, const std::vector<std::string>& env);
+
     //! The child alone, for callers that pump its pipes themselves (the SSH server): stateless
     //! for smart HTTP, git's full protocol otherwise. Fills pid, stdin and stdout descriptors.
     static core::Status spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
@@ -66,10 +71,14 @@ core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, con
                                           const std::string& path, std::chrono::milliseconds timeout,
                                           std::size_t max_bytes);
 
-//! The files of a commit as a tar archive under prefix/ (`git archive --format=tar`), for a CI
-//! job's checkout; refused past max_bytes.
-core::Result<std::string> archive_tar(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
-                                      std::size_t max_bytes);
+//! The files of a commit as a tar archive under prefix/ (`git archive --format=tar`) written to
+//! file, for a CI job's checkout: on the disk, never in memory.
+core::Status archive_to(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
+                        const std::filesystem::path& file);
+
+//! The environment of a git the server runs for itself: PATH, and no system, global or user
+//! configuration.
+std::vector<std::string> plain_environment();
 
 //! True for a Git-Protocol header value git may see as GIT_PROTOCOL ("version=2", key=value
 //! pairs separated by ':'), nothing that could smuggle other syntax.

@@ -168,6 +168,7 @@ unsigned status_of(core::Errc code) {
         case core::Errc::conflict: return 409;
         case core::Errc::not_allowed: return 405;
         case core::Errc::too_many: return 429;
+        case core::Errc::too_large: return 413;
         case core::Errc::internal: return 500;
     }
     return 500;

@@ -9,6 +9,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <fstream>
+#include <vector>
+
 #include "http/request.hpp"
 #include "http/response.hpp"
 
@@ -53,10 +56,12 @@ asio::awaitable<std::size_t> BodyStream::read(char* data, std::size_t size) {
     co_return 0;
 }
 
-asio::awaitable<bool> BodyStream::start(const Request& req, const Response& head) {
+asio::awaitable<bool> BodyStream::start(const Request& req, const Response& head, std::optional<std::uint64_t> length) {
     beast::http::response<beast::http::empty_body> res{static_cast<beast::http::status>(head.status), 11};
     add_standard_headers(res, req, head);
-    res.chunked(true);
+    chunked_ = !length;
+    if (length) res.content_length(*length);
+    else res.chunked(true);
     res.keep_alive(req.raw.keep_alive());
     status_ = head.status;
     beast::http::response_serializer<beast::http::empty_body> serializer(res);
@@ -68,18 +73,83 @@ asio::awaitable<bool> BodyStream::start(const Request& req, const Response& head
 asio::awaitable<bool> BodyStream::write(const char* data, std::size_t size) {
     if (error_ || size == 0) co_return !error_;
     stream_.expires_after(timeout_);
-    co_await asio::async_write(stream_, beast::http::make_chunk(asio::const_buffer(data, size)),
-                               asio::redirect_error(asio::use_awaitable, error_));
+    if (chunked_)
+        co_await asio::async_write(stream_, beast::http::make_chunk(asio::const_buffer(data, size)),
+                                   asio::redirect_error(asio::use_awaitable, error_));
+    else
+        co_await asio::async_write(stream_, asio::const_buffer(data, size), asio::redirect_error(asio::use_awaitable, error_));
     bytes_sent_ += size;
     co_return !error_;
 }
 
 asio::awaitable<bool> BodyStream::finish() {
     if (error_) co_return false;
+    if (!chunked_) co_return finished_ = true;
     stream_.expires_after(timeout_);
     co_await asio::async_write(stream_, beast::http::make_chunk_last(), asio::redirect_error(asio::use_awaitable, error_));
     finished_ = !error_;
     co_return finished_;
+}
+
+namespace {
+
+// Reads the body in pieces, each given to `take`, refusing it past limit; `take` returning false
+// (a full disk) stops it.
+template <class Take>
+asio::awaitable<core::Status> read_pieces(BodyStream& body, const Request& req, std::uint64_t limit, Take take) {
+    auto too_large = [limit] {
+        return core::fail(core::Errc::too_large, "The request body is over " + std::to_string(limit >> 20) + " MB.");
+    };
+    if (auto length = parse_number(req.header("Content-Length")); length && static_cast<std::uint64_t>(*length) > limit) co_return too_large();
+    std::vector<char> buffer(64 * 1024);
+    std::uint64_t total = 0;
+    while (std::size_t n = co_await body.read(buffer.data(), buffer.size())) {
+        total += n;
+        if (total > limit) co_return too_large();
+        if (!take(std::string_view(buffer.data(), n))) co_return core::fail(core::Errc::internal, "The server could not keep the request body.");
+    }
+    if (body.failed() || !body.body_done()) co_return core::fail(core::Errc::invalid, "The request body was cut off.");
+    co_return core::Status{};
+}
+
+}  // namespace
+
+asio::awaitable<core::Result<std::string>> read_body(BodyStream& body, const Request& req, std::size_t limit) {
+    std::string out;
+    auto read = co_await read_pieces(body, req, limit, [&out](std::string_view piece) {
+        out.append(piece);
+        return true;
+    });
+    if (!read) co_return tl::unexpected(read.error());
+    co_return out;
+}
+
+asio::awaitable<core::Status> save_body(BodyStream& body, const Request& req, const std::filesystem::path& file, std::uint64_t limit) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    auto saved = co_await read_pieces(body, req, limit, [&out](std::string_view piece) {
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        return static_cast<bool>(out);
+    });
+    out.close();
+    if (saved && !out) co_return core::fail(core::Errc::internal, "The server could not keep the request body.");
+    co_return saved;
+}
+
+asio::awaitable<bool> send_file(BodyStream& body, const Request& req, const Response& head, const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(file, ec);
+    if (!in || ec) co_return false;
+    if (!co_await body.start(req, head, size)) co_return false;
+    std::vector<char> buffer(256 * 1024);
+    for (std::uint64_t left = size; left > 0;) {
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(left, buffer.size())));
+        auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) co_return false;  // the file shrank: the client sees a short body
+        if (!co_await body.write(buffer.data(), n)) co_return false;
+        left -= n;
+    }
+    co_return co_await body.finish();
 }
 
 void BodyStream::cancel() {

@@ -8,6 +8,12 @@
 #include <boost/beast/http/parser.hpp>
 
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
 #include <functional>
 
 namespace http {
@@ -27,8 +33,9 @@ public:
 
     //! Reads up to size bytes of the de-chunked body; 0 at its end or on an error (failed()).
     boost::asio::awaitable<std::size_t> read(char* data, std::size_t size);
-    //! Sends the status line and headers of a chunked response. False on an error.
-    boost::asio::awaitable<bool> start(const Request& req, const Response& head);
+    //! Sends the status line and headers: of a chunked response, or of one of exactly `length`
+    //! bytes (then write() sends them as they are, and finish() nothing). False on an error.
+    boost::asio::awaitable<bool> start(const Request& req, const Response& head, std::optional<std::uint64_t> length = std::nullopt);
     boost::asio::awaitable<bool> write(const char* data, std::size_t size);
     //! Ends the chunked body.
     boost::asio::awaitable<bool> finish();
@@ -50,8 +57,19 @@ private:
     boost::beast::error_code error_;
     unsigned status_ = 0;
     bool finished_ = false;
+    bool chunked_ = true;
     std::size_t bytes_sent_ = 0;
 };
+
+//! The whole request body, refused (too_large) past limit bytes, or when its Content-Length says
+//! it will be, before a byte is read; invalid when the client broke off.
+boost::asio::awaitable<core::Result<std::string>> read_body(BodyStream& body, const Request& req, std::size_t limit);
+//! The same into a file, for bodies too large to hold.
+boost::asio::awaitable<core::Status> save_body(BodyStream& body, const Request& req, const std::filesystem::path& file, std::uint64_t limit);
+
+//! Answers with a file from the disk, read as it is sent (artifacts of hundreds of megabytes),
+//! with its Content-Length. False when it cannot be opened (nothing was sent) or the client went.
+boost::asio::awaitable<bool> send_file(BodyStream& body, const Request& req, const Response& head, const std::filesystem::path& file);
 
 //! A streaming route's handler. The Response it returns is sent as a whole only if it did not
 //! start() a streamed one.

@@ -1,5 +1,6 @@
 // Browsing files: trees, files and raw bytes, on a repository built by the test with real git.
 #include <fstream>
+#include <thread>
 
 #include "git_fixture.hpp"
 
@@ -149,6 +150,28 @@ TEST_F(Browse, raw_files_can_never_run_in_our_origin) {
     EXPECT_EQ(bin.body.size(), 3000u);
     auto etag = html.header("etag");
     EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/page.html", {{"If-None-Match", etag}}).status, 304u);
+}
+
+TEST_F(Browse, large_raw_files_stream_from_git_without_the_server_holding_them) {
+    auto wc = dir.path / "wc";
+    ASSERT_EQ(in(wc, "git checkout -q main && head -c 41943040 /dev/urandom > huge.bin && git add huge.bin && git commit -qm huge && git push -q " +
+                         quote(url(id)) + " main")
+                  .code,
+              0);
+    std::this_thread::sleep_for(std::chrono::seconds(2));  // the search indexer has seen the push
+    auto before = harness::peak_memory_kb(server.pid());
+    auto huge = alice.get("/repos/" + id + "/raw/main/huge.bin");
+    auto grew = harness::peak_memory_kb(server.pid()) - before;
+    ASSERT_EQ(huge.status, 200u);
+    EXPECT_EQ(huge.header("content-length"), "41943040");
+    EXPECT_EQ(huge.header("content-type"), "application/octet-stream");
+    EXPECT_EQ(huge.header("content-disposition"), "attachment; filename=\"huge.bin\"; filename*=UTF-8''huge.bin");
+    EXPECT_EQ(huge.body, harness::sh("cat " + quote((wc / "huge.bin").string())).output.substr(0, 41943040));
+    EXPECT_LT(grew, 20 * 1024) << "the server's memory grew by " << grew << " kB for a 40 MB file";
+    auto text = alice.get("/repos/" + id + "/raw/main/big.txt");
+    EXPECT_EQ(text.header("content-type"), "text/plain; charset=utf-8") << "text past the in-memory size is still text";
+    EXPECT_EQ(text.body, std::string(2097152, 'a'));
+    EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/huge.bin", {{"If-None-Match", huge.header("etag")}}).status, 304u);
 }
 
 TEST_F(Browse, bad_refs_and_paths_are_404s_that_say_why) {

@@ -67,4 +67,15 @@ TEST_F(HostileWorkflow, a_run_of_more_than_256_jobs_is_refused) {
     EXPECT_TRUE(api("/actions/runs/" + std::to_string(bad["id"].get<std::int64_t>()) + "/jobs")["jobs"].empty()) << "no job was queued";
 }
 
+TEST_F(HostileWorkflow, an_artifact_over_512_mb_from_a_container_is_refused_without_the_server_holding_it) {
+    auto before = harness::peak_memory_kb(server.pid());
+    push("on: push\njobs:\n  big:\n    runs-on: ubuntu-latest\n    steps:\n      - run: truncate -s 600M big.bin\n"
+         "      - uses: actions/upload-artifact@v4\n        with: {name: big, path: big.bin}\n");
+    auto run = wait_for_run();
+    auto text = logs(run["id"]);
+    EXPECT_NE(text.find("The artifact is over 512 MB."), std::string::npos) << text;
+    auto grew = harness::peak_memory_kb(server.pid()) - before;
+    EXPECT_LT(grew, 100 * 1024) << "the server's memory grew by " << grew << " kB";
+}
+
 }  // namespace

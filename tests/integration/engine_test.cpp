@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <sstream>
 
 #include "actions/engine.hpp"
 #include "harness.hpp"
@@ -38,7 +39,8 @@ TEST_F(EngineTest, a_container_gets_files_runs_and_is_removed) {
     ASSERT_EQ(tar.code, 0);
     auto id = run("echo out; echo err >&2; cat /tmp/hello.txt; echo $GREETING; ls /sys/class/net; exit 3");
     ASSERT_FALSE(id.empty());
-    ASSERT_TRUE(engine->put_archive(id, "/tmp", tar.output));
+    std::istringstream archive(tar.output);
+    ASSERT_TRUE(engine->put_archive(id, "/tmp", archive));
     ASSERT_TRUE(engine->start(id));
     auto exit = engine->wait(id, std::chrono::seconds(30));
     ASSERT_TRUE(exit) << exit.error().message;

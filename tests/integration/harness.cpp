@@ -267,6 +267,13 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes, std::chro
     return out;
 }
 
+std::int64_t peak_memory_kb(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.starts_with("VmHWM:")) return std::stoll(line.substr(6));
+    return -1;
+}
+
 Connection::Connection(std::uint16_t port) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in to{};

@@ -96,6 +96,9 @@ private:
 std::string raw_exchange(std::uint16_t port, const std::string& bytes,
                          std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
+//! The most memory the process has held so far (VmHWM of /proc/{pid}/status), in kB.
+std::int64_t peak_memory_kb(pid_t pid);
+
 //! An idle TCP connection to the server, open while the object lives.
 class Connection {
 public:

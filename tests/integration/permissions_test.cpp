@@ -134,7 +134,9 @@ TEST_F(Permissions, collaboration_pages_and_api_on_a_private_repository) {
         for (const char* page : pages) {
             auto res = browsers[a]->get(web + page);
             EXPECT_EQ(res.status, reads ? 200u : 404u) << page;
-            if (!reads) EXPECT_EQ(res.body.find("Secret"), std::string::npos) << page;
+            if (!reads) {
+                EXPECT_EQ(res.body.find("Secret"), std::string::npos) << page;
+            }
         }
         harness::Client client(server.port());
         auto headers = a == anonymous ? std::map<std::string, std::string>{} : std::map<std::string, std::string>{{"Authorization", "token " + tokens[kUsers[a]]}};

@@ -77,4 +77,23 @@ TEST_F(HostileRunner, an_artifact_name_with_a_line_break_is_refused_and_cannot_a
     EXPECT_EQ(download.header("content-disposition"), "attachment; filename=\"r__sum__ final.tar.gz\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20final.tar.gz");
 }
 
+TEST_F(HostileRunner, bodies_are_refused_from_their_headers_before_a_byte_is_read) {
+    // Each answer comes at once, though the hundreds of megabytes the headers announce never do.
+    auto ask = [&](const std::string& method, const std::string& path, const std::string& runner_token, const char* length) {
+        return harness::raw_exchange(server.port(),
+                                     method + " " + path + " HTTP/1.1\r\nHost: x\r\nX-Runner-Token: " + runner_token +
+                                         "\r\nContent-Type: application/x-tar\r\nContent-Length: " + length + "\r\n\r\n",
+                                     std::chrono::milliseconds(1500));
+    };
+    EXPECT_NE(ask("PUT", job_path() + "/artifacts?name=x", "SKTwrong", "536870912").find("HTTP/1.1 401"), std::string::npos);
+    EXPECT_NE(ask("POST", job_path() + "/events", "SKTwrong", "16000000").find("HTTP/1.1 401"), std::string::npos);
+    EXPECT_NE(ask("POST", job_path() + "/finish", "SKTwrong", "1000000").find("HTTP/1.1 401"), std::string::npos);
+    EXPECT_NE(ask("PUT", "/api/v1/runners/jobs/999999/artifacts?name=x", token, "1000").find("HTTP/1.1 404"), std::string::npos)
+        << "a job that is not this runner's";
+    EXPECT_NE(ask("PUT", job_path() + "/artifacts?name=x", token, "1073741824").find("HTTP/1.1 413"), std::string::npos);
+    EXPECT_NE(ask("POST", job_path() + "/events", token, "17000000").find("HTTP/1.1 413"), std::string::npos);
+    EXPECT_NE(ask("POST", "/api/v1/runners/register", "", "2000000").find("HTTP/1.1 413"), std::string::npos);
+    EXPECT_EQ(harness::Client(server.port()).get("/health").status, 200u);
+}
+
 }  // namespace

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "actions/runner.hpp"
 #include "actions/tar.hpp"
@@ -25,9 +26,16 @@ protected:
     JobResult run(const std::string& yaml, std::vector<std::string> secrets = {}, std::chrono::milliseconds timeout = std::chrono::seconds(60)) {
         auto wf = parse_workflow("ci.yml", yaml);
         EXPECT_TRUE(wf) << (wf ? "" : wf.error().text());
-        JobRun job{wf->jobs.front(), "localhost/skyscape/busybox:latest",
-                   make_tar({{"workspace", "", true}, {"workspace/hello.txt", "hello from the commit\n"}}), {}, secrets, timeout, {},
-                   {{"skyscape.test", mark}}};
+        auto checkout = files.path / "checkout.tar";
+        std::ofstream(checkout, std::ios::binary) << make_tar({{"workspace", "", true}, {"workspace/hello.txt", "hello from the commit\n"}});
+        JobRun job;
+        job.job = wf->jobs.front();
+        job.image = "localhost/skyscape/busybox:latest";
+        job.checkout = checkout;
+        job.scratch = files.path;
+        job.secrets = secrets;
+        job.timeout = timeout;
+        job.labels = {{"skyscape.test", mark}};
         job.context.values = {{"env", wf->env}, {"github", {{"ref", "refs/heads/main"}}}, {"secrets", {{"TOKEN", secrets.empty() ? "" : secrets[0]}}}};
         return run_job(*engine, job);
     }
@@ -40,6 +48,7 @@ protected:
     }
     std::string mark = std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" + std::to_string(getpid());
     std::optional<Engine> engine;
+    harness::TempDir files;
 };
 
 TEST_F(Runner, steps_pass_outputs_env_and_path_and_see_the_checkout) {
