@@ -432,6 +432,11 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         auto done = id ? service.cancel(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
         return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
     });
+    r.post("/repos/{id}/actions/runs/{runId}/approve", Need::repo_write, [&](http::Request& req) {
+        auto id = param_number(req, "runId");
+        auto done = id ? service.approve(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
+        return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
+    });
     r.post("/repos/{id}/actions/runs/{runId}/rerun", Need::repo_write, [&](http::Request& req) {
         auto id = param_number(req, "runId");
         bool failed_only = req.form_or("failed") == "1";

@@ -416,7 +416,8 @@ core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job&
     jr.context.values = run_context(run, config_.public_url);
     jr.context.values["matrix"] = json::parse(job.matrix, nullptr, false);
     jr.context.values["needs"] = needs_context(def, store::jobs_of(pool_, run.id));
-    auto secrets = secrets_.values(run.repo_id);
+    // A run that is not trusted (a pull request from someone who cannot write) gets none.
+    auto secrets = run.trusted ? secrets_.values(run.repo_id) : std::map<std::string, std::string>{};
     jr.context.values["secrets"] = secrets;
     jr.context.values["job"] = {{"status", "success"}};
     jr.context.values["env"] = json::object();

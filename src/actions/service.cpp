@@ -10,9 +10,11 @@
 #include "actions/cron.hpp"
 #include "actions/logs.hpp"
 #include "actions/scheduler.hpp"
+#include "auth/store.hpp"
 #include "browse/store.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "issues/store.hpp"
 #include "pulls/merge.hpp"
 #include "pulls/store.hpp"
 #include "repos/disk.hpp"
@@ -59,8 +61,10 @@ store::Run Service::create_run(const repos::Repo& repo, std::int64_t action_id, 
     run.checkout_sha = spec.checkout;
     run.inputs = spec.inputs.dump();
     run.workflow = text;
+    run.trusted = spec.trusted;
     run.name = workflow && !workflow->name.empty() ? workflow->name : file;
     run.status = "queued";
+    run.awaiting_approval = !spec.trusted;
     std::vector<store::Job> jobs;
     if (!workflow) {
         run.status = "failure";
@@ -163,6 +167,10 @@ void Service::pull_request_runs(const repos::Repo& repo, std::int64_t number, co
     auto changed = browse::store::changed_paths(*opened, from.value_or(""), head_sha);
     Spec spec{"pull_request", "refs/heads/" + head, head_sha, actor_id, number, base};
     spec.checkout = *merged;
+    // As GitHub treats a pull request from a fork: when its author, or whoever pushed to it,
+    // cannot write here, its runs get no secrets and wait for a writer to approve them.
+    auto pull = issues::store::find(pool_, repo.id, number);
+    spec.trusted = pull && can_write(repo, pull->author_id) && can_write(repo, actor_id);
     for (const auto& file : load_workflows(git_dir, *merged))
         if (file.workflow && file.workflow->on.runs_on_pull_request(base, changed))
             create_run(repo, 0, file.file, file.text, file.workflow, spec);
@@ -338,6 +346,23 @@ std::optional<ActionView> Service::action(const repos::Repo& repo, std::int64_t 
     for (auto& view : actions(repo))
         if (view.action.id == action_id) return std::move(view);
     return std::nullopt;
+}
+
+bool Service::can_write(const repos::Repo& repo, std::int64_t user_id) {
+    auto user = auth::store::find_user(pool_, user_id);
+    if (!user || user->disabled) return false;
+    auto access = repos_.access(auth::Actor{user->id, user->username, user->is_admin, auth::Actor::Via::session}, repo.id, auth::Role::write);
+    return access.has_value();
+}
+
+core::Status Service::approve(const repos::Access& access, std::int64_t run_id) {
+    if (access.role < auth::Role::write) return fail(Errc::forbidden, "Only people with write access can approve runs.");
+    auto run = store::find_run(pool_, access.repo.id, run_id);
+    if (!run) return fail(Errc::not_found, "There is no such run.");
+    soci::session sql(pool_.get());
+    if (!store::approve_run(sql, run_id)) return fail(Errc::not_allowed, "This run is not waiting for approval.");
+    scheduler_.wake();
+    return {};
 }
 
 core::Status Service::cancel(const repos::Access& access, std::int64_t run_id) {

@@ -83,6 +83,9 @@ public:
     std::optional<ActionView> action(const repos::Repo& repo, std::int64_t action_id);
 
     core::Status cancel(const repos::Access& access, std::int64_t run_id);
+    //! A writer lets a run that waits for approval (a pull request from someone who cannot
+    //! write) go; it still runs without secrets.
+    core::Status approve(const repos::Access& access, std::int64_t run_id);
     //! The run again (every job, or those that did not succeed and the jobs after them), from
     //! the same workflow text and commit.
     core::Status rerun(const repos::Access& access, std::int64_t run_id, bool failed_only);
@@ -105,7 +108,10 @@ private:
         std::string base_ref;
         expr::json inputs = expr::json::object();
         std::string checkout;  //!< a pull request's merge commit
+        bool trusted = true;   //!< false: no secrets, and a writer approves the run first
     };
+    //! Whether this user may write to the repository (and so may see its secrets in a run).
+    bool can_write(const repos::Repo& repo, std::int64_t user_id);
     //! One run of a workflow file or UI action; failed at once, with its error, when invalid.
     store::Run create_run(const repos::Repo& repo, std::int64_t action_id, const std::string& file, const std::string& text,
                           const tl::expected<Workflow, ParseError>& workflow, const Spec& spec);

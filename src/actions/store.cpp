@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kRunColumns =
     "r.id, r.repo_id, r.action_id, a.file, r.number, r.name, r.event, r.ref, r.head_sha, r.pull_number, "
     "COALESCE(r.actor_id, 0), COALESCE(u.username, ''), r.status, r.workflow, r.inputs, r.concurrency_group, r.error, "
-    "r.attempt, r.created_at, r.started_at, r.finished_at, r.base_ref, r.checkout_sha "
+    "r.attempt, r.created_at, r.started_at, r.finished_at, r.base_ref, r.checkout_sha, r.trusted, r.awaiting_approval "
     "FROM action_runs r JOIN actions a ON a.id = r.action_id LEFT JOIN users u ON u.id = r.actor_id ";
 
 constexpr const char* kJobColumns =
@@ -65,6 +65,8 @@ Run read_run(const soci::row& row) {
     r.finished_at = optional_time(row, 20);
     r.base_ref = text(row, 21);
     r.checkout_sha = text(row, 22);
+    r.trusted = integer(row, 23) != 0;
+    r.awaiting_approval = integer(row, 24) != 0;
     return r;
 }
 
@@ -184,14 +186,15 @@ std::int64_t insert_run(soci::session& sql, Run& run, std::vector<Job>& jobs) {
     sql << "SELECT MAX(number) FROM action_runs WHERE action_id = :a", soci::use(run.action_id), soci::into(number, ind);
     run.number = ind == soci::i_ok ? number + 1 : 1;
     soci::indicator actor_ind = run.actor_id ? soci::i_ok : soci::i_null, finished_ind = run.finished() ? soci::i_ok : soci::i_null;
+    int trusted = run.trusted, awaiting = run.awaiting_approval;
     sql << "INSERT INTO action_runs (repo_id, action_id, number, name, event, ref, head_sha, pull_number, base_ref, actor_id, status, "
-           "workflow, inputs, concurrency_group, error, created_at, finished_at, checkout_sha) VALUES (:r, :a, :n, :name, :e, :ref, :sha, "
-           ":p, :base, :actor, :s, :w, :i, :g, :err, :t, :f, :c)",
+           "workflow, inputs, concurrency_group, error, created_at, finished_at, checkout_sha, trusted, awaiting_approval) VALUES (:r, :a, :n, "
+           ":name, :e, :ref, :sha, :p, :base, :actor, :s, :w, :i, :g, :err, :t, :f, :c, :tr, :aw)",
         soci::use(run.repo_id), soci::use(run.action_id), soci::use(run.number), soci::use(run.name), soci::use(run.event),
         soci::use(run.ref), soci::use(run.head_sha), soci::use(run.pull_number), soci::use(run.base_ref), soci::use(run.actor_id, actor_ind),
         soci::use(run.status), soci::use(run.workflow), soci::use(run.inputs), soci::use(run.concurrency_group),
         soci::use(run.error), soci::use(run.created_at),
-        soci::use(run.created_at, finished_ind), soci::use(run.checkout_sha);
+        soci::use(run.created_at, finished_ind), soci::use(run.checkout_sha), soci::use(trusted), soci::use(awaiting);
     sql << "SELECT id FROM action_runs WHERE action_id = :a AND number = :n", soci::use(run.action_id), soci::use(run.number),
         soci::into(run.id);
     for (auto& job : jobs) {
@@ -272,7 +275,7 @@ std::optional<Run> find_run(db::Pool& pool, const std::string& repo_id, std::int
 }
 
 std::vector<Run> active_runs(soci::session& sql) {
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + std::string(kRunColumns) + "WHERE r.status IN ('queued', 'running') ORDER BY r.id");
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + std::string(kRunColumns) + "WHERE r.status IN ('queued', 'running') AND r.awaiting_approval = 0 ORDER BY r.id");
     std::vector<Run> out;
     for (const auto& row : rows) out.push_back(read_run(row));
     return out;
@@ -318,6 +321,14 @@ void set_run_status(soci::session& sql, std::int64_t run_id, const std::string& 
     else
         sql << "UPDATE action_runs SET status = :s, finished_at = :t WHERE id = :i", soci::use(status), soci::use(now),
             soci::use(run_id);
+}
+
+bool approve_run(soci::session& sql, std::int64_t run_id) {
+    soci::statement approved = (sql.prepare << "UPDATE action_runs SET awaiting_approval = 0 "
+                                               "WHERE id = :i AND awaiting_approval = 1 AND status = 'queued'",
+                                soci::use(run_id));
+    approved.execute(true);
+    return approved.get_affected_rows() == 1;
 }
 
 void fail_run(soci::session& sql, std::int64_t run_id, const std::string& error) {

@@ -39,6 +39,10 @@ struct Run {
     std::string inputs;    //!< JSON object
     std::string concurrency_group;
     std::string error;
+    //! Its jobs get the repository's secrets: false for a pull request from someone who cannot
+    //! write to the repository, whose run also waits, queued, for a writer's approval.
+    bool trusted = true;
+    bool awaiting_approval = false;
     int attempt = 1;
     std::int64_t created_at = 0;
     std::optional<std::int64_t> started_at, finished_at;
@@ -91,6 +95,7 @@ struct RunFilter {
 std::vector<Run> runs(db::Pool& pool, const RunFilter& filter, std::int64_t* total = nullptr);
 std::optional<Run> find_run(db::Pool& pool, const std::string& repo_id, std::int64_t run_id);
 std::optional<Run> find_run(soci::session& sql, std::int64_t run_id);
+//! Runs queued or running, but for those that await approval.
 std::vector<Run> active_runs(soci::session& sql);
 
 std::vector<Job> jobs_of(soci::session& sql, std::int64_t run_id);
@@ -99,6 +104,8 @@ std::optional<Job> find_job(db::Pool& pool, std::int64_t job_id);
 std::vector<Step> steps_of(db::Pool& pool, std::int64_t job_id);
 
 void set_run_status(soci::session& sql, std::int64_t run_id, const std::string& status);
+//! A run awaiting approval may run; false when it was not waiting.
+bool approve_run(soci::session& sql, std::int64_t run_id);
 //! The run ends as failed with why it could not go on; its jobs that had not started fail with it.
 void fail_run(soci::session& sql, std::int64_t run_id, const std::string& error);
 void set_job_status(soci::session& sql, std::int64_t job_id, const std::string& status, const std::string& error = "");

@@ -76,7 +76,7 @@ void fill_status(ctemplate::TemplateDictionary& dict, const std::string& status)
         {"timed_out", {"⏱", "text-error", "timed out"}},   {"cancelled", {"⊘", "text-base-content/50", "cancelled"}},
         {"skipped", {"↷", "text-base-content/40", "skipped"}}, {"queued", {"○", "text-warning", "queued"}},
         {"waiting", {"○", "text-base-content/40", "waiting"}}, {"running", {"●", "text-warning animate-pulse", "running"}},
-        {"pending", {"●", "text-warning", "pending"}}};
+        {"pending", {"●", "text-warning", "pending"}},     {"action_required", {"!", "text-warning", "waiting for approval"}}};
     auto it = looks.find(status);
     Look look = it == looks.end() ? Look{"?", "", "unknown"} : it->second;
     dict.SetValue("STATUS", status);
@@ -94,7 +94,7 @@ std::string duration(std::optional<std::int64_t> started, std::optional<std::int
 }
 
 void fill_run_row(ctemplate::TemplateDictionary& row, const http::Request& req, const store::Run& run) {
-    fill_status(row, run.status);
+    fill_status(row, run.awaiting_approval && run.status == "queued" ? "action_required" : run.status);
     row.SetValue("URL", run_url(req, run));
     row.SetValue("NAME", run.name);
     row.SetIntValue("NUMBER", run.number);
@@ -233,7 +233,7 @@ void fill_job(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
 void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db::Pool& pool, Logs& logs, Artifacts& artifacts,
               const store::Run& run) {
     std::string base = req.config->prefix + "/repos/" + run.repo_id;
-    fill_status(dict, run.status);
+    fill_status(dict, run.awaiting_approval && run.status == "queued" ? "action_required" : run.status);
     dict.SetValue("NAME", run.name);
     dict.SetIntValue("NUMBER", run.number);
     dict.SetIntValue("RUN_ID", run.id);
@@ -254,6 +254,9 @@ void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
     dict.SetValue("RUN_URL", run_url(req, run));
     if (!run.error.empty()) dict.SetValueAndShowSection("ERROR", run.error, "HAS_ERROR");
     bool writer = req.role >= auth::Role::write;
+    bool waiting = run.awaiting_approval && run.status == "queued";
+    if (waiting) http::show_if(*dict.AddSectionDictionary("AWAITS_APPROVAL"), "CAN_APPROVE", writer);
+    else if (!run.trusted) dict.ShowSection("UNTRUSTED");
     if (writer && !run.finished()) dict.ShowSection("CAN_CANCEL");
     if (writer && run.finished() && run.error.empty()) {
         dict.ShowSection("CAN_RERUN");

@@ -31,7 +31,9 @@ std::string html_url(const http::Request& req, const actions::store::Run& run) {
 }
 
 json run_json(const http::Request& req, const actions::store::Run& run) {
-    auto [status, conclusion] = status_pair(run.status);
+    // GitHub's shape for a run that awaits a maintainer's approval.
+    auto [status, conclusion] = run.awaiting_approval && run.status == "queued" ? std::pair<std::string, json>{"completed", "action_required"}
+                                                                                : status_pair(run.status);
     json out = {{"id", run.id},
                 {"name", run.name},
                 {"path", run.action_file},
@@ -135,6 +137,14 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         auto done = service.cancel(found->first, found->second.id);
         if (!done) return error(done.error());
         return http::json(202, json::object());
+    });
+    // GitHub's: a run that waits for a writer's approval (a pull request from someone who cannot write) goes.
+    r.post("/api/v1/repos/{id}/actions/runs/{run_id}/approve", Need::api, [find_run, &service](http::Request& req) {
+        auto found = find_run(req);
+        if (!found) return error(found.error());
+        auto done = service.approve(found->first, found->second.id);
+        if (!done) return error(done.error());
+        return http::json(201, json::object());
     });
     auto rerun = [find_run, &service](bool failed_only) {
         return [find_run, &service, failed_only](http::Request& req) {

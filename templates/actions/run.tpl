@@ -14,6 +14,11 @@
     </div>
   </div>
   <p class="text-sm text-base-content/70">{{EVENT}}{{#HAS_PULL}} <a class="link" href="{{PULL_URL}}">#{{PULL}}</a>{{/HAS_PULL}} by {{ACTOR}} {{WHEN}} · <span class="badge badge-ghost badge-sm font-mono">{{BRANCH}}</span> · <a class="link font-mono" href="{{COMMIT_URL}}">{{SHA}}</a> · {{DURATION}}</p>
+  {{#AWAITS_APPROVAL}}<div role="alert" class="alert alert-warning alert-soft" data-testid="awaits-approval">
+    <span>This run waits for approval: the pull request comes from someone who cannot write to this repository. Once approved, its jobs run without the repository's secrets.</span>
+    {{#CAN_APPROVE}}<form method="post" action="{{RUN_URL}}/approve"><input type="hidden" name="csrf_token" value="{{CSRF}}"><button class="btn btn-sm btn-warning" data-testid="approve">Approve and run</button></form>{{/CAN_APPROVE}}
+  </div>{{/AWAITS_APPROVAL}}
+  {{#UNTRUSTED}}<p class="text-sm text-base-content/70" data-testid="untrusted">Its pull request comes from someone who cannot write here: the jobs ran without the repository's secrets.</p>{{/UNTRUSTED}}
   {{#HAS_ERROR}}<div role="alert" class="alert alert-error alert-soft" data-testid="run-error"><span class="font-mono text-sm whitespace-pre-wrap">{{ERROR}}</span></div>{{/HAS_ERROR}}
   <div class="card bg-base-100 shadow-sm"><div class="card-body overflow-x-auto">
     <div class="flex items-center gap-6" data-testid="job-graph">

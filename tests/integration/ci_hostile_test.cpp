@@ -78,4 +78,41 @@ TEST_F(HostileWorkflow, an_artifact_over_512_mb_from_a_container_is_refused_with
     EXPECT_LT(grew, 100 * 1024) << "the server's memory grew by " << grew << " kB";
 }
 
+TEST_F(HostileWorkflow, a_pull_request_from_a_reader_waits_for_a_writer_and_runs_without_secrets) {
+    harness::Client api_client(server.port());
+    auto as = [&](const std::string& user) { return std::map<std::string, std::string>{{"Authorization", "token " + tokens[user]}}; };
+    ASSERT_EQ(api_client.request("PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"read"})", as("alice")).status, 204u);
+    ASSERT_EQ(api_client.request("PUT", "/api/v1/repos/" + id + "/actions/secrets/TOKEN", R"({"value":"deploy-key-value"})", as("alice")).status, 201u);
+    push("on: [pull_request]\njobs:\n  check:\n    runs-on: x\n    steps:\n      - run: echo \"secret:[${{ secrets.TOKEN }}]\"\n");
+    ASSERT_EQ(in(wc, "git checkout -qb feature && echo f > f.txt && git add -A && git commit -qm f && git push -q " + harness::quote(url(id)) + " feature")
+                  .code,
+              0);
+    auto opened = api_client.request("POST", "/api/v1/repos/" + id + "/pulls", R"({"title":"From a reader","head":"feature","base":"main"})", as("bob"));
+    ASSERT_EQ(opened.status, 201u) << opened.body << server.log();
+    auto waiting = wait_for_run([](const json& r) { return r["event"] == "pull_request"; });
+    EXPECT_EQ(waiting["status"], "completed");
+    EXPECT_EQ(waiting["conclusion"], "action_required");
+    auto run_path = "/repos/" + id + "/actions/runs/" + std::to_string(waiting["id"].get<std::int64_t>());
+    harness::Client bob(server.port());
+    bob.sign_in("bob");
+    auto page = bob.get(run_path);
+    EXPECT_TRUE(page.has("data-testid=\"awaits-approval\"")) << page.body;
+    EXPECT_FALSE(page.has("data-testid=\"approve\"")) << "a reader sees why, without the button";
+    EXPECT_EQ(bob.post_form(run_path + "/approve", {}).status, 403u);
+    EXPECT_EQ(api_client.request("POST", "/api/v1/repos/" + id + "/actions/runs/" + std::to_string(waiting["id"].get<std::int64_t>()) + "/approve", "",
+                                 as("bob")).status,
+              403u);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    EXPECT_TRUE(api("/actions/runs/" + std::to_string(waiting["id"].get<std::int64_t>()) + "/jobs")["jobs"][0]["status"] == "queued")
+        << "nothing runs before a writer approves";
+    EXPECT_TRUE(alice.get(run_path).has("data-testid=\"approve\""));
+    EXPECT_EQ(alice.post_form(run_path + "/approve", {}).status, 303u);
+    auto ran = wait_for_run([](const json& r) { return r["event"] == "pull_request" && r["status"] == "completed" && r["conclusion"] != "action_required"; });
+    auto text = logs(ran["id"]);
+    EXPECT_EQ(ran["conclusion"], "success") << text;
+    EXPECT_NE(text.find("secret:[]"), std::string::npos) << "no secrets for a reader's pull request: " << text;
+    EXPECT_EQ(text.find("deploy-key-value"), std::string::npos);
+    EXPECT_TRUE(alice.get(run_path).has("data-testid=\"untrusted\""));
+}
+
 }  // namespace
