@@ -264,7 +264,10 @@ std::optional<http::Response> locate(http::Request& req, repos::Service& repos, 
     auto opened = store::Repository::open(repos.path(req.repo->id));
     if (!opened) return http::error_page(req, opened.error());
     repo = std::move(*opened);
-    auto resolved = store::resolve(*repo, req.params["rest"]);
+    // A folder's URL may end in a slash, as links and people write it: /files/main/src/.
+    auto rest = req.params["rest"];
+    if (rest.ends_with('/')) rest.pop_back();
+    auto resolved = store::resolve(*repo, rest);
     if (!resolved) return http::error_page(req, resolved.error());
     at = std::move(*resolved);
     return std::nullopt;

@@ -49,7 +49,11 @@ struct Request {
     //! Fields of an application/x-www-form-urlencoded body (empty for other types).
     const Params& form() const;
     std::string form_or(std::string_view name, std::string fallback = {}) const;
-    bool is_htmx() const { return header("HX-Request") == "true"; }
+    //! An htmx request for a fragment. Not a boosted link or form, nor the restore of a page
+    //! from history: those want the whole page, as the browser's own navigation would.
+    bool is_htmx() const {
+        return header("HX-Request") == "true" && header("HX-Boosted") != "true" && header("HX-History-Restore-Request") != "true";
+    }
     bool is_https() const { return header("X-Forwarded-Proto") == "https"; }
 
 private:

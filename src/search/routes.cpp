@@ -141,7 +141,7 @@ http::Response search_page(http::Request& req, Service& service, const std::opti
         ctemplate::TemplateDictionary dict("results");
         fill_results(req, dict, results, base, q, page);
         auto res = http::render_fragment(req, "search/results.tpl", dict, status);
-        res.header("Vary", "HX-Request");
+        res.header("Vary", "HX-Request, HX-Boosted, HX-History-Restore-Request");
         return res;
     }
     http::Page view("search/page.tpl", blank ? "Search" : q + " · Search");
@@ -154,7 +154,7 @@ http::Response search_page(http::Request& req, Service& service, const std::opti
     inner.SetFilename("search/results.tpl");
     fill_results(req, inner, results, base, q, page);
     auto res = http::render(req, view, status);
-    res.header("Vary", "HX-Request");
+    res.header("Vary", "HX-Request, HX-Boosted, HX-History-Restore-Request");
     return res;
 }
 

@@ -13,7 +13,9 @@
   <label class="text-sm">Branches, for push <input class="input input-sm w-full font-mono" name="branch" value="{{BRANCH}}" placeholder="main, release/**"></label>
   <label class="text-sm">Cron (UTC), for schedule <input class="input input-sm w-full font-mono" name="schedule" value="{{SCHEDULE}}" placeholder="0 3 * * *"></label>
   <label class="text-sm">Image <input class="input input-sm w-full font-mono" name="image" value="{{IMAGE}}" placeholder="debian:bookworm-slim" required></label>
-  <label class="text-sm">Script <textarea class="textarea textarea-sm w-full font-mono" name="script" rows="5" required placeholder="make test">{{SCRIPT}}</textarea></label>
-  <label class="text-sm">Artifact paths <textarea class="textarea textarea-sm w-full font-mono" name="artifacts" rows="2" placeholder="dist/**">{{ARTIFACTS}}</textarea></label>
+  <label class="text-sm">Script <textarea class="textarea textarea-sm w-full font-mono" name="script" rows="5" required placeholder="make test">
+{{SCRIPT:pre_escape}}</textarea></label>
+  <label class="text-sm">Artifact paths <textarea class="textarea textarea-sm w-full font-mono" name="artifacts" rows="2" placeholder="dist/**">
+{{ARTIFACTS:pre_escape}}</textarea></label>
   <button class="btn btn-sm btn-primary" type="submit">Create action</button>
 </form>

@@ -6,7 +6,7 @@
       <h3 class="font-semibold">{{JOB_NAME}}</h3>
       <span class="text-xs text-base-content/60">{{STATUS_WORD}} {{JOB_DURATION}}</span>
       {{#HAS_WHERE}}<span class="text-xs text-base-content/50">· {{WHERE}}</span>{{/HAS_WHERE}}
-      <a class="link link-hover text-xs ml-auto" href="{{RAW_URL}}">raw</a>
+      <a class="link link-hover text-xs ml-auto" href="{{RAW_URL}}" hx-boost="false">raw</a>
     </div>
     {{#QUEUED}}<p class="text-sm text-base-content/60" data-testid="job-queued">Queued for <code class="font-mono">runs-on: {{RUNS_ON}}</code>: it starts when this server has a free slot or, for a remote runner's labels, when such a runner takes it.</p>{{/QUEUED}}
     {{#HAS_JOB_ERROR}}<div role="alert" class="alert alert-error alert-soft text-sm" data-testid="job-error">{{JOB_ERROR}}</div>{{/HAS_JOB_ERROR}}

@@ -10,7 +10,7 @@
       {{#CAN_CANCEL}}<form method="post" action="{{RUN_URL}}/cancel"><input type="hidden" name="csrf_token" value="{{CSRF}}"><button class="btn btn-sm btn-outline btn-error" data-testid="cancel">Cancel run</button></form>{{/CAN_CANCEL}}
       {{#CAN_RERUN_FAILED}}<form method="post" action="{{RUN_URL}}/rerun"><input type="hidden" name="csrf_token" value="{{CSRF}}"><input type="hidden" name="failed" value="1"><button class="btn btn-sm btn-outline" data-testid="rerun-failed">Re-run failed jobs</button></form>{{/CAN_RERUN_FAILED}}
       {{#CAN_RERUN}}<form method="post" action="{{RUN_URL}}/rerun"><input type="hidden" name="csrf_token" value="{{CSRF}}"><button class="btn btn-sm btn-outline" data-testid="rerun">Re-run all jobs</button></form>{{/CAN_RERUN}}
-      <a class="btn btn-sm btn-ghost" href="{{RUN_URL}}/logs">Raw logs</a>
+      <a class="btn btn-sm btn-ghost" href="{{RUN_URL}}/logs" hx-boost="false">Raw logs</a>
     </div>
   </div>
   <p class="text-sm text-base-content/70">{{EVENT}}{{#HAS_PULL}} <a class="link" href="{{PULL_URL}}">#{{PULL}}</a>{{/HAS_PULL}} by {{ACTOR}} {{WHEN}} · <span class="badge badge-ghost badge-sm font-mono">{{BRANCH}}</span> · <a class="link font-mono" href="{{COMMIT_URL}}">{{SHA}}</a> · {{DURATION}}</p>

@@ -58,7 +58,7 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
       </div>
       {{/HAS_SSH}}
       <p class="text-xs text-base-content/60">HTTPS takes your username with a password or an access token; SSH takes a key from <a class="link" href="{{P}}/settings/keys">your settings</a>.</p>
-      {{#HAS_CONTENT}}<a class="btn btn-sm" href="{{P}}/repos/{{ID}}/archive/{{DEFAULT_BRANCH}}.zip">Download ZIP</a>{{/HAS_CONTENT}}
+      {{#HAS_CONTENT}}<a class="btn btn-sm" href="{{P}}/repos/{{ID}}/archive/{{DEFAULT_BRANCH}}.zip" hx-boost="false">Download ZIP</a>{{/HAS_CONTENT}}
     </div>
   </aside>
 </div>

@@ -18,7 +18,8 @@
     <summary class="cursor-pointer text-base-content/60">Edit</summary>
     <form class="flex flex-col gap-2 mt-2" action="{{COMMENT_ACTION}}/edit" method="post">
       <input type="hidden" name="csrf_token" value="{{CSRF}}">
-      <textarea class="textarea textarea-sm w-full h-24" name="body" aria-label="Edit comment" required>{{COMMENT_BODY}}</textarea>
+      <textarea class="textarea textarea-sm w-full h-24" name="body" aria-label="Edit comment" required>
+{{COMMENT_BODY:pre_escape}}</textarea>
       <button class="btn btn-sm self-end" type="submit">Save</button>
     </form>
   </details>

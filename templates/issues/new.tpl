@@ -6,7 +6,8 @@
     {{#HAS_ERROR}}<div role="alert" class="alert alert-error alert-soft" data-testid="form-error"><span>{{ERROR}}</span></div>{{/HAS_ERROR}}
     <input type="hidden" name="csrf_token" value="{{CSRF}}">
     <input class="input w-full" name="title" value="{{TITLE_VALUE}}" placeholder="Title" aria-label="Title" required maxlength="256">
-    <textarea class="textarea w-full h-48 font-mono" name="body" placeholder="Describe it (Markdown)" aria-label="Description">{{BODY_VALUE}}</textarea>
+    <textarea class="textarea w-full h-48 font-mono" name="body" placeholder="Describe it (Markdown)" aria-label="Description">
+{{BODY_VALUE:pre_escape}}</textarea>
     <div>
       <button class="btn btn-xs" type="button" hx-post="{{PREVIEW_URL}}" hx-include="closest form" hx-target="next .markdown" hx-swap="innerHTML">Preview</button>
       <article class="markdown mt-2" data-testid="preview"></article>

@@ -64,7 +64,8 @@
       <form class="flex flex-col gap-2 mt-2" action="{{HERE}}/edit" method="post">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <input class="input input-sm" name="title" value="{{TITLE}}" aria-label="Title" required maxlength="256">
-        <textarea class="textarea textarea-sm h-32" name="body" aria-label="Description">{{BODY_VALUE}}</textarea>
+        <textarea class="textarea textarea-sm h-32" name="body" aria-label="Description">
+{{BODY_VALUE:pre_escape}}</textarea>
         <button class="btn btn-sm" type="submit">Save</button>
       </form>
     </details>

@@ -12,7 +12,8 @@
           <span>Title</span>
           <input class="input w-full max-w-md" type="text" name="title" value="{{FORM_TITLE}}" placeholder="Title, e.g. laptop" maxlength="100" required>
         </label>
-        <textarea class="textarea w-full font-mono text-sm" name="key" rows="3" placeholder="ssh-ed25519 AAAA… you@laptop" aria-label="Public key" required>{{FORM_KEY}}</textarea>
+        <textarea class="textarea w-full font-mono text-sm" name="key" rows="3" placeholder="ssh-ed25519 AAAA… you@laptop" aria-label="Public key" required>
+{{FORM_KEY:pre_escape}}</textarea>
         <div><button class="btn btn-primary" type="submit">Add key</button></div>
       </form>
     </div>

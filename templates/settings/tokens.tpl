@@ -6,7 +6,7 @@
     <div role="alert" class="alert alert-success flex-col items-start" x-data="copyable">
       <p>Token <strong>{{NAME}}</strong> created. Copy it now: it will not be shown again.</p>
       <div class="join w-full">
-        <input class="input join-item w-full font-mono" readonly value="{{TOKEN}}" x-ref="source" data-testid="new-token">
+        <input class="input join-item w-full font-mono text-base-content" readonly value="{{TOKEN}}" x-ref="source" data-testid="new-token">
         <button type="button" class="btn join-item" x-on:click="copy" x-text="label">Copy</button>
       </div>
     </div>

@@ -174,6 +174,14 @@ TEST_F(Browse, large_raw_files_stream_from_git_without_the_server_holding_them) 
     EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/huge.bin", {{"If-None-Match", huge.header("etag")}}).status, 304u);
 }
 
+TEST_F(Browse, a_folder_url_may_end_in_a_slash) {
+    for (const auto& path : {"/files/main/", "/files/main/src/", "/commits/main/"}) {
+        auto page = alice.get("/repos/" + id + path);
+        EXPECT_EQ(page.status, 200u) << path;
+    }
+    EXPECT_TRUE(alice.get("/repos/" + id + "/files/main/src/").has(">deep<"));
+}
+
 TEST_F(Browse, bad_refs_and_paths_are_404s_that_say_why) {
     auto ref = alice.get("/repos/" + id + "/files/nope/src");
     EXPECT_EQ(ref.status, 404u);

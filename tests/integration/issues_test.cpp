@@ -1,5 +1,7 @@
 // Issues: numbering, the JSON API in GitHub's shapes, the web pages, labels, comments and who
 // may do what.
+#include <nlohmann/json.hpp>
+
 #include <set>
 #include <thread>
 
@@ -109,7 +111,7 @@ TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
     auto empty = bob.post_form("/repos/" + id + "/issues/create", {{"title", "  "}, {"body", "x"}});
     EXPECT_EQ(empty.status, 400u);
     EXPECT_TRUE(empty.has("An issue needs a title."));
-    EXPECT_TRUE(empty.has(">x</textarea>")) << "what was typed is kept";
+    EXPECT_TRUE(empty.has(">\nx</textarea>")) << "what was typed is kept";
 
     auto created = bob.post_form("/repos/" + id + "/issues/create",
                                  {{"title", "<script>alert(1)</script> title"}, {"body", "Steps:\n\n1. run\n\n<img src=x onerror=alert(1)>"}});
@@ -165,6 +167,39 @@ TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
     EXPECT_TRUE(visitor.get("/repos/" + id + "/issues?state=closed&label=ui").has("&lt;script&gt;alert(1)&lt;/script&gt; title"));
     EXPECT_TRUE(visitor.get("/repos/" + id + "/issues?state=open&q=Secon").has(">Second<"));
     EXPECT_TRUE(visitor.get("/repos/" + id + "/issues?state=open&q=nothing%25like").has("No issues match."));
+}
+
+// What a textarea shows, as the browser reads it: the one newline after the tag dropped, the
+// entities decoded.
+std::string textarea(const std::string& page, const std::string& label) {
+    auto open = page.find("aria-label=\"" + label + "\"");
+    if (open == std::string::npos) return "<none>";
+    auto start = page.find('>', open) + 1;
+    auto text = page.substr(start, page.find("</textarea>", start) - start);
+    if (text.starts_with("\n")) text.erase(0, 1);
+    for (auto [entity, c] : std::initializer_list<std::pair<std::string, std::string>>{{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+        for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) text.replace(at, entity.size(), c);
+    return text;
+}
+
+TEST_F(Issues, editing_keeps_markdown_exactly_as_written) {
+    const std::string body = "\nSteps:\r\n\r\n1. run `make`\n\n\tindented <code> & \"quotes\" ünïcödé 🚀\n\n\n- last";
+    harness::Client alice(server.port());
+    alice.sign_in("alice");
+    alice.get("/repos/" + id + "/issues/new");
+    auto refused = alice.post_form("/repos/" + id + "/issues/create", {{"title", ""}, {"body", body}});
+    EXPECT_EQ(textarea(refused.body, "Description"), body) << "the form shown again keeps every line";
+    ASSERT_EQ(alice.post_form("/repos/" + id + "/issues/create", {{"title", "Multi-line"}, {"body", body}}).status, 303u);
+    auto page = alice.get("/repos/" + id + "/issues/1");
+    EXPECT_EQ(textarea(page.body, "Description"), body) << "the edit form shows the Markdown as it was written";
+    ASSERT_EQ(alice.post_form("/repos/" + id + "/issues/1/edit", {{"title", "Multi-line"}, {"body", textarea(page.body, "Description")}}).status, 303u);
+    auto stored = nlohmann::json::parse(api("alice", "GET", "/issues/1").body);
+    EXPECT_EQ(stored["body"], body) << "saving the edit form unchanged changes nothing";
+
+    alice.get("/repos/" + id + "/issues/1");
+    auto comment = alice.post_form("/repos/" + id + "/issues/1/comments", {{"body", body}}, {{"HX-Request", "true"}});
+    ASSERT_EQ(comment.status, 201u);
+    EXPECT_EQ(textarea(comment.body, "Edit comment"), body) << "a comment's edit form too";
 }
 
 }  // namespace

@@ -148,6 +148,10 @@ TEST_F(Search, the_pages_show_highlighted_lines_with_context_and_update_as_you_t
     EXPECT_FALSE(counted.has("At least"));
     auto fragment = visitor.get("/search?q=counter", {{"HX-Request", "true"}});
     EXPECT_FALSE(fragment.has("<html")) << "htmx gets the results alone";
+    auto boosted = visitor.get("/search?q=counter", {{"HX-Request", "true"}, {"HX-Boosted", "true"}});
+    EXPECT_TRUE(boosted.has("<html")) << "Enter in the navbar box (a boosted form) gets the whole page";
+    EXPECT_TRUE(boosted.has("data-testid=\"search-hit\""));
+    EXPECT_TRUE(visitor.get("/search?q=counter", {{"HX-Request", "true"}, {"HX-History-Restore-Request", "true"}}).has("<html"));
     EXPECT_TRUE(fragment.has("data-testid=\"search-hit\""));
     auto scoped = visitor.get("/repos/" + id + "/search?q=counter");
     EXPECT_TRUE(scoped.has("data-testid=\"search-hit\""));
