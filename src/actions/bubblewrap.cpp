@@ -174,7 +174,7 @@ core::Result<std::string> Bubblewrap::create(const ContainerSpec& spec) const {
     auto id = core::crypto::random_hex(12);
     std::error_code ec;
     for (const char* folder : kWritable) fs::create_directories(root_ / id / folder, ec);
-    if (ec) return fail(Errc::invalid, "The sandbox's folder could not be made: " + ec.message());
+    if (ec) return fail(Errc::internal, "The sandbox's folder could not be made: " + ec.message());
     std::lock_guard lock(mutex_);
     boxes_[id].spec = spec;
     return id;

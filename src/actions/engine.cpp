@@ -70,7 +70,7 @@ core::Result<Engine::Reply> Engine::call(const std::string& method, const std::s
     auto answer = core::http_client::send(request);
     if (answer.timed_out) return fail(Errc::too_many, "The container engine did not answer in time.");
     if (answer.too_large) return fail(Errc::too_large, "The container engine's answer was too large.");
-    if (answer.status == 0) return fail(Errc::invalid, "The container engine at " + socket_ + " cannot be reached: " + answer.error + ".");
+    if (answer.status == 0) return fail(Errc::internal, "The container engine at " + socket_ + " cannot be reached: " + answer.error + ".");
     return Reply{answer.status, std::move(answer.body)};
 }
 
@@ -78,7 +78,7 @@ core::Result<std::string> Engine::version() const {
     auto r = call("GET", "/version");
     if (!r) return tl::unexpected(r.error());
     auto j = json::parse(r->body, nullptr, false);
-    if (r->status != 200 || !j.is_object()) return fail(Errc::invalid, "The container engine answered " + std::to_string(r->status) + ".");
+    if (r->status != 200 || !j.is_object()) return fail(Errc::internal, "The container engine answered " + std::to_string(r->status) + ".");
     std::string name = "Docker Engine";
     if (j.contains("Components") && j["Components"].is_array() && !j["Components"].empty()) name = j["Components"][0].value("Name", name);
     return name + " " + j.value("Version", "?");
@@ -127,9 +127,9 @@ core::Result<std::string> Engine::create(const ContainerSpec& spec) const {
     auto r = call("POST", "/containers/create", body.dump());
     if (!r) return tl::unexpected(r.error());
     if (r->status == 404) return fail(Errc::not_found, "There is no image " + spec.image + " on this server's container engine.");
-    if (r->status != 201) return fail(Errc::invalid, "The container could not be made: " + message_of(r->body));
+    if (r->status != 201) return fail(Errc::internal, "The container could not be made: " + message_of(r->body));
     auto made = json::parse(r->body, nullptr, false);
-    if (!made.is_object() || !made.contains("Id") || !made["Id"].is_string()) return fail(Errc::invalid, "The container engine did not say which container it made.");
+    if (!made.is_object() || !made.contains("Id") || !made["Id"].is_string()) return fail(Errc::internal, "The container engine did not say which container it made.");
     return made["Id"].get<std::string>();
 }
 
@@ -137,7 +137,7 @@ core::Status Engine::put_archive(const std::string& id, const std::string& path,
     auto r = call("PUT", "/containers/" + id + "/archive?path=" + http::percent_encode(path), "", "application/x-tar", 30L * 60 * 1000, {},
                   &tar);
     if (!r) return tl::unexpected(r.error());
-    if (r->status != 200) return fail(Errc::invalid, "Files could not be put into the container: " + message_of(r->body));
+    if (r->status != 200) return fail(Errc::internal, "Files could not be put into the container: " + message_of(r->body));
     return {};
 }
 
@@ -159,7 +159,7 @@ core::Status Engine::get_archive(const std::string& id, const std::string& path,
     if (!r) return tl::unexpected(r.error());
     status = r->status;
     if (status == 404) return fail(Errc::not_found, path + " is not in the container.");
-    if (status != 200) return fail(Errc::invalid, "Files could not be read from the container: " + message_of(error));
+    if (status != 200) return fail(Errc::internal, "Files could not be read from the container: " + message_of(error));
     if (!out) return fail(Errc::internal, "The container's files could not be written to the server's disk.");
     return {};
 }
@@ -167,7 +167,7 @@ core::Status Engine::get_archive(const std::string& id, const std::string& path,
 core::Status Engine::start(const std::string& id) const {
     auto r = call("POST", "/containers/" + id + "/start");
     if (!r) return tl::unexpected(r.error());
-    if (r->status != 204 && r->status != 304) return fail(Errc::invalid, "The container could not start: " + message_of(r->body));
+    if (r->status != 204 && r->status != 304) return fail(Errc::internal, "The container could not start: " + message_of(r->body));
     return {};
 }
 
@@ -181,7 +181,7 @@ core::Result<Exit> Engine::wait(const std::string& id, std::chrono::milliseconds
     }
     if (!r) return tl::unexpected(r.error());
     auto j = json::parse(r->body, nullptr, false);
-    if (r->status != 200 || !j.is_object()) return fail(Errc::invalid, "Waiting for the container failed: " + message_of(r->body));
+    if (r->status != 200 || !j.is_object()) return fail(Errc::internal, "Waiting for the container failed: " + message_of(r->body));
     out.code = j.value("StatusCode", -1);
     return out;
 }
@@ -194,7 +194,7 @@ core::Result<std::string> Engine::logs(const std::string& id) const {
         return out.size() <= (64u << 20);
     });
     if (!r) return tl::unexpected(r.error());
-    if (r->status != 200) return fail(Errc::invalid, "The container's output could not be read (" + std::to_string(r->status) + ").");
+    if (r->status != 200) return fail(Errc::internal, "The container's output could not be read (" + std::to_string(r->status) + ").");
     return out;
 }
 
@@ -212,7 +212,7 @@ core::Status Engine::follow_logs(const std::string& id, const std::function<void
 core::Status Engine::remove(const std::string& id) const {
     auto r = call("DELETE", "/containers/" + id + "?force=true&v=true");
     if (!r) return tl::unexpected(r.error());
-    if (r->status != 204 && r->status != 404) return fail(Errc::invalid, "The container could not be removed: " + message_of(r->body));
+    if (r->status != 204 && r->status != 404) return fail(Errc::internal, "The container could not be removed: " + message_of(r->body));
     return {};
 }
 
@@ -221,7 +221,7 @@ core::Result<int> Engine::remove_labelled(const std::string& label) const {
     auto r = call("GET", "/containers/json?all=1&filters=" + http::percent_encode(filters.dump()));
     if (!r) return tl::unexpected(r.error());
     auto list = json::parse(r->body, nullptr, false);
-    if (r->status != 200 || !list.is_array()) return fail(Errc::invalid, "The engine's containers could not be listed: " + message_of(r->body));
+    if (r->status != 200 || !list.is_array()) return fail(Errc::internal, "The engine's containers could not be listed: " + message_of(r->body));
     int removed = 0;
     for (const auto& c : list)
         if (c.is_object() && remove(c.value("Id", ""))) ++removed;

@@ -23,7 +23,7 @@ json to_wire(const JobRun& job, const store::Run& run, const store::Job& row) {
 }
 
 core::Result<WireJob> from_wire(const json& wire) {
-    auto bad = [](const std::string& why) { return core::fail(core::Errc::invalid, "The server sent a job this runner cannot read: " + why); };
+    auto bad = [](const std::string& why) { return core::fail(core::Errc::internal, "The server sent a job this runner cannot read: " + why); };
     try {
         WireJob out;
         out.job_id = wire.at("job_id").get<std::int64_t>();

@@ -335,7 +335,7 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),
                       req.form_or("image"), req.form_or("script"),            req.form_or("artifacts")};
         auto created = service.create(access_of(req), req.actor, spec);
-        if (!created) return list_page(req, service, pool, scheduler, created.error().message, spec, http::status_of(created.error().code));
+        if (!created) return list_page(req, service, pool, scheduler, http::explain(req, created.error()), spec, http::status_of(created.error().code));
         return http::redirect(req, "/repos/" + req.repo->id + "/actions/" + std::to_string(*created));
     });
 
@@ -354,7 +354,7 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         for (const auto& [name, value] : req.form())
             if (name.starts_with("inputs[") && name.ends_with("]")) inputs[name.substr(7, name.size() - 8)] = value;
         auto run = service.dispatch(access_of(req), req.actor, *id, req.form_or("ref"), inputs);
-        if (!run) return action_page(req, service, pool, run.error().message, http::status_of(run.error().code));
+        if (!run) return action_page(req, service, pool, http::explain(req, run.error()), http::status_of(run.error().code));
         return http::redirect(req, "/repos/" + req.repo->id + "/actions/runs/" + std::to_string(run->id));
     });
     r.post("/repos/{id}/actions/{actionId}/token", Need::repo_admin, [&](http::Request& req) {
@@ -375,7 +375,7 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         std::string token(req.header("X-Trigger-Token"));
         if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
         auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));
-        if (!run) return http::json_error(http::status_of(run.error().code), run.error().message);
+        if (!run) return http::json_error(run.error());
         return http::json(201, {{"id", run->id}, {"number", run->number}, {"status", run->status},
                                 {"html_url", req.config->public_url + "/repos/" + repo->id + "/actions/runs/" + std::to_string(run->id)}});
     });

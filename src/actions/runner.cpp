@@ -212,7 +212,7 @@ struct Chosen {
 core::Result<std::string> upload_artifact(const Sandbox& sandbox, const std::string& id, const std::map<std::string, std::string>& with,
                                           ArtifactStore* store, const std::filesystem::path& scratch) {
     using core::Errc;
-    if (!store) return core::fail(Errc::invalid, "Artifacts cannot be stored for this job.");
+    if (!store) return core::fail(Errc::internal, "Artifacts cannot be stored for this job.");
     auto get = [&with](const char* key, std::string fallback) {
         auto it = with.find(key);
         return it == with.end() || it->second.empty() ? fallback : it->second;
@@ -259,7 +259,7 @@ core::Result<std::string> upload_artifact(const Sandbox& sandbox, const std::str
         Fetched where{base};
         for (;;) {
             auto entry = tar.next();
-            if (!entry) return core::fail(Errc::invalid, "The sandbox's files could not be read: " + entry.error().message);
+            if (!entry) return core::fail(Errc::internal, "The sandbox's files could not be read: " + entry.error().message);
             if (!*entry) break;
             auto path = where.workspace_path((*entry)->path);
             if ((*entry)->kind != TarHeader::Kind::file || !path || chosen.count(*path)) continue;
@@ -309,7 +309,7 @@ core::Result<std::string> upload_artifact(const Sandbox& sandbox, const std::str
 core::Result<std::string> download_artifact(const Sandbox& sandbox, const std::string& id, const std::map<std::string, std::string>& with,
                                             ArtifactStore* store, const std::filesystem::path& scratch) {
     using core::Errc;
-    if (!store) return core::fail(Errc::invalid, "Artifacts cannot be read by this job.");
+    if (!store) return core::fail(Errc::internal, "Artifacts cannot be read by this job.");
     auto name = with.count("name") ? with.at("name") : "";
     auto target = workspace_relative(with.count("path") ? with.at("path") : "");
     if (!target) return core::fail(Errc::invalid, "download-artifact takes a path in the workspace.");

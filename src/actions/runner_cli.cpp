@@ -142,7 +142,9 @@ public:
                                            "", {"Content-Type: application/x-tar", "X-Runner-Token: " + config_.token}, "", 30L * 60 * 1000, {}};
         request.upload = &in;
         auto r = core::http_client::send(request);
-        if (r.status != 201) return core::fail(core::Errc::invalid, "The artifact could not be uploaded: " + message_of(r));
+        if (r.status != 201)
+            return core::fail(r.status == 413 ? core::Errc::too_large : r.status == 400 ? core::Errc::invalid : core::Errc::internal,
+                              "The artifact could not be uploaded: " + message_of(r));
         return core::parse_json(r.body).value("message", "Uploaded artifact '" + name + "'.");
     }
     core::Result<std::size_t> download(const std::string& name, const std::string& prefix, TarWriter& out) override {
@@ -155,7 +157,7 @@ public:
         std::size_t count = 0;
         for (;;) {
             auto entry = tar.next();
-            if (!entry) return core::fail(core::Errc::invalid, "The server sent an artifact that is not a tar archive.");
+            if (!entry) return core::fail(core::Errc::internal, "The server sent an artifact that is not a tar archive.");
             if (!*entry) return count;
             if ((*entry)->kind != TarHeader::Kind::file) continue;
             auto path = prefix + "/" + (*entry)->path;

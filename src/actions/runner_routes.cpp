@@ -109,7 +109,7 @@ std::variant<RunnerCall, http::Response> runner_call(Runners& runners, Scheduler
 asio::awaitable<std::variant<json, http::Response>> json_body(http::BodyStream& body, http::Request& req, std::size_t limit,
                                                               const char* shape) {
     auto text = co_await http::read_body(body, req, limit);
-    if (!text) co_return http::json_error(http::status_of(text.error().code), text.error().message);
+    if (!text) co_return http::json_error(text.error());
     auto value = core::parse_json(*text);
     if (!value.is_object()) co_return http::json_error(400, std::string("Send JSON ") + shape + ".");
     co_return value;
@@ -153,7 +153,7 @@ void register_runner_routes(http::Router& r, Runners& runners, Scheduler& schedu
                          if (l.is_string()) labels.push_back(l.get<std::string>());
                  auto name = given.contains("name") && given["name"].is_string() ? given["name"].get<std::string>() : "";
                  auto added = runners.add(given["token"].get<std::string>(), name, labels);
-                 if (!added) co_return http::json_error(http::status_of(added.error().code), added.error().message);
+                 if (!added) co_return http::json_error(added.error());
                  co_return http::json(201, {{"id", added->first.id}, {"name", added->first.name}, {"token", added->second}});
              });
     r.stream("POST", "/api/v1/runners/jobs/request", Need::git,
@@ -213,10 +213,10 @@ void register_runner_routes(http::Router& r, Runners& runners, Scheduler& schedu
                  core::TempFile tar(scratch(req));
                  // What the artifact may hold, and its archive's headers besides.
                  auto saved = co_await http::save_body(body, req, tar.path(), kArtifactLimit + (64 << 20));
-                 if (!saved) co_return http::json_error(http::status_of(saved.error().code), saved.error().message);
+                 if (!saved) co_return http::json_error(saved.error());
                  auto days = http::parse_number(req.query_or("retention_days", "0")).value_or(0);
                  auto added = RunArtifacts(artifacts, c.run.id, c.job.id).upload(req.query_or("name", "artifact"), tar.path(), static_cast<int>(days));
-                 if (!added) co_return http::json_error(http::status_of(added.error().code), added.error().message);
+                 if (!added) co_return http::json_error(added.error());
                  co_return http::json(201, {{"message", *added}});
              });
     r.stream("GET", "/api/v1/runners/jobs/{job_id}/artifacts", Need::git,
@@ -228,7 +228,7 @@ void register_runner_routes(http::Router& r, Runners& runners, Scheduler& schedu
                  std::ofstream out(tar.path(), std::ios::binary);
                  TarWriter writer(out);
                  auto files = RunArtifacts(artifacts, c.run.id, c.job.id).download(req.query_or("name", ""), "", writer);
-                 if (!files) co_return http::json_error(http::status_of(files.error().code), files.error().message);
+                 if (!files) co_return http::json_error(files.error());
                  writer.finish();
                  out.close();
                  http::Response head{200, "application/x-tar", "", {}};

@@ -402,7 +402,7 @@ void Scheduler::launch(const store::Run& run, const store::Job& job) {
 core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job& job, const std::string& where, const std::string& sandbox) {
     auto wf = parse_workflow(run.action_file, run.workflow);
     const Job* found = wf ? definition(*wf, job.job_key) : nullptr;
-    if (!found) return core::fail(core::Errc::invalid, wf ? "The workflow has no job " + job.job_key + "." : wf.error().text());
+    if (!found) return core::fail(core::Errc::internal, wf ? "The workflow has no job " + job.job_key + "." : wf.error().text());
     Job def = *found;
     std::vector<std::string> names;
     for (const auto& s : def.steps)

@@ -9,7 +9,7 @@
 
 namespace api::github {
 
-http::Response error(const core::Error& e) { return http::json_error(http::status_of(e.code), e.message); }
+http::Response error(const core::Error& e) { return http::json_error(e); }
 
 json iso8601(std::optional<std::int64_t> unix_seconds) {
     if (!unix_seconds) return nullptr;

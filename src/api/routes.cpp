@@ -12,7 +12,7 @@ namespace {
 using auth::Need;
 using nlohmann::json;
 
-http::Response error(const core::Error& e) { return http::json_error(http::status_of(e.code), e.message); }
+http::Response error(const core::Error& e) { return http::json_error(e); }
 
 // The token routes act on the caller's own account, named in the path as Gitea does.
 std::optional<http::Response> must_be_self(http::Request& req) {

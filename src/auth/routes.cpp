@@ -48,7 +48,7 @@ void register_routes(http::Router& r, Accounts& accounts) {
     r.post("/auth/signin", Need::none, [&accounts](http::Request& req) {
         auto login = req.form_or("username");
         auto user = accounts.sign_in(login, req.form_or("password"), req.remote_ip);
-        if (!user) return signin_form(req, login, user.error().message, http::status_of(user.error().code));
+        if (!user) return signin_form(req, login, http::explain(req, user.error()), http::status_of(user.error().code));
         return signed_in_redirect(req, accounts, *user, req.form_or("next", "/"));
     });
 
@@ -59,7 +59,7 @@ void register_routes(http::Router& r, Accounts& accounts) {
 
     r.post("/auth/signup", Need::none, [&accounts](http::Request& req) {
         auto user = accounts.sign_up(req.form_or("username"), req.form_or("email"), req.form_or("password"));
-        if (!user) return signup_form(req, accounts, user.error().message, http::status_of(user.error().code));
+        if (!user) return signup_form(req, accounts, http::explain(req, user.error()), http::status_of(user.error().code));
         return signed_in_redirect(req, accounts, *user, "/");
     });
 

@@ -49,18 +49,16 @@ core::Result<User> insert_user(db::Pool& pool, const std::string& username, cons
     soci::session sql(pool.get());
     User user{0, username, email, password_hash, false, false, db::now()};
     int is_admin = 0;
-    try {
-        sql << "INSERT INTO users (username, email, password_hash, is_admin, created_at) "
-               "VALUES (:u, :e, :p, (SELECT COUNT(*) = 0 FROM users), :t) RETURNING id, is_admin",
-            soci::use(user.username), soci::use(user.email), soci::use(user.password_hash), soci::use(user.created_at),
-            soci::into(user.id), soci::into(is_admin);
-    } catch (const soci::soci_error& e) {
-        std::string message = e.get_error_message();
-        if (message.find("users.username") != std::string::npos)
-            return core::fail(core::Errc::conflict, "That username is taken.");
-        if (message.find("users.email") != std::string::npos)
-            return core::fail(core::Errc::conflict, "That email address is already registered.");
-        throw;
+    // A taken name or address makes no row (no error to read a column's name from): then the
+    // name is looked up to say which it was.
+    sql << "INSERT INTO users (username, email, password_hash, is_admin, created_at) "
+           "VALUES (:u, :e, :p, (SELECT COUNT(*) = 0 FROM users), :t) ON CONFLICT DO NOTHING RETURNING id, is_admin",
+        soci::use(user.username), soci::use(user.email), soci::use(user.password_hash), soci::use(user.created_at), soci::into(user.id),
+        soci::into(is_admin);
+    if (!sql.got_data()) {
+        int named = 0;
+        sql << "SELECT COUNT(*) FROM users WHERE username = :u", soci::use(user.username), soci::into(named);
+        return core::fail(core::Errc::conflict, named ? "That username is taken." : "That email address is already registered.");
     }
     user.is_admin = is_admin != 0;
     return user;

@@ -154,18 +154,18 @@ core::Result<Comparison> compare(const store::Repository& repo, const std::strin
         *side = std::move(*at);
     }
     git_oid base_oid, head_oid, merge_base;
-    git_oid_fromstr(&base_oid, out.base.commit.c_str());
-    git_oid_fromstr(&head_oid, out.head.commit.c_str());
+    if (git_oid_fromstr(&base_oid, out.base.commit.c_str()) < 0 || git_oid_fromstr(&head_oid, out.head.commit.c_str()) < 0)
+        return fail(Errc::internal, "Could not read the commits' ids.");
     if (git_merge_base(&merge_base, repo.get(), &base_oid, &head_oid) < 0)
         return fail(Errc::invalid, base + " and " + head + " have no history in common.");
     out.merge_base = hex(&merge_base);
 
     git_revwalk* walk_raw = nullptr;
-    if (git_revwalk_new(&walk_raw, repo.get()) < 0) return fail(Errc::invalid, "Could not walk the history.");
+    if (git_revwalk_new(&walk_raw, repo.get()) < 0) return fail(Errc::internal, "Could not walk the history.");
     Owned<git_revwalk, git_revwalk_free> walk(walk_raw);
-    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-    git_revwalk_push(walk.get(), &head_oid);
-    git_revwalk_hide(walk.get(), &base_oid);
+    if (git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 || git_revwalk_push(walk.get(), &head_oid) < 0 ||
+        git_revwalk_hide(walk.get(), &base_oid) < 0)
+        return fail(Errc::internal, "Could not walk the history.");
     git_oid oid;
     while (git_revwalk_next(&oid, walk.get()) == 0) {
         if (out.commits.size() == max_commits) {
@@ -185,6 +185,7 @@ core::Result<Comparison> compare(const store::Repository& repo, const std::strin
         return Owned<git_tree, git_tree_free>(tree);
     };
     auto old_tree = tree_of(merge_base), new_tree = tree_of(head_oid);
+    if (!old_tree || !new_tree) return fail(Errc::internal, "Could not read the trees to compare.");
     auto changes = changes_between(repo.get(), old_tree.get(), new_tree.get(), limits);
     if (!changes) return tl::unexpected(changes.error());
     out.changes = std::move(*changes);

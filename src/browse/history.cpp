@@ -226,7 +226,7 @@ std::size_t Cache::commit_count(const store::Repository& repo, const std::string
         git_revwalk* raw = nullptr;
         if (git_revwalk_new(&raw, repo.get()) < 0) return 0;
         Owned<git_revwalk, git_revwalk_free> revwalk(raw);
-        git_revwalk_push(revwalk.get(), git_commit_id(commit.get()));
+        if (git_revwalk_push(revwalk.get(), git_commit_id(commit.get())) < 0) return 0;  // not kept: a later look counts again
         git_oid oid;
         while (git_revwalk_next(&oid, revwalk.get()) == 0) ++count;
     }

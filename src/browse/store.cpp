@@ -360,11 +360,13 @@ std::vector<RefInfo> branches(const Repository& repo, const std::string& default
     if (main == out.end()) return out;
     std::rotate(out.begin(), main, main + 1);
     git_oid base;
-    git_oid_fromstr(&base, out.front().last.id.c_str());
+    if (git_oid_fromstr(&base, out.front().last.id.c_str()) < 0) return out;
     for (auto& branch : out) {
         git_oid tip;
-        git_oid_fromstr(&tip, branch.last.id.c_str());
-        git_graph_ahead_behind(&branch.ahead, &branch.behind, repo.get(), &tip, &base);
+        // Counts that cannot be made are left unknown (0), never half-made.
+        if (git_oid_fromstr(&tip, branch.last.id.c_str()) < 0 ||
+            git_graph_ahead_behind(&branch.ahead, &branch.behind, repo.get(), &tip, &base) < 0)
+            branch.ahead = branch.behind = 0;
     }
     return out;
 }
@@ -373,7 +375,7 @@ core::Result<Blame> blame(const Repository& repo, const Location& location, std:
     auto file = store::blob(repo, location, max_size);
     if (!file) return tl::unexpected(file.error());
     if (file->binary) return fail(Errc::invalid, location.path + " is a binary file; there is nothing to blame line by line.");
-    if (file->size > max_size) return fail(Errc::invalid, location.path + " is too large to blame.");
+    if (file->size > max_size) return fail(Errc::too_large, location.path + " is too large to blame.");
     // git's blame, not libgit2's: on curl's lib/url.c (39,000 commits) libgit2 took 9 to 18 s
     // and half a gigabyte; git takes 1.5 s in a process of its own.
     auto porcelain = git::blame_porcelain(git_repository_path(repo.get()), location.commit, location.path,
@@ -458,13 +460,15 @@ std::vector<std::string> changed_paths(const Repository& repo, const std::string
         git_commit* commit = nullptr;
         git_tree* tree = nullptr;
         if (id.empty() || git_oid_fromstr(&oid, id.c_str()) < 0 || git_commit_lookup(&commit, repo.get(), &oid) < 0) return Owned<git_tree, git_tree_free>(nullptr);
-        git_commit_tree(&tree, commit);
+        if (git_commit_tree(&tree, commit) < 0) tree = nullptr;
         git_commit_free(commit);
         return Owned<git_tree, git_tree_free>(tree);
     };
     auto old_tree = tree_of(from), new_tree = tree_of(to);
     std::vector<std::string> out;
     git_diff* raw = nullptr;
+    // An old commit named but unreadable would make every path look changed.
+    if (!from.empty() && !old_tree) return out;
     if (!new_tree || git_diff_tree_to_tree(&raw, repo.get(), old_tree.get(), new_tree.get(), nullptr) < 0) return out;
     Owned<git_diff, git_diff_free> diff(raw);
     for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {

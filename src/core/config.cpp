@@ -128,22 +128,21 @@ Result<Config> config_from_env(const Getenv& getenv) {
 Status prepare_data_dir(Config& config) {
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir, ec);
-    if (ec) return fail(Errc::invalid, "DATA_DIR " + config.data_dir.string() + " cannot be created: " + ec.message());
+    if (ec) return fail(Errc::internal, "DATA_DIR " + config.data_dir.string() + " cannot be created: " + ec.message());
     ::chmod(config.data_dir.c_str(), 0700);
     auto probe = config.data_dir / ".write-test";
     if (!std::ofstream(probe) || !std::filesystem::remove(probe, ec))
-        return fail(Errc::invalid, "DATA_DIR " + config.data_dir.string() + " is not writable");
+        return fail(Errc::internal, "DATA_DIR " + config.data_dir.string() + " is not writable");
 
     if (!config.auth_secret.empty()) return {};
     auto path = config.data_dir / "auth_secret";
     if (std::ifstream in{path}; in) {
         std::getline(in, config.auth_secret);
         if (config.auth_secret.size() >= 32) return {};
-        return fail(Errc::invalid, path.string() + " is damaged; delete it to make a new secret (signs everyone out)");
+        return fail(Errc::internal, path.string() + " is damaged; delete it to make a new secret (signs everyone out)");
     }
     config.auth_secret = crypto::random_hex(32);
-    if (auto written = write_private_file(path, config.auth_secret + "\n"); !written) return fail(Errc::invalid, written.error().message);
-    return {};
+    return write_private_file(path, config.auth_secret + "\n");
 }
 
 }  // namespace core

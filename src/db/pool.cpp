@@ -71,7 +71,7 @@ core::Status migrate(soci::session& sql, std::span<const core::EmbeddedFile> mig
            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
     for (const auto& file : migrations) {
         int version = std::atoi(std::string(file.name.substr(0, file.name.find('_'))).c_str());
-        if (version <= 0) return core::fail(core::Errc::invalid, "migration without a version: " + std::string(file.name));
+        if (version <= 0) return core::fail(core::Errc::internal, "migration without a version: " + std::string(file.name));
         int applied = 0;
         sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version), soci::into(applied);
         if (applied) continue;

@@ -120,11 +120,11 @@ bool full_id(const std::string& commit) {
 core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, const std::string& commit,
                                           const std::string& path, std::chrono::milliseconds timeout,
                                           std::size_t max_bytes) {
-    if (!full_id(commit)) return core::fail(core::Errc::invalid, "blame needs a full commit id");
+    if (!full_id(commit)) return core::fail(core::Errc::internal, "blame needs a full commit id");
     auto c = capture(repo, {"blame", "--porcelain", commit, "--", path}, timeout, max_bytes);
     if (!c) return tl::unexpected(c.error());
     if (c->too_slow) return core::fail(core::Errc::invalid, "Blaming " + path + " takes too long.");
-    if (c->too_much) return core::fail(core::Errc::invalid, path + " is too large to blame.");
+    if (c->too_much) return core::fail(core::Errc::too_large, path + " is too large to blame.");
     if (c->failed) return core::fail(core::Errc::not_found, "Could not blame " + path + ".");
     return std::move(c->out);
 }
@@ -137,7 +137,7 @@ std::vector<std::string> plain_environment() {
 
 core::Status archive_to(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
                         const std::filesystem::path& file) {
-    if (!full_id(commit)) return core::fail(core::Errc::invalid, "archive needs a full commit id");
+    if (!full_id(commit)) return core::fail(core::Errc::internal, "archive needs a full commit id");
     auto c = capture(repo, {"archive", "--format=tar", "--prefix=" + prefix + "/", "--output=" + file.string(), commit}, std::chrono::minutes(30),
                      64 * 1024);
     if (!c) return tl::unexpected(c.error());
@@ -147,7 +147,7 @@ core::Status archive_to(const std::filesystem::path& repo, const std::string& co
 
 core::Status Process::spawn(Service service, const std::filesystem::path& repo, bool stateless, bool advertise_refs,
                             const std::vector<std::string>& env, pid_t& pid, int& in_fd, int& out_fd) {
-    if (!repo.is_absolute()) return core::fail(core::Errc::invalid, "repository path must be absolute");
+    if (!repo.is_absolute()) return core::fail(core::Errc::internal, "repository path must be absolute");
     std::vector<std::string> args = {"git", service_name(service)};
     if (stateless) args.emplace_back("--stateless-rpc");
     if (advertise_refs) args.emplace_back("--advertise-refs");
@@ -160,7 +160,7 @@ core::Result<std::unique_ptr<Process>> Process::archive(boost::asio::any_io_exec
                                                         const std::string& prefix, const std::string& commit,
                                                         const std::vector<std::string>& env) {
     if (commit.size() != 40 || commit.find_first_not_of("0123456789abcdef") != std::string::npos)
-        return core::fail(core::Errc::invalid, "archive needs a full commit id");
+        return core::fail(core::Errc::internal, "archive needs a full commit id");
     pid_t pid = 0;
     int in_fd = -1, out_fd = -1;
     auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "archive", "--format=" + format,
@@ -172,7 +172,7 @@ core::Result<std::unique_ptr<Process>> Process::archive(boost::asio::any_io_exec
 
 core::Result<std::unique_ptr<Process>> Process::cat_blob(boost::asio::any_io_executor executor, const std::filesystem::path& repo,
                                                          const std::string& id, const std::vector<std::string>& env) {
-    if (!full_id(id)) return core::fail(core::Errc::invalid, "cat-file needs a full object id");
+    if (!full_id(id)) return core::fail(core::Errc::internal, "cat-file needs a full object id");
     pid_t pid = 0;
     int in_fd = -1, out_fd = -1;
     auto spawned = spawn_args({"git", "--git-dir=" + repo.string(), "cat-file", "blob", id}, env, pid, in_fd, out_fd);

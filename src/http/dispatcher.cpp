@@ -25,7 +25,7 @@ Response Dispatcher::dispatch(Request& req, Match& m) const {
     } catch (const std::exception& e) {
         spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route ? m.route->pattern : req.path, db::describe(e));
     }
-    return reject(req, 500, "The server could not finish this request; the error is in its log.");
+    return reject(req, 500, kInternalMessage);
 }
 
 boost::asio::awaitable<Response> Dispatcher::dispatch_stream(Request& req, Match& m, BodyStream& body) const {
@@ -36,7 +36,7 @@ boost::asio::awaitable<Response> Dispatcher::dispatch_stream(Request& req, Match
     } catch (const std::exception& e) {
         spdlog::error("{} {} {}: {}", req.request_id, req.method(), m.route->pattern, db::describe(e));
     }
-    co_return reject(req, 500, "The server could not finish this request; the error is in its log.");
+    co_return reject(req, 500, kInternalMessage);
 }
 
 Response Dispatcher::reject(Request& req, unsigned status, const std::string& message) const {

@@ -155,9 +155,13 @@ Response error_page(Request& req, unsigned status, const std::string& message) {
     return render(req, page, status);
 }
 
-Response error_page(Request& req, const core::Error& error) {
-    return error_page(req, status_of(error.code), error.message);
+std::string explain(const Request& req, const core::Error& error) {
+    if (error.code != core::Errc::internal) return error.message;
+    spdlog::error("{} {} {}: {}", req.request_id, req.method(), req.path, error.message);
+    return kInternalMessage;
 }
+
+Response error_page(Request& req, const core::Error& error) { return error_page(req, status_of(error.code), explain(req, error)); }
 
 unsigned status_of(core::Errc code) {
     switch (code) {

@@ -52,7 +52,15 @@ Response revalidated(const Request& req, Response res);
 Response render_fragment(Request& req, const std::string& tpl, ctemplate::TemplateDictionary& dict,
                          unsigned status = 200);
 
-//! The error page in the layout, or an alert fragment for HTMX requests.
+//! What a user is told of the server's own fault; the detail is in the log.
+inline constexpr const char* kInternalMessage = "The server could not finish this request; the error is in its log.";
+
+//! What the user is told of a failure: its message, or for an internal one kInternalMessage,
+//! the error logged here, once, with the request (a form page that shows errors calls this).
+std::string explain(const Request& req, const core::Error& error);
+
+//! The error page in the layout, or an alert fragment for HTMX requests. An internal error is
+//! logged here, once, and shown without its detail.
 Response error_page(Request& req, unsigned status, const std::string& message);
 Response error_page(Request& req, const core::Error& error);
 

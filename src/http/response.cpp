@@ -2,10 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <stdexcept>
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "http/render.hpp"
 #include "http/request.hpp"
 
 namespace http {
@@ -36,6 +39,12 @@ Response json(unsigned status, const nlohmann::json& body) {
 
 Response json_error(unsigned status, std::string message) {
     return json(status, {{"message", std::move(message)}});
+}
+
+Response json_error(const core::Error& error) {
+    if (error.code != core::Errc::internal) return json_error(status_of(error.code), error.message);
+    spdlog::error("internal error: {}", error.message);
+    return json_error(500, kInternalMessage);
 }
 
 Response redirect(const Request& req, const std::string& local_path) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/result.hpp"
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +34,9 @@ Response text(unsigned status, std::string body);
 Response json(unsigned status, const nlohmann::json& body);
 //! {"message": "..."} with the given status, as the JSON API answers errors.
 Response json_error(unsigned status, std::string message);
+//! An expected failure as the JSON API answers it. An internal one is logged here, once, and
+//! answered without its detail (which may name the server's files).
+Response json_error(const core::Error& error);
 
 //! A redirect to a path under PREFIX: 303 for plain browsers and scripts, HX-Redirect for htmx.
 Response redirect(const Request& req, const std::string& local_path);

@@ -144,7 +144,7 @@ core::Result<std::uint16_t> Server::listen() {
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-        return core::fail(core::Errc::invalid,
+        return core::fail(core::Errc::internal,
                           "cannot listen on " + config_.host + ":" + std::to_string(config_.port) + ": " + ec.message());
     asio::co_spawn(acceptor_.get_executor(), accept_loop(), asio::detached);
     return acceptor_.local_endpoint().port();

@@ -264,7 +264,7 @@ void register_routes(http::Router& r, Service& issues) {
         NewIssue spec{req.form_or("title"), req.form_or("body"), split_names(req.form_or("labels")),
                       split_names(req.form_or("assignees"))};
         auto created = issues.create(access_of(req), req.actor, spec);
-        if (!created) return new_page(req, issues, created.error().message, http::status_of(created.error().code));
+        if (!created) return new_page(req, issues, http::explain(req, created.error()), http::status_of(created.error().code));
         return http::redirect(req, "/repos/" + req.repo->id + "/issues/" + std::to_string(created->number));
     });
 

@@ -266,7 +266,9 @@ void Service::on_push(const events::store::Event& event) {
     git::Owned<git_revwalk, git_revwalk_free> walk(raw);
     git_oid tip, old;
     if (git_oid_fromstr(&tip, event.new_sha.c_str()) < 0 || git_revwalk_push(walk.get(), &tip) < 0) return;
-    if (event.old_sha != kZero && git_oid_fromstr(&old, event.old_sha.c_str()) == 0) git_revwalk_hide(walk.get(), &old);
+    // Without the old tip (gone after a force-push and gc) the walk would see old commits again and
+    // close issues reopened since: only a first push walks the history behind it.
+    if (event.old_sha != kZero && (git_oid_fromstr(&old, event.old_sha.c_str()) < 0 || git_revwalk_hide(walk.get(), &old) < 0)) return;
     // The commits the push brought, newest first; a first push of a long history looks at its last 250.
     git_oid oid;
     for (int seen = 0; seen < 250 && git_revwalk_next(&oid, walk.get()) == 0; ++seen) {

@@ -373,14 +373,10 @@ std::vector<Label> labels(db::Pool& pool, const std::string& repo_id) {
 
 core::Result<Label> create_label(db::Pool& pool, const std::string& repo_id, const Label& label) {
     soci::session sql(pool.get());
-    try {
-        sql << "INSERT INTO labels (repo_id, name, color, description) VALUES (:r, :n, :c, :d)", soci::use(repo_id),
-            soci::use(label.name), soci::use(label.color), soci::use(label.description);
-    } catch (const soci::soci_error& e) {
-        if (std::string(e.get_error_message()).find("UNIQUE") != std::string::npos)
-            return core::fail(core::Errc::conflict, "There is already a label \"" + label.name + "\".");
-        throw;
-    }
+    soci::statement added = (sql.prepare << "INSERT INTO labels (repo_id, name, color, description) VALUES (:r, :n, :c, :d) ON CONFLICT DO NOTHING",
+                             soci::use(repo_id), soci::use(label.name), soci::use(label.color), soci::use(label.description));
+    added.execute(true);
+    if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "There is already a label \"" + label.name + "\".");
     for (auto& l : labels(pool, repo_id))
         if (l.name == label.name) return l;
     return core::fail(core::Errc::not_found, "The label vanished.");

@@ -17,9 +17,11 @@ using git::Owned;
 using git::Tree;
 using git::lookup_commit;
 
-Tree tree_of(const git_commit* commit) {
+// A commit's tree; a failure is an error, never an empty tree (which would merge as if every
+// file were deleted or added).
+core::Result<Tree> tree_of(const git_commit* commit) {
     git_tree* raw = nullptr;
-    git_commit_tree(&raw, commit);
+    if (git_commit_tree(&raw, commit) < 0) return fail(Errc::internal, "Could not read the tree of " + std::string(git_oid_tostr_s(git_commit_id(commit))) + ".");
     return Tree(raw);
 }
 
@@ -38,34 +40,42 @@ std::vector<std::string> conflicts_of(git_index* index) {
 core::Result<Index> merged_index(git_repository* repo, const git_commit* base, const git_commit* head) {
     git_oid ancestor_id;
     Tree ancestor;
-    if (git_merge_base(&ancestor_id, repo, git_commit_id(base), git_commit_id(head)) == 0) {
+    // No merge base (unrelated histories) merges over an empty tree; any other failure is an error.
+    if (int found = git_merge_base(&ancestor_id, repo, git_commit_id(base), git_commit_id(head)); found == 0) {
         git_commit* raw = nullptr;
-        if (git_commit_lookup(&raw, repo, &ancestor_id) == 0) ancestor = tree_of(Commit(raw).get());
+        if (git_commit_lookup(&raw, repo, &ancestor_id) < 0) return fail(Errc::internal, "The merge base is missing.");
+        auto tree = tree_of(Commit(raw).get());
+        if (!tree) return tl::unexpected(tree.error());
+        ancestor = std::move(*tree);
+    } else if (found != GIT_ENOTFOUND) {
+        return fail(Errc::internal, "The merge base could not be found.");
     }
-    Tree ours = tree_of(base), theirs = tree_of(head);
+    auto ours = tree_of(base), theirs = tree_of(head);
+    if (!ours) return tl::unexpected(ours.error());
+    if (!theirs) return tl::unexpected(theirs.error());
     git_merge_options options = GIT_MERGE_OPTIONS_INIT;
     git_index* raw = nullptr;
-    if (git_merge_trees(&raw, repo, ancestor.get(), ours.get(), theirs.get(), &options) < 0)
-        return fail(Errc::invalid, "The branches could not be merged.");
+    if (git_merge_trees(&raw, repo, ancestor.get(), ours->get(), theirs->get(), &options) < 0)
+        return fail(Errc::internal, "The branches could not be merged.");
     return Index(raw);
 }
 
 core::Result<git_oid> write_tree(git_repository* repo, git_index* index) {
-    if (git_index_has_conflicts(index)) return fail(Errc::invalid, "The branches conflict.");
+    if (git_index_has_conflicts(index)) return fail(Errc::not_allowed, "The branches conflict.");
     git_oid tree_id;
-    if (git_index_write_tree_to(&tree_id, index, repo) < 0) return fail(Errc::invalid, "Could not write the merged tree.");
+    if (git_index_write_tree_to(&tree_id, index, repo) < 0) return fail(Errc::internal, "Could not write the merged tree.");
     return tree_id;
 }
 
 core::Result<std::string> commit(git_repository* repo, const git_signature* author, const git_signature* committer,
                                  const std::string& message, const git_oid& tree_id, std::vector<const git_commit*> parents) {
     git_tree* tree_raw = nullptr;
-    if (git_tree_lookup(&tree_raw, repo, &tree_id) < 0) return fail(Errc::invalid, "The merged tree is missing.");
+    if (git_tree_lookup(&tree_raw, repo, &tree_id) < 0) return fail(Errc::internal, "The merged tree is missing.");
     Tree tree(tree_raw);
     git_oid out;
     if (git_commit_create(&out, repo, nullptr, author, committer, "UTF-8", message.c_str(), tree.get(), parents.size(),
                           parents.data()) < 0)
-        return fail(Errc::invalid, "Could not write the commit.");
+        return fail(Errc::internal, "Could not write the commit.");
     return hex(&out);
 }
 
@@ -88,7 +98,7 @@ core::Result<std::string> create(const browse::store::Repository& repo, Method m
     auto base = lookup_commit(r, base_sha), head = lookup_commit(r, head_sha);
     if (!base || !head) return fail(Errc::not_found, "A branch of this pull request is gone.");
     git_signature* sig_raw = nullptr;
-    if (git_signature_now(&sig_raw, who.name.c_str(), who.email.c_str()) < 0) return fail(Errc::invalid, "Bad signature.");
+    if (git_signature_now(&sig_raw, who.name.c_str(), who.email.c_str()) < 0) return fail(Errc::internal, "Bad signature.");
     git::Signature committer(sig_raw);
 
     if (method == Method::rebase) {
@@ -96,11 +106,11 @@ core::Result<std::string> create(const browse::store::Repository& repo, Method m
         std::vector<Commit> own;
         git_oid ancestor_id;
         if (git_merge_base(&ancestor_id, r, git_commit_id(base.get()), git_commit_id(head.get())) < 0)
-            return fail(Errc::invalid, "The branches share no history.");
+            return fail(Errc::not_allowed, "The branches share no history.");
         browse::Walk walk(r, *git_commit_id(head.get()));
         while (auto c = walk.next()) {
             if (git_oid_equal(git_commit_id(c.get()), &ancestor_id)) break;
-            if (git_commit_parentcount(c.get()) > 1) return fail(Errc::invalid, "Merge commits cannot be rebased; merge or squash instead.");
+            if (git_commit_parentcount(c.get()) > 1) return fail(Errc::not_allowed, "Merge commits cannot be rebased; merge or squash instead.");
             own.push_back(std::move(c));
         }
         std::string tip = base_sha;
@@ -109,7 +119,7 @@ core::Result<std::string> create(const browse::store::Repository& repo, Method m
             git_merge_options options = GIT_MERGE_OPTIONS_INIT;
             git_index* raw = nullptr;
             if (git_cherrypick_commit(&raw, r, it->get(), onto.get(), 0, &options) < 0)
-                return fail(Errc::invalid, "Could not replay a commit.");
+                return fail(Errc::internal, "Could not replay a commit.");
             Index index(raw);
             auto tree = write_tree(r, index.get());
             if (!tree) return tl::unexpected(tree.error());

@@ -54,10 +54,10 @@ core::Result<Pull> Service::open(const repos::Access& access, const auth::Actor&
     auto repo = browse::store::Repository::open(path);
     if (!repo) return tl::unexpected(repo.error());
     git_oid base_oid, head_oid;
-    git_oid_fromstr(&base_oid, base->c_str());
-    git_oid_fromstr(&head_oid, head->c_str());
     std::size_t ahead = 0, behind = 0;
-    git_graph_ahead_behind(&ahead, &behind, repo->get(), &head_oid, &base_oid);
+    if (git_oid_fromstr(&base_oid, base->c_str()) < 0 || git_oid_fromstr(&head_oid, head->c_str()) < 0 ||
+        git_graph_ahead_behind(&ahead, &behind, repo->get(), &head_oid, &base_oid) < 0)
+        return fail(Errc::internal, "Could not compare " + spec.head + " with " + spec.base + ".");
     if (ahead == 0) return fail(Errc::invalid, spec.base + " already has everything in " + spec.head + ".");
     Pull pull;
     pull.base = spec.base;

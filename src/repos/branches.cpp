@@ -22,7 +22,7 @@ void register_branch_routes(http::Router& r, git::Backend& backend) {
         auto shown = req.form_or("sha", *current);
         auto done = backend.update_ref(*req.repo, req.actor, "refs/heads/" + branch, shown, std::string(40, '0'),
                                        "deleted in the web UI");
-        if (!done) return http::error_page(req, http::status_of(done.error().code), done.error().message);
+        if (!done) return http::error_page(req, done.error());
         http::flash(res, req, "success", "Branch " + branch + " deleted. Its last commit was " + shown.substr(0, 10) + ".");
         return res;
     });

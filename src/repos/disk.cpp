@@ -18,7 +18,7 @@ using Config = Owned<git_config, git_config_free>;
 
 core::Error libgit2_error(const std::string& what) {
     const git_error* e = git_error_last();
-    return core::Error{core::Errc::invalid, what + ": " + (e && e->message ? e->message : "unknown libgit2 error")};
+    return core::Error{core::Errc::internal, what + ": " + (e && e->message ? e->message : "unknown libgit2 error")};
 }
 
 Repository open(const std::filesystem::path& path) {

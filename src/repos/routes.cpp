@@ -97,9 +97,10 @@ void register_routes(http::Router& r, Service& repos) {
         auto created = repos.create(req.actor, spec);
         if (created) return http::redirect(req, "/repos/" + created->id);
         unsigned status = http::status_of(created.error().code);
-        if (!req.is_htmx()) return list_page(req, repos, created.error().message, status);
+        auto why = http::explain(req, created.error());
+        if (!req.is_htmx()) return list_page(req, repos, why, status);
         ctemplate::TemplateDictionary dict("create_form");
-        create_form(dict, req, created.error().message);
+        create_form(dict, req, why);
         return http::render_fragment(req, "repos/create_form.tpl", dict, status);
     });
 
@@ -110,7 +111,7 @@ void register_routes(http::Router& r, Service& repos) {
         auto done = repos.update(Access{*req.repo, req.role}, req.form_or("description"),
                                  req.form_or("visibility") == "private",
                                  req.form_or("default_branch", req.repo->default_branch));
-        if (!done) return settings_page(req, repos, done.error().message, http::status_of(done.error().code));
+        if (!done) return settings_page(req, repos, http::explain(req, done.error()), http::status_of(done.error().code));
         return back_to_settings(req, done, "Settings saved.");
     });
 

@@ -148,7 +148,7 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
         spdlog::error("creating repository {}: {}", repo.id, made ? ec.message() : made.error().message);
         remove_dir(staging);
         store::remove(pool_, repo.id);
-        return fail(Errc::invalid, "The repository could not be created on disk; the error is in the server log.");
+        return fail(Errc::internal, "The repository could not be created on disk; the error is in the server log.");
     }
     store::set_state(pool_, repo.id, "ready");
     return repo;
@@ -165,7 +165,7 @@ core::Status Service::remove(const auth::Actor& actor, const std::string& id, co
     if (ec && ec != std::errc::no_such_file_or_directory) {
         store::set_state(pool_, id, "ready");
         spdlog::error("deleting repository {}: {}", id, ec.message());
-        return fail(Errc::invalid, "The repository could not be deleted; the error is in the server log.");
+        return fail(Errc::internal, "The repository could not be deleted; the error is in the server log.");
     }
     store::remove(pool_, id);
     remove_dir(trash);

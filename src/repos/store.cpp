@@ -38,22 +38,17 @@ struct RepoRow {
 core::Status insert_creating(db::Pool& pool, const Repo& repo) {
     soci::session sql(pool.get());
     int is_private = repo.is_private;
-    try {
-        db::Transaction tx(sql);
-        sql << "INSERT INTO repos (id, name, description, owner_id, is_private, default_branch, state, created_at) "
-               "VALUES (:id, :name, :d, :o, :p, :b, 'creating', :t)",
-            soci::use(repo.id), soci::use(repo.name), soci::use(repo.description), soci::use(repo.owner_id),
-            soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at);
-        sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id),
-            soci::use(repo.owner_id);
-        sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(repo.owner_id),
-            soci::use(repo.created_at);
-        tx.commit();
-    } catch (const soci::soci_error& e) {
-        if (std::string(e.get_error_message()).find("UNIQUE") != std::string::npos)
-            return core::fail(core::Errc::conflict, "A repository named \"" + repo.id + "\" already exists.");
-        throw;
-    }
+    db::Transaction tx(sql);
+    soci::statement added = (sql.prepare << "INSERT INTO repos (id, name, description, owner_id, is_private, default_branch, state, created_at) "
+                                            "VALUES (:id, :name, :d, :o, :p, :b, 'creating', :t) ON CONFLICT DO NOTHING",
+                             soci::use(repo.id), soci::use(repo.name), soci::use(repo.description), soci::use(repo.owner_id),
+                             soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at));
+    added.execute(true);
+    if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "A repository named \"" + repo.id + "\" already exists.");
+    sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id), soci::use(repo.owner_id);
+    sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(repo.owner_id),
+        soci::use(repo.created_at);
+    tx.commit();
     return {};
 }
 

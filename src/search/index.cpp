@@ -34,7 +34,7 @@ core::Result<std::vector<Change>> diff_trees(git_repository* repo, git_tree* old
     opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;
     git_diff* raw = nullptr;
     if (git_diff_tree_to_tree(&raw, repo, old_tree, new_tree, &opts) < 0)
-        return fail(Errc::invalid, "Could not compare trees: " + std::string(git_error_last() ? git_error_last()->message : ""));
+        return fail(Errc::internal, "Could not compare trees: " + std::string(git_error_last() ? git_error_last()->message : ""));
     git::Owned<git_diff, git_diff_free> diff(raw);
     std::vector<Change> out;
     for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
@@ -89,7 +89,7 @@ core::Result<RepoState> Index::sync(const std::string& repo_id, const std::files
         if (before && before->commit == tip_hex && before->ref == branch) return *before;
         auto commit = git::lookup_commit(r, tip_hex);
         git_tree* tree = nullptr;
-        if (!commit || git_commit_tree(&tree, commit.get()) < 0) return fail(Errc::invalid, "Could not read " + branch + " of " + repo_id + ".");
+        if (!commit || git_commit_tree(&tree, commit.get()) < 0) return fail(Errc::internal, "Could not read " + branch + " of " + repo_id + ".");
         new_tree.reset(tree);
     }
 
@@ -119,7 +119,9 @@ core::Result<RepoState> Index::sync(const std::string& repo_id, const std::files
     }
 
     git_odb* odb_raw = nullptr;
-    git_repository_odb(&odb_raw, r);
+    // Without it no file would count as text, and every changed file would leave the index.
+    if (git_repository_odb(&odb_raw, r) < 0)
+        return fail(Errc::internal, "Could not open the objects of " + repo_id + ": " + std::string(git_error_last() ? git_error_last()->message : ""));
     git::Owned<git_odb, git_odb_free> odb(odb_raw);
     soci::session sql(pool_->get());
     for (std::size_t start = 0; start < changes.size(); start += kBatch) {

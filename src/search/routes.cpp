@@ -171,7 +171,7 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
         auto q = req.query_or("q", "");
         auto page = std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 1000);
         auto results = service.search(req.actor, q, std::nullopt, page, Counting::exact);
-        if (!results) return http::json_error(http::status_of(results.error().code), results.error().message);
+        if (!results) return http::json_error(results.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& hit : results->hits) {
             nlohmann::json lines = nlohmann::json::array();

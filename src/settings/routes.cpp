@@ -49,7 +49,7 @@ void register_routes(http::Router& r, auth::Accounts& accounts) {
 
     r.post("/settings/password", Need::user, [&accounts](http::Request& req) {
         auto changed = accounts.change_password(req.actor, req.form_or("current_password"), req.form_or("new_password"));
-        if (!changed) return account_page(req, changed.error().message, http::status_of(changed.error().code));
+        if (!changed) return account_page(req, http::explain(req, changed.error()), http::status_of(changed.error().code));
         // Every session of the account was revoked; this browser gets a fresh one.
         auto user = auth::store::User{req.actor.user_id, req.actor.username};
         auto res = http::redirect(req, "/settings");
@@ -63,7 +63,7 @@ void register_routes(http::Router& r, auth::Accounts& accounts) {
 
     r.post("/settings/tokens", Need::user, [&accounts](http::Request& req) {
         auto created = accounts.create_token(req.actor, req.form_or("name"));
-        if (!created) return tokens_page(req, accounts, nullptr, created.error().message, http::status_of(created.error().code));
+        if (!created) return tokens_page(req, accounts, nullptr, http::explain(req, created.error()), http::status_of(created.error().code));
         return tokens_page(req, accounts, &*created, "", 201);
     });
 

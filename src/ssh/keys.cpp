@@ -62,16 +62,11 @@ core::Result<StoredKey> Keys::add(const auth::Actor& actor, const std::string& t
     if (!parsed) return tl::unexpected(parsed.error());
     soci::session sql(pool_.get());
     StoredKey stored{0, title, parsed->fingerprint, db::now(), std::nullopt};
-    try {
-        sql << "INSERT INTO ssh_keys (user_id, title, key_type, key_base64, fingerprint, created_at) "
-               "VALUES (:u, :t, :k, :b, :f, :c) RETURNING id",
-            soci::use(actor.user_id), soci::use(title), soci::use(parsed->type), soci::use(parsed->base64),
-            soci::use(parsed->fingerprint), soci::use(stored.created_at), soci::into(stored.id);
-    } catch (const soci::soci_error& e) {
-        if (std::string(e.get_error_message()).find("UNIQUE") != std::string::npos)
-            return fail(Errc::conflict, "This key is already in use on this site.");
-        throw;
-    }
+    sql << "INSERT INTO ssh_keys (user_id, title, key_type, key_base64, fingerprint, created_at) "
+           "VALUES (:u, :t, :k, :b, :f, :c) ON CONFLICT DO NOTHING RETURNING id",
+        soci::use(actor.user_id), soci::use(title), soci::use(parsed->type), soci::use(parsed->base64), soci::use(parsed->fingerprint),
+        soci::use(stored.created_at), soci::into(stored.id);
+    if (!sql.got_data()) return fail(Errc::conflict, "This key is already in use on this site.");
     return stored;
 }
 

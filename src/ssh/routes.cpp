@@ -45,7 +45,7 @@ void register_routes(http::Router& r, Keys& keys) {
 
     r.post("/settings/keys", Need::user, [&keys](http::Request& req) {
         auto added = keys.add(req.actor, req.form_or("title"), req.form_or("key"));
-        if (!added) return keys_page(req, keys, added.error().message, http::status_of(added.error().code));
+        if (!added) return keys_page(req, keys, http::explain(req, added.error()), http::status_of(added.error().code));
         auto res = http::redirect(req, "/settings/keys");
         http::flash(res, req, "success", "Key " + added->fingerprint + " added.");
         return res;
@@ -67,7 +67,7 @@ void register_routes(http::Router& r, Keys& keys) {
         };
         if (!body.is_object()) return http::json_error(400, "Send JSON {\"title\": \"…\", \"key\": \"ssh-ed25519 …\"}.");
         auto added = keys.add(req.actor, field("title"), field("key"));
-        if (!added) return http::json_error(http::status_of(added.error().code), added.error().message);
+        if (!added) return http::json_error(added.error());
         return http::json(201, key_json(*added));
     });
 
@@ -79,7 +79,7 @@ void register_routes(http::Router& r, Keys& keys) {
 
     r.del("/api/v1/user/keys/{key_id}", Need::api, [&keys](http::Request& req) {
         auto removed = keys.remove(req.actor, std::atoll(req.params["key_id"].c_str()));
-        if (!removed) return http::json_error(http::status_of(removed.error().code), removed.error().message);
+        if (!removed) return http::json_error(removed.error());
         return http::Response{204, "application/json", "", {}};
     });
 }

@@ -197,7 +197,7 @@ core::Result<std::uint16_t> Server::listen() {
     if (!std::filesystem::exists(key_path)) {
         ssh_key key = nullptr;
         if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK)
-            return core::fail(core::Errc::invalid, "cannot generate the SSH host key");
+            return core::fail(core::Errc::internal, "cannot generate the SSH host key");
         char* pem = nullptr;
         int rc = ssh_pki_export_privkey_base64(key, nullptr, nullptr, nullptr, &pem);
         ssh_key_free(key);
@@ -212,7 +212,7 @@ core::Result<std::uint16_t> Server::listen() {
     ssh_bind_options_set(bind_, SSH_BIND_OPTIONS_BINDPORT, &port);
     ssh_bind_options_set(bind_, SSH_BIND_OPTIONS_HOSTKEY, key_path.c_str());
     if (ssh_bind_listen(bind_) != SSH_OK)
-        return core::fail(core::Errc::invalid, "cannot listen for SSH on " + config_.host + ":" + std::to_string(port) +
+        return core::fail(core::Errc::internal, "cannot listen for SSH on " + config_.host + ":" + std::to_string(port) +
                                                    ": " + ssh_get_error(bind_));
     core::process::close_on_exec(ssh_bind_get_fd(bind_));
     return static_cast<std::uint16_t>(port);

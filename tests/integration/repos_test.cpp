@@ -2,6 +2,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <fstream>
+
 #include "git_fixture.hpp"
 
 namespace {
@@ -74,6 +76,21 @@ TEST_F(Repos, settings_change_visibility_description_and_default_branch) {
     EXPECT_EQ(bad.status, 400u);
     EXPECT_TRUE(bad.has("not a valid branch name"));
     EXPECT_EQ(bob.get("/repos/" + id + "/settings").status, 404u);
+}
+
+TEST_F(Repos, a_repository_broken_on_disk_is_the_servers_fault_told_as_such_and_logged_once) {
+    auto id = create_repo("broken", false);
+    std::ofstream(repo_path(id) / "HEAD", std::ios::trunc) << "not a ref\n";
+    alice.get("/repos/" + id + "/settings");
+    auto saved = alice.post_form("/repos/" + id + "/settings", {{"description", ""}, {"visibility", "public"}, {"default_branch", "develop"}});
+    EXPECT_EQ(saved.status, 500u) << "not the user's bad input";
+    EXPECT_TRUE(saved.has("the error is in its log")) << saved.body;
+    EXPECT_FALSE(saved.has("corrupted")) << "libgit2's detail stays in the log";
+    server.stop();
+    auto log = server.log();
+    EXPECT_NE(log.find("POST /repos/" + id + "/settings: set HEAD: corrupted loose reference file: HEAD"), std::string::npos) << log;
+    auto first = log.find("set HEAD: corrupted");
+    EXPECT_EQ(log.find("set HEAD: corrupted", first + 1), std::string::npos) << "logged once: " << log;
 }
 
 TEST_F(Repos, collaborators_are_added_changed_and_removed) {
