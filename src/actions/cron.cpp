@@ -1,6 +1,7 @@
 #include "actions/cron.hpp"
 
 #include <ctime>
+#include <span>
 #include <sstream>
 #include <vector>
 
@@ -13,11 +14,10 @@ using core::fail;
 constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 constexpr const char* kWeekdays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
-std::optional<int> value_of(std::string text, int min, const char* const* names, int name_base) {
+std::optional<int> value_of(std::string text, int min, std::span<const char* const> names, int name_base) {
     for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (names)
-        for (int i = 0; names[i] && i < 12; ++i)
-            if (text == names[i]) return i + name_base;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (text == names[i]) return static_cast<int>(i) + name_base;
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 2) return std::nullopt;
     int v = std::stoi(text);
     return v >= min ? std::optional(v) : std::nullopt;
@@ -25,14 +25,14 @@ std::optional<int> value_of(std::string text, int min, const char* const* names,
 
 // One field into its set of values: "*", "5", "1-5", "*/15", "1-30/2", "mon,wed", …
 template <std::size_t N>
-core::Status field(const std::string& text, int min, int max, const char* const* names, int name_base, const char* what,
+core::Status field(const std::string& text, int min, int max, std::span<const char* const> names, int name_base, const char* what,
                    std::bitset<N>& out, bool& any) {
     any = text == "*" || text == "?";
     std::stringstream parts(text);
     for (std::string part; std::getline(parts, part, ',');) {
         int step = 1;
         if (auto slash = part.find('/'); slash != std::string::npos) {
-            auto s = value_of(part.substr(slash + 1), 1, nullptr, 0);
+            auto s = value_of(part.substr(slash + 1), 1, {}, 0);
             if (!s) return fail(Errc::invalid, std::string("The ") + what + " step in \"" + text + "\" is not a number from 1.");
             step = *s;
             part = part.substr(0, slash);
@@ -70,9 +70,9 @@ core::Result<Cron> Cron::parse(const std::string& text) {
     Cron c;
     bool unused = false;
     std::bitset<8> weekdays;
-    if (auto ok = field(fields[0], 0, 59, nullptr, 0, "minute", c.minutes_, unused); !ok) return tl::unexpected(ok.error());
-    if (auto ok = field(fields[1], 0, 23, nullptr, 0, "hour", c.hours_, unused); !ok) return tl::unexpected(ok.error());
-    if (auto ok = field(fields[2], 1, 31, nullptr, 0, "day-of-month", c.days_, c.any_day_); !ok) return tl::unexpected(ok.error());
+    if (auto ok = field(fields[0], 0, 59, {}, 0, "minute", c.minutes_, unused); !ok) return tl::unexpected(ok.error());
+    if (auto ok = field(fields[1], 0, 23, {}, 0, "hour", c.hours_, unused); !ok) return tl::unexpected(ok.error());
+    if (auto ok = field(fields[2], 1, 31, {}, 0, "day-of-month", c.days_, c.any_day_); !ok) return tl::unexpected(ok.error());
     if (auto ok = field(fields[3], 1, 12, kMonths, 1, "month", c.months_, unused); !ok) return tl::unexpected(ok.error());
     if (auto ok = field(fields[4], 0, 7, kWeekdays, 0, "weekday", weekdays, c.any_weekday_); !ok) return tl::unexpected(ok.error());
     for (int d = 0; d < 7; ++d) c.weekdays_[d] = weekdays[d] || (d == 0 && weekdays[7]);

@@ -354,7 +354,7 @@ core::Result<json> call(const Node& n, const Context& ctx) {
     }
     if (f == "tojson") {
         if (auto ok = arity(1, 1); !ok) return tl::unexpected(ok.error());
-        return args[0].dump(2);
+        return args[0].dump(2, ' ', false, json::error_handler_t::replace);  // text from a step may not be UTF-8
     }
     if (f == "fromjson") {
         if (auto ok = arity(1, 1); !ok) return tl::unexpected(ok.error());

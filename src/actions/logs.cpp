@@ -6,7 +6,7 @@
 #include <ctime>
 #include <sstream>
 
-#include "http/render.hpp"
+#include "http/escape.hpp"
 
 namespace actions {
 namespace {

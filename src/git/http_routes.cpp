@@ -78,17 +78,15 @@ asio::awaitable<void> pump_in(Process& git, http::BodyStream& body, bool gzip, b
     ok = true;
     while (std::size_t n = co_await body.read(buf.data(), buf.size())) {
         std::string_view data(buf.data(), n);
-        if (gzip) {
-            decoded.clear();
-            if (!inflater.feed(data, decoded)) {
-                ok = false;
-                break;
-            }
-            data = decoded;
+        if (!gzip) {
+            co_await asio::async_write(git.in(), asio::buffer(data.data(), data.size()), asio::redirect_error(asio::use_awaitable, ec));
+            if (ec) break;  // git stopped reading: it will say why on stdout
+            continue;
         }
-        co_await asio::async_write(git.in(), asio::buffer(data.data(), data.size()),
-                                   asio::redirect_error(asio::use_awaitable, ec));
-        if (ec) break;  // git stopped reading: it will say why on stdout
+        inflater.feed(data);
+        while ((ok = inflater.drain(decoded, kChunk)) && !decoded.empty() && !ec)
+            co_await asio::async_write(git.in(), asio::buffer(decoded.data(), decoded.size()), asio::redirect_error(asio::use_awaitable, ec));
+        if (!ok || ec) break;
     }
     ok = ok && !body.failed();
     git.close_input();

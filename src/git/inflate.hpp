@@ -8,7 +8,8 @@
 namespace git {
 
 //! Streaming gzip decoder for request bodies sent with Content-Encoding: gzip (git does so for
-//! large fetch negotiations). Output per call is bounded by the input given, times zlib's ratio.
+//! large fetch negotiations). Output comes in pieces of a size the caller chooses, so a small
+//! hostile body that inflates a thousandfold is never held whole.
 class Inflater {
 public:
     Inflater();
@@ -16,12 +17,16 @@ public:
     Inflater(const Inflater&) = delete;
     Inflater& operator=(const Inflater&) = delete;
 
-    //! Appends the decoded form of input to out; false on corrupt data.
-    bool feed(std::string_view input, std::string& out);
+    //! The next piece of the body, which must stay valid until drain() gives nothing more.
+    void feed(std::string_view input);
+    //! Up to max decoded bytes into out (replacing what it held); empty when the piece fed is
+    //! used up. False on corrupt data.
+    bool drain(std::string& out, std::size_t max);
 
 private:
     z_stream stream_{};
     bool ok_;
+    bool ended_ = false;  // the gzip stream is complete; what follows is ignored
 };
 
 }  // namespace git

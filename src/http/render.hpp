@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "http/escape.hpp"
 #include "http/response.hpp"
 
 namespace core {
@@ -38,10 +39,6 @@ private:
 
 //! Renders a page with the navbar for req.actor, the flash message, theme and CSRF token.
 Response render(Request& req, Page& page, unsigned status = 200);
-
-//! Appends text to out with & < > " ' written as entities: safe in element content and in
-//! quoted attribute values.
-void append_escaped(std::string& out, std::string_view text);
 
 //! For a page whose content is fixed by the commit id in its URL (and by who looks at it): the
 //! browser may keep it but revalidates, and an unchanged page (same body, so same viewer,

@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "http/render.hpp"
+#include "http/escape.hpp"
 
 namespace markup {
 namespace {

@@ -124,6 +124,14 @@ TEST(Expressions, hostile_nesting_is_an_error_not_a_crash) {
     EXPECT_NE(deep_json.error().message.find("deeper than"), std::string::npos) << deep_json.error().message;
 }
 
+TEST(Expressions, tojson_of_text_that_is_not_utf8_is_text_not_an_exception) {
+    auto c = sample();
+    c.values["steps"]["bin"]["outputs"]["raw"] = std::string("caf\xe9 \xff");
+    auto v = evaluate("toJSON(steps.bin.outputs.raw)", c);
+    ASSERT_TRUE(v) << v.error().message;
+    EXPECT_EQ(*v, "\"caf\xef\xbf\xbd \xef\xbf\xbd\"") << "bytes that are not UTF-8 become U+FFFD";
+}
+
 TEST(Expressions, long_chains_of_one_operator_are_not_deep) {
     auto c = sample();
     EXPECT_EQ(eval(repeated("false || ", 200) + "'last'", c), "last");

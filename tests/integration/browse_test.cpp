@@ -159,7 +159,7 @@ TEST_F(Browse, large_raw_files_stream_from_git_without_the_server_holding_them) 
                   .code,
               0);
     std::this_thread::sleep_for(std::chrono::seconds(2));  // the search indexer has seen the push
-    auto before = harness::peak_memory_kb(server.pid());
+    auto before = harness::reset_peak_memory(server.pid());
     auto huge = alice.get("/repos/" + id + "/raw/main/huge.bin");
     auto grew = harness::peak_memory_kb(server.pid()) - before;
     ASSERT_EQ(huge.status, 200u);

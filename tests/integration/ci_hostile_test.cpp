@@ -68,7 +68,7 @@ TEST_F(HostileWorkflow, a_run_of_more_than_256_jobs_is_refused) {
 }
 
 TEST_F(HostileWorkflow, an_artifact_over_512_mb_from_a_container_is_refused_without_the_server_holding_it) {
-    auto before = harness::peak_memory_kb(server.pid());
+    auto before = harness::reset_peak_memory(server.pid());
     push("on: push\njobs:\n  big:\n    runs-on: ubuntu-latest\n    steps:\n      - run: truncate -s 600M big.bin\n"
          "      - uses: actions/upload-artifact@v4\n        with: {name: big, path: big.bin}\n");
     auto run = wait_for_run();

@@ -274,6 +274,11 @@ std::int64_t peak_memory_kb(pid_t pid) {
     return -1;
 }
 
+std::int64_t reset_peak_memory(pid_t pid) {
+    std::ofstream("/proc/" + std::to_string(pid) + "/clear_refs") << "5";
+    return peak_memory_kb(pid);
+}
+
 Connection::Connection(std::uint16_t port) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in to{};

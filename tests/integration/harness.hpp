@@ -96,8 +96,11 @@ private:
 std::string raw_exchange(std::uint16_t port, const std::string& bytes,
                          std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
-//! The most memory the process has held so far (VmHWM of /proc/{pid}/status), in kB.
+//! The most memory the process has held (VmHWM of /proc/{pid}/status) since it started or since
+//! reset_peak_memory, in kB.
 std::int64_t peak_memory_kb(pid_t pid);
+//! Starts the peak afresh from what the process holds now (clear_refs 5), which it returns.
+std::int64_t reset_peak_memory(pid_t pid);
 
 //! An idle TCP connection to the server, open while the object lives.
 class Connection {

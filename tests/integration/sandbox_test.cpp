@@ -120,7 +120,7 @@ jobs:
 }
 
 TEST_F(Sandbox, a_huge_artifact_is_refused_without_the_server_holding_it) {
-    auto before = harness::peak_memory_kb(server.pid());
+    auto before = harness::reset_peak_memory(server.pid());
     push(R"Y(on: push
 jobs:
   big:
