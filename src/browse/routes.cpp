@@ -286,7 +286,8 @@ http::Response raw_head(const std::string& path, bool binary, const std::string&
     } else {
         res.content_type = "text/plain; charset=utf-8";
     }
-    res.header("Content-Security-Policy", "sandbox; default-src 'none'");
+    // As GitHub's raw host: the browser's own text and image viewers may style the page.
+    res.header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     res.header("ETag", "\"" + blob_id + "\"");
     return res;
 }

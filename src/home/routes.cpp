@@ -30,6 +30,11 @@ void register_routes(http::Router& r, auth::Accounts& accounts, db::Pool& pool) 
     });
 
     r.get("/static/{file}", Need::none, http::assets::serve);
+    // Browsers ask for it on pages without a <link rel="icon">: raw files, for one.
+    r.get("/favicon.ico", Need::none, [](http::Request& req) {
+        req.params["file"] = "favicon.svg";
+        return http::assets::serve(req);
+    });
 }
 
 }  // namespace home
