@@ -120,8 +120,12 @@ core::Result<Fd> folder_beneath(int root, const std::vector<std::string>& parts,
 core::Status write_beneath(int root, const std::vector<std::string>& parts, const TarHeader& entry, TarReader& tar) {
     auto parent = folder_beneath(root, parts, parts.size() - 1);
     if (!parent) return tl::unexpected(parent.error());
-    Fd file = open_beneath(parent->get(), parts.back(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (!file) return fail(Errc::invalid, "/" + entry.path + " is a link or not a file; files are never written through links.");
+    // Not blocking on a FIFO the job put in the file's place: opened without a reader it fails.
+    Fd file = open_beneath(parent->get(), parts.back(), O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK, 0600);
+    struct stat st {};
+    if (!file || ::fstat(file.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return fail(Errc::invalid, "/" + entry.path + " is a link or not a file; files are never written through links.");
+    ::fcntl(file.get(), F_SETFL, ::fcntl(file.get(), F_GETFL) & ~O_NONBLOCK);
     char buffer[64 * 1024];
     for (std::size_t n; (n = tar.read(buffer, sizeof buffer)) > 0;)
         for (std::size_t at = 0; at < n;) {
@@ -236,7 +240,9 @@ core::Status Bubblewrap::get_archive(const std::string& id, const std::string& p
                 struct stat cst {};
                 if (::fstatat(dir.get(), child.c_str(), &cst, AT_SYMLINK_NOFOLLOW) != 0) continue;
                 if (S_ISDIR(cst.st_mode)) {
-                    bytes += 512;
+                    bytes += 1024;  // its header, and a PAX record's at most
+                    too_large = bytes > max_bytes;
+                    if (too_large) break;
                     tar.folder(name + "/" + inner, cst.st_mode & 0777);
                     pending.push_back(inner);
                 } else if (S_ISREG(cst.st_mode)) {

@@ -68,6 +68,13 @@ struct Node {
 // tree's destruction, from running out of stack on hostile text.
 constexpr std::size_t kMaxLength = 21000;
 constexpr int kMaxDepth = 50;
+// What one value may grow to: format() nested ten deep, each with a hundred {0}, would make
+// 100^10 bytes. GitHub stops at a megabyte too.
+constexpr std::size_t kMaxResult = 1 << 20;
+
+tl::unexpected<core::Error> too_large() {
+    return fail(Errc::invalid, "An expression's value is over " + std::to_string(kMaxResult >> 20) + " MB.");
+}
 
 class Parser {
 public:
@@ -337,6 +344,7 @@ core::Result<json> call(const Node& n, const Context& ctx) {
                 if (close == std::string::npos || index < 0 || static_cast<std::size_t>(index) + 1 >= args.size())
                     return fail(Errc::invalid, "format('" + pattern + "') names an argument it was not given.");
                 out += to_text(args[index + 1]);
+                if (out.size() > kMaxResult) return too_large();
                 i = close;
                 continue;
             }
@@ -349,12 +357,17 @@ core::Result<json> call(const Node& n, const Context& ctx) {
         std::string sep = args.size() > 1 ? to_text(args[1]) : ",";
         if (!args[0].is_array()) return to_text(args[0]);
         std::string out;
-        for (std::size_t i = 0; i < args[0].size(); ++i) out += (i ? sep : "") + to_text(args[0][i]);
+        for (std::size_t i = 0; i < args[0].size(); ++i) {
+            out += (i ? sep : "") + to_text(args[0][i]);
+            if (out.size() > kMaxResult) return too_large();
+        }
         return out;
     }
     if (f == "tojson") {
         if (auto ok = arity(1, 1); !ok) return tl::unexpected(ok.error());
-        return args[0].dump(2, ' ', false, json::error_handler_t::replace);  // text from a step may not be UTF-8
+        auto text = args[0].dump(2, ' ', false, json::error_handler_t::replace);  // text from a step may not be UTF-8
+        if (text.size() > kMaxResult) return too_large();
+        return text;
     }
     if (f == "fromjson") {
         if (auto ok = arity(1, 1); !ok) return tl::unexpected(ok.error());
@@ -515,6 +528,7 @@ core::Result<std::string> interpolate(std::string_view text, const Context& cont
         auto value = evaluate(expression, context);
         if (!value) return tl::unexpected(value.error());
         out += to_text(*value);
+        if (out.size() > kMaxResult) return too_large();
         return {};
     });
     if (!done) return tl::unexpected(done.error());

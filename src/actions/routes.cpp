@@ -253,7 +253,8 @@ asio::awaitable<http::Response> send_artifact(http::Request& req, http::BodyStre
                                               const Artifacts::Info& artifact) {
     http::Response head{200, "application/gzip", "", {}};
     head.header("Content-Disposition", http::attachment(artifact.name + ".tar.gz"));
-    if (!co_await http::send_file(body, req, head, artifacts.file(artifact)) && !body.started())
+    auto file = artifacts.file(artifact);  // named: GCC 12 mishandles temporaries in co_await expressions
+    if (!co_await http::send_file(body, req, head, file) && !body.started())
         co_return http::is_api_path(req.path) ? http::json_error(404, "The files of this artifact are gone.")
                                               : http::error_page(req, 404, "The files of this artifact are gone.");
     co_return http::Response{};

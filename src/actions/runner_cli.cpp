@@ -117,14 +117,17 @@ private:
     std::thread thread_;
 };
 
-// What the server answers into a file, as it comes; an error's message is kept apart.
+// What the server answers into a file, as it comes, at most 2 GB (the server's own checkout
+// limit); an error's message is kept apart.
 Reply fetch_to(const std::string& url, const std::string& token, const std::filesystem::path& file) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     std::string error;
+    std::uint64_t bytes = 0;
     core::http_client::Request request{"GET", url, "", {"X-Runner-Token: " + token}, "", 30L * 60 * 1000, [&](std::string_view chunk) {
                                            if (error.size() < 4096) error.append(chunk.substr(0, 4096));
+                                           bytes += chunk.size();
                                            out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-                                           return static_cast<bool>(out);
+                                           return static_cast<bool>(out) && bytes <= kFetchLimit;
                                        }};
     auto reply = core::http_client::send(request);
     if (reply.status != 200) reply.body = error;
@@ -258,12 +261,27 @@ int run(const std::map<std::string, std::string>& opt) {
         RemoteArtifacts artifacts(config, wire->job_id, scratch);
         auto& jr = wire->run;
         jr.scratch = scratch;
+        auto finish = [&](const JobResult& result) {
+            reporter.close();
+            return call("POST", config.url + "/api/v1/runners/jobs/" + std::to_string(wire->job_id) + "/finish", config.token,
+                        json{{"conclusion", result.conclusion}, {"outputs", result.outputs}, {"error", result.error}}.dump(-1, ' ', false,
+                                                                                                                       json::error_handler_t::replace));
+        };
         std::optional<core::TempFile> checkout;
         if (wants_checkout(jr.job)) {
             checkout.emplace(scratch);
             auto fetched = fetch_to(config.url + "/api/v1/runners/jobs/" + std::to_string(wire->job_id) + "/checkout", config.token, checkout->path());
-            if (fetched.status != 200) std::fprintf(stderr, "workspace runner: the checkout could not be fetched: %s\n", message_of(fetched).c_str());
-            else jr.checkout = checkout->path();
+            if (fetched.status != 200) {  // a job without its files must not look as if it had them
+                JobResult failed;
+                failed.conclusion = "failure";
+                failed.error = "The runner could not fetch the checkout: " + message_of(fetched);
+                finish(failed);
+                std::printf("Job %ld: failure (%s)\n", static_cast<long>(wire->job_id), failed.error.c_str());
+                std::fflush(stdout);
+                if (once) return 0;
+                continue;
+            }
+            jr.checkout = checkout->path();
         }
         jr.observer = &reporter;
         jr.artifacts = &artifacts;
@@ -272,9 +290,7 @@ int run(const std::map<std::string, std::string>& opt) {
         if (engine && sandbox == &*engine)
             if (auto present = engine->has_image(jr.image); present && !*present) engine->pull(jr.image);
         auto result = run_job(*sandbox, std::move(jr));
-        reporter.close();
-        auto done = call("POST", config.url + "/api/v1/runners/jobs/" + std::to_string(wire->job_id) + "/finish", config.token,
-                         json{{"conclusion", result.conclusion}, {"outputs", result.outputs}, {"error", result.error}}.dump(-1, ' ', false, json::error_handler_t::replace));
+        auto done = finish(result);
         std::printf("Job %ld: %s%s\n", static_cast<long>(wire->job_id), result.conclusion.c_str(),
                     done.status == 200 ? "" : (" (not reported: " + message_of(done) + ")").c_str());
         std::fflush(stdout);

@@ -193,8 +193,8 @@ void register_runner_routes(http::Router& r, Runners& runners, Scheduler& schedu
                  auto call = runner_call(runners, scheduler, req);
                  if (auto* refused = std::get_if<http::Response>(&call)) co_return std::move(*refused);
                  auto& c = std::get<RunnerCall>(call);
-                 auto git = git::Process::archive(co_await asio::this_coro::executor, repos.path(c.run.repo_id), "tar", "workspace", c.run.sha(),
-                                                  git::plain_environment());
+                 auto executor = co_await asio::this_coro::executor;
+                 auto git = git::Process::archive(executor, repos.path(c.run.repo_id), "tar", "workspace", c.run.sha(), git::plain_environment());
                  if (!git) co_return http::json_error(500, "The server could not run git archive.");
                  (*git)->close_input();
                  // Named, not a temporary: GCC 12 mishandles temporaries inside co_await expressions.

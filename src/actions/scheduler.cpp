@@ -20,6 +20,9 @@ using expr::json;
 
 // Nothing is missed if a wake-up is: the queue is looked at this often anyway.
 constexpr auto kIdle = std::chrono::seconds(2);
+// What a checkout may take on the disk, as a tar (a pushed file that compresses a thousandfold
+// must not fill DATA_DIR).
+constexpr std::uint64_t kCheckoutLimit = std::uint64_t(2) << 30;
 // A runner reports at least every 15 s while it runs a job; after this long without a word its
 // jobs fail.
 constexpr std::int64_t kRunnerSilence = 120;
@@ -466,7 +469,7 @@ void Scheduler::execute(store::Run run, store::Job job, std::shared_ptr<std::ato
     std::optional<core::TempFile> checkout;
     if (wants_checkout(jr->job)) {
         checkout.emplace(jr->scratch);
-        auto made = git::archive_to(repos_.path(run.repo_id), run.sha(), "workspace", checkout->path());
+        auto made = git::archive_to(repos_.path(run.repo_id), run.sha(), "workspace", checkout->path(), kCheckoutLimit);
         if (!made) return finish(run, job, "failure", json::object(), "The checkout failed: " + made.error().message);
         jr->checkout = checkout->path();
     }

@@ -93,18 +93,15 @@ store::Run Service::create_run(const repos::Repo& repo, std::int64_t action_id, 
             }
         }
     }
-    std::vector<std::int64_t> superseded;
     {
         soci::session sql(pool_.get());
         db::Transaction tx(sql);
         run.action_id = action_id ? action_id : store::ensure_action(sql, repo.id, file, run.name);
         store::insert_run(sql, run, jobs);
         tx.commit();
-        if (workflow && workflow->cancel_in_progress && !run.concurrency_group.empty())
-            for (const auto& other : store::active_runs(sql))
-                if (other.id != run.id && other.repo_id == repo.id && other.concurrency_group == run.concurrency_group) superseded.push_back(other.id);
     }
-    for (auto id : superseded) scheduler_.cancel(id);
+    // A run that waits for approval cancels nothing yet: its author cannot write here.
+    if (workflow && !run.awaiting_approval) supersede(run, *workflow);
     scheduler_.wake();
     return run;
 }
@@ -348,6 +345,18 @@ std::optional<ActionView> Service::action(const repos::Repo& repo, std::int64_t 
     return std::nullopt;
 }
 
+void Service::supersede(const store::Run& run, const Workflow& workflow) {
+    if (!workflow.cancel_in_progress || run.concurrency_group.empty()) return;
+    std::vector<std::int64_t> superseded;
+    {
+        soci::session sql(pool_.get());
+        for (const auto& other : store::active_runs(sql))
+            if (other.id != run.id && other.repo_id == run.repo_id && other.concurrency_group == run.concurrency_group)
+                superseded.push_back(other.id);
+    }
+    for (auto id : superseded) scheduler_.cancel(id);
+}
+
 bool Service::can_write(const repos::Repo& repo, std::int64_t user_id) {
     auto user = auth::store::find_user(pool_, user_id);
     if (!user || user->disabled) return false;
@@ -359,8 +368,11 @@ core::Status Service::approve(const repos::Access& access, std::int64_t run_id) 
     if (access.role < auth::Role::write) return fail(Errc::forbidden, "Only people with write access can approve runs.");
     auto run = store::find_run(pool_, access.repo.id, run_id);
     if (!run) return fail(Errc::not_found, "There is no such run.");
-    soci::session sql(pool_.get());
-    if (!store::approve_run(sql, run_id)) return fail(Errc::not_allowed, "This run is not waiting for approval.");
+    {
+        soci::session sql(pool_.get());
+        if (!store::approve_run(sql, run_id)) return fail(Errc::not_allowed, "This run is not waiting for approval.");
+    }
+    if (auto workflow = parse_workflow(run->action_file, run->workflow)) supersede(*run, *workflow);
     scheduler_.wake();
     return {};
 }

@@ -110,6 +110,8 @@ private:
         std::string checkout;  //!< a pull request's merge commit
         bool trusted = true;   //!< false: no secrets, and a writer approves the run first
     };
+    //! cancel-in-progress: the other active runs of the run's concurrency group are cancelled.
+    void supersede(const store::Run& run, const Workflow& workflow);
     //! Whether this user may write to the repository (and so may see its secrets in a run).
     bool can_write(const repos::Repo& repo, std::int64_t user_id);
     //! One run of a workflow file or UI action; failed at once, with its error, when invalid.

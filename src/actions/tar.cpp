@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <sstream>
@@ -55,9 +56,14 @@ bool checksum_holds(const char* header) {
     return expected == sum || static_cast<int>(expected) == signed_sum;
 }
 
-// The path a PAX extended header sets, if it sets one: records "len key=value\n".
-std::optional<std::string> pax_path(std::string_view records) {
-    std::optional<std::string> out;
+// What a PAX extended header sets for the next entry: records "len key=value\n".
+struct Pax {
+    std::optional<std::string> path;
+    std::optional<std::uint64_t> size;  // past ustar's 8 GiB
+};
+
+Pax pax_records(std::string_view records) {
+    Pax out;
     for (std::size_t at = 0; at < records.size();) {
         auto space = records.find(' ', at);
         if (space == std::string_view::npos) break;
@@ -68,7 +74,12 @@ std::optional<std::string> pax_path(std::string_view records) {
         }
         if (len <= space - at + 1 || at + len > records.size()) break;
         auto record = records.substr(space + 1, at + len - space - 2);
-        if (record.starts_with("path=")) out = std::string(record.substr(5));
+        if (record.starts_with("path=")) out.path = std::string(record.substr(5));
+        if (record.starts_with("size=")) {
+            std::uint64_t size = 0;
+            auto digits = record.substr(5);
+            if (std::from_chars(digits.data(), digits.data() + digits.size(), size).ec == std::errc{}) out.size = size;
+        }
         at += len;
     }
     return out;
@@ -95,6 +106,8 @@ core::Result<std::optional<TarHeader>> TarReader::next() {
     if (auto skipped = skip(left_ + padding_); !skipped) return tl::unexpected(skipped.error());
     left_ = padding_ = 0;
     std::optional<std::string> long_name;
+    std::uint64_t long_size = 0;  // a PAX size=, for an entry past ustar's 8 GiB
+    bool has_long_size = false;
     for (;;) {
         char header[kBlock];
         in_.read(header, kBlock);
@@ -113,8 +126,11 @@ core::Result<std::optional<TarHeader>> TarReader::next() {
             if (static_cast<std::uint64_t>(in_.gcount()) != size) return fail(Errc::invalid, "The archive is cut short.");
             if (auto skipped = skip(padding); !skipped) return tl::unexpected(skipped.error());
             if (type == 'L') long_name = record.substr(0, record.find('\0'));
-            else if (type == 'x')
-                if (auto path = pax_path(record)) long_name = std::move(*path);
+            if (type == 'x') {
+                auto pax = pax_records(record);
+                if (pax.path) long_name = std::move(pax.path);
+                if (pax.size) long_size = *pax.size, has_long_size = true;
+            }
             continue;
         }
         TarHeader out;
@@ -125,6 +141,10 @@ core::Result<std::optional<TarHeader>> TarReader::next() {
         out.kind = type == '5' ? TarHeader::Kind::folder
                    : (type == '0' || type == '\0' || type == '7') ? TarHeader::Kind::file
                                                                   : TarHeader::Kind::other;
+        if (has_long_size) {
+            size = long_size;
+            padding = (kBlock - size % kBlock) % kBlock;
+        }
         out.size = size;
         out.mode = static_cast<unsigned>(read_number(header + 100, 8) & 0777);
         left_ = size;
@@ -133,6 +153,7 @@ core::Result<std::optional<TarHeader>> TarReader::next() {
             if (auto skipped = skip(left_ + padding_); !skipped) return tl::unexpected(skipped.error());
             left_ = padding_ = 0;
             long_name.reset();
+            has_long_size = false;
             continue;
         }
         return out;

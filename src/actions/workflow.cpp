@@ -36,14 +36,20 @@ int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark()
 
 // yaml-cpp shares an aliased node rather than copying it, but everything that reads the tree
 // (to_json, the matrix, env maps) walks each alias again: 300 bytes of nested aliases expand to
-// gigabytes. The expanded size is counted from the parser's events before the tree is built,
-// each alias adding the size of what it names.
+// gigabytes, and an alias inside the node it names makes a cycle. The expanded size is counted
+// from the parser's events before the tree is built, each alias adding the size of what it
+// names; an alias to a node still open is refused.
 class ExpandedSize : public YAML::EventHandler {
 public:
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, 0); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(mark, sizes_[anchor]); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        // An alias inside the very node it names would make the tree a cycle (yaml-cpp builds one).
+        if (std::any_of(open_.begin(), open_.end(), [&](const auto& o) { return o.first == anchor; }))
+            throw Invalid{mark.line + 1, "A YAML alias (*name) refers to the node that holds it."};
+        add(mark, sizes_[anchor]);
+    }
     void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
         leaf(mark, anchor, value.size());
     }

@@ -310,7 +310,8 @@ asio::awaitable<http::Response> raw_file(http::Request& req, repos::Service& rep
     }
     // Larger files stream from git, never held whole; typed as git types them, by a NUL in
     // their first 8000 bytes.
-    auto git = git::Process::cat_blob(co_await asio::this_coro::executor, repos.path(req.repo->id), file->id, git::plain_environment());
+    auto executor = co_await asio::this_coro::executor;
+    auto git = git::Process::cat_blob(executor, repos.path(req.repo->id), file->id, git::plain_environment());
     if (!git) co_return http::error_page(req, 500, "The server could not run git.");
     (*git)->close_input();
     std::vector<char> buffer(256 * 1024);

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <functional>
 
 #include "core/process.hpp"
 
@@ -69,15 +71,18 @@ core::Status spawn_args(std::vector<std::string> args, const std::vector<std::st
 
 namespace {
 
-// What `git --git-dir=repo args…` writes, up to max_bytes and within timeout, and which limit
-// stopped it or whether git failed.
+// What `git --git-dir=repo args…` writes, up to max_bytes and within timeout (kept in out, or
+// given to a sink that returns false when it cannot take more), and which limit stopped it or
+// whether git failed.
 struct Captured {
     std::string out;
     bool too_much = false, too_slow = false, failed = false;
 };
 
+using Sink = std::function<bool(std::string_view)>;
+
 core::Result<Captured> capture(const std::filesystem::path& repo, std::vector<std::string> args, std::chrono::milliseconds timeout,
-                               std::size_t max_bytes) {
+                               std::uint64_t max_bytes, const Sink& sink = {}) {
     auto env = plain_environment();
     args.insert(args.begin(), {"git", "--git-dir=" + repo.string()});
     pid_t pid = 0;
@@ -85,6 +90,7 @@ core::Result<Captured> capture(const std::filesystem::path& repo, std::vector<st
     if (auto spawned = spawn_args(std::move(args), env, pid, in_fd, out_fd); !spawned) return tl::unexpected(spawned.error());
     close(in_fd);
     Captured c;
+    std::uint64_t total = 0;
     auto deadline = std::chrono::steady_clock::now() + timeout;
     char buffer[64 * 1024];
     for (;;) {
@@ -97,17 +103,23 @@ core::Result<Captured> capture(const std::filesystem::path& repo, std::vector<st
         ssize_t n = read(out_fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
-        c.out.append(buffer, static_cast<std::size_t>(n));
-        if (c.out.size() > max_bytes) {
+        total += static_cast<std::uint64_t>(n);
+        if (total > max_bytes) {
             c.too_much = true;
+            break;
+        }
+        std::string_view chunk(buffer, static_cast<std::size_t>(n));
+        if (!sink) c.out.append(chunk);
+        else if (!sink(chunk)) {
+            c.failed = true;
             break;
         }
     }
     close(out_fd);
-    if (c.too_slow || c.too_much) kill(pid, SIGKILL);
+    if (c.too_slow || c.too_much || c.failed) kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    c.failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+    c.failed = c.failed || !WIFEXITED(status) || WEXITSTATUS(status) != 0;
     return c;
 }
 
@@ -136,12 +148,17 @@ std::vector<std::string> plain_environment() {
 }
 
 core::Status archive_to(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
-                        const std::filesystem::path& file) {
+                        const std::filesystem::path& file, std::uint64_t max_bytes) {
     if (!full_id(commit)) return core::fail(core::Errc::internal, "archive needs a full commit id");
-    auto c = capture(repo, {"archive", "--format=tar", "--prefix=" + prefix + "/", "--output=" + file.string(), commit}, std::chrono::minutes(30),
-                     64 * 1024);
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    auto c = capture(repo, {"archive", "--format=tar", "--prefix=" + prefix + "/", commit}, std::chrono::minutes(30), max_bytes,
+                     [&out](std::string_view chunk) {
+                         out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+                         return static_cast<bool>(out);
+                     });
     if (!c) return tl::unexpected(c.error());
-    if (c->too_slow || c->failed) return core::fail(core::Errc::internal, "git archive of " + commit.substr(0, 10) + " failed.");
+    if (c->too_much) return core::fail(core::Errc::too_large, "The commit's files are over " + std::to_string(max_bytes >> 20) + " MB.");
+    if (c->too_slow || c->failed || !out.flush()) return core::fail(core::Errc::internal, "git archive of " + commit.substr(0, 10) + " failed.");
     return {};
 }
 
@@ -197,6 +214,10 @@ void Process::close_input() {
 
 int Process::wait() {
     close_input();
+    // A child still writing to a reader that gave up (a client gone, a HEAD request) gets EPIPE
+    // and exits, rather than blocking this thread's waitpid for ever.
+    boost::system::error_code ec;
+    out_.close(ec);
     int status = 0;
     pid_t pid = std::exchange(pid_, -1);
     if (pid <= 0 || waitpid(pid, &status, 0) != pid) return -1;

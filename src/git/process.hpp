@@ -4,6 +4,7 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -53,7 +54,8 @@ public:
     boost::asio::posix::stream_descriptor& out() { return out_; }
     //! Closes the child's stdin so it sees the end of its input.
     void close_input();
-    //! Waits for the child to exit (call after its stdout reached end of file); the exit code.
+    //! Closes both pipes and waits for the child to exit; the exit code. Call it once stdout
+    //! reached its end, or when what is left of it is not wanted (the child then fails to write).
     int wait();
 
 private:
@@ -72,9 +74,9 @@ core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, con
                                           std::size_t max_bytes);
 
 //! The files of a commit as a tar archive under prefix/ (`git archive --format=tar`) written to
-//! file, for a CI job's checkout: on the disk, never in memory.
+//! file, for a CI job's checkout: on the disk, never in memory, and refused past max_bytes.
 core::Status archive_to(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
-                        const std::filesystem::path& file);
+                        const std::filesystem::path& file, std::uint64_t max_bytes);
 
 //! The environment of a git the server runs for itself: PATH, and no system, global or user
 //! configuration.

@@ -141,6 +141,7 @@ asio::awaitable<bool> send_file(BodyStream& body, const Request& req, const Resp
     auto size = std::filesystem::file_size(file, ec);
     if (!in || ec) co_return false;
     if (!co_await body.start(req, head, size)) co_return false;
+    if (req.raw.method() == beast::http::verb::head) co_return co_await body.finish();
     std::vector<char> buffer(256 * 1024);
     for (std::uint64_t left = size; left > 0;) {
         in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(left, buffer.size())));

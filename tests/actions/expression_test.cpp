@@ -132,6 +132,19 @@ TEST(Expressions, tojson_of_text_that_is_not_utf8_is_text_not_an_exception) {
     EXPECT_EQ(*v, "\"caf\xef\xbf\xbd \xef\xbf\xbd\"") << "bytes that are not UTF-8 become U+FFFD";
 }
 
+TEST(Expressions, a_value_that_would_grow_past_a_megabyte_is_an_error) {
+    auto c = sample();
+    std::string pattern = "'" + repeated("{0}", 100) + "'";
+    std::string nested = "'x'";
+    for (int i = 0; i < 6; ++i) nested = "format(" + pattern + ", " + nested + ")";  // 100^6 bytes if it were made
+    auto v = evaluate(nested, c);
+    ASSERT_FALSE(v);
+    EXPECT_NE(v.error().message.find("over 1 MB"), std::string::npos) << v.error().message;
+    auto joined = interpolate(repeated("${{ format(" + pattern + ", format(" + pattern + ", 'xxxxxxxxxx')) }}", 20), c);
+    EXPECT_FALSE(joined) << "the text interpolated into is bounded too";
+    EXPECT_EQ(eval("format('{0}{0}', 'ab')", c), "abab") << "small values are fine";
+}
+
 TEST(Expressions, long_chains_of_one_operator_are_not_deep) {
     auto c = sample();
     EXPECT_EQ(eval(repeated("false || ", 200) + "'last'", c), "last");

@@ -214,6 +214,11 @@ TEST(Workflow, alias_bombs_are_refused_before_they_expand) {
         auto e = failed(bomb + "on: push\njobs:\n  a:\n    runs-on: x\n" + where + "    steps: [{run: t}]\n");
         EXPECT_NE(e.message.find("through its aliases"), std::string::npos) << e.message;
     }
+    for (const char* cycle : {"env: &e {A: *e}\non: push\njobs: {a: {runs-on: x, steps: [{run: t}]}}\n",
+                              "on: push\njobs:\n  a: &a {runs-on: x, needs: [*a], steps: [{run: t}]}\n"}) {
+        auto e = failed(cycle);
+        EXPECT_NE(e.message.find("refers to the node that holds it"), std::string::npos) << e.message;
+    }
     auto fine = parsed("base: &env {A: '1', B: '2'}\non: push\njobs:\n  a:\n    runs-on: x\n    env: *env\n    steps: [{run: t}]\n  b:\n    runs-on: x\n    env: *env\n    steps: [{run: t}]\n");
     EXPECT_EQ(fine.jobs[1].env.at("B"), "2") << "a few aliases are fine";
 }

@@ -172,6 +172,15 @@ TEST_F(Browse, large_raw_files_stream_from_git_without_the_server_holding_them) 
     EXPECT_EQ(text.header("content-type"), "text/plain; charset=utf-8") << "text past the in-memory size is still text";
     EXPECT_EQ(text.body, std::string(2097152, 'a'));
     EXPECT_EQ(alice.get("/repos/" + id + "/raw/main/huge.bin", {{"If-None-Match", huge.header("etag")}}).status, 304u);
+    // HEAD reads no body, and git's unread output blocks no server thread: more of them than the
+    // server has threads, then a page still answers.
+    for (int i = 0; i < 6; ++i) {
+        auto head = harness::raw_exchange(server.port(), "HEAD /repos/" + id + "/raw/main/huge.bin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                                          std::chrono::milliseconds(2000));
+        ASSERT_NE(head.find("Content-Length: 41943040"), std::string::npos) << head;
+        EXPECT_TRUE(head.ends_with("\r\n\r\n")) << "headers only, no body: " << head.size() << " bytes";
+    }
+    EXPECT_EQ(alice.get("/health").status, 200u);
 }
 
 TEST_F(Browse, a_folder_url_may_end_in_a_slash) {

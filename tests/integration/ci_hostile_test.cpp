@@ -83,15 +83,22 @@ TEST_F(HostileWorkflow, a_pull_request_from_a_reader_waits_for_a_writer_and_runs
     auto as = [&](const std::string& user) { return std::map<std::string, std::string>{{"Authorization", "token " + tokens[user]}}; };
     ASSERT_EQ(api_client.request("PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"read"})", as("alice")).status, 204u);
     ASSERT_EQ(api_client.request("PUT", "/api/v1/repos/" + id + "/actions/secrets/TOKEN", R"({"value":"deploy-key-value"})", as("alice")).status, 201u);
-    push("on: [pull_request]\njobs:\n  check:\n    runs-on: x\n    steps:\n      - run: echo \"secret:[${{ secrets.TOKEN }}]\"\n");
+    // A writer's run holds the concurrency group while the reader's pull request comes in.
+    push("on:\n  push: {branches: [main]}\n  pull_request:\nconcurrency: {group: deploy, cancel-in-progress: true}\njobs:\n  check:\n"
+         "    runs-on: x\n    steps:\n      - run: sleep 4; echo \"secret:[${{ secrets.TOKEN }}]\"\n");
+    auto writers = wait_for_run([](const json& r) { return r["status"] == "in_progress"; });
     ASSERT_EQ(in(wc, "git checkout -qb feature && echo f > f.txt && git add -A && git commit -qm f && git push -q " + harness::quote(url(id)) + " feature")
                   .code,
               0);
     auto opened = api_client.request("POST", "/api/v1/repos/" + id + "/pulls", R"({"title":"From a reader","head":"feature","base":"main"})", as("bob"));
     ASSERT_EQ(opened.status, 201u) << opened.body << server.log();
-    auto waiting = wait_for_run([](const json& r) { return r["event"] == "pull_request"; });
+    auto waiting = wait_for_run([](const json& r) { return r["event"] == "pull_request"; }, 2);
     EXPECT_EQ(waiting["status"], "completed");
     EXPECT_EQ(waiting["conclusion"], "action_required");
+    for (int i = 0; i < 100 && api("/actions/runs/" + std::to_string(writers["id"].get<std::int64_t>()))["status"] != "completed"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(api("/actions/runs/" + std::to_string(writers["id"].get<std::int64_t>()))["conclusion"], "success")
+        << "a run that waits for approval cancels nothing";
     auto run_path = "/repos/" + id + "/actions/runs/" + std::to_string(waiting["id"].get<std::int64_t>());
     harness::Client bob(server.port());
     bob.sign_in("bob");

@@ -112,11 +112,34 @@ jobs:
     ASSERT_EQ(tgz.status, 200u);
     std::ofstream(dir.path / "out.tgz", std::ios::binary) << tgz.body;
     EXPECT_EQ(harness::sh("tar tzf " + quote((dir.path / "out.tgz").string())).output, "plain.txt\n") << "the link to the secret is left out";
+    auto head = harness::raw_exchange(server.port(),
+                                      "HEAD /api/v1/repos/" + id + "/actions/artifacts/" + std::to_string(artifacts[0]["id"].get<std::int64_t>()) +
+                                          "/tgz HTTP/1.1\r\nHost: x\r\nAuthorization: token " + tokens["alice"] + "\r\nConnection: close\r\n\r\n",
+                                      std::chrono::milliseconds(2000));
+    EXPECT_NE(head.find("Content-Length: " + std::to_string(tgz.body.size())), std::string::npos) << head;
+    EXPECT_TRUE(head.ends_with("\r\n\r\n")) << "HEAD has no body: " << head;
     std::ifstream secret_file(dir.path / "data" / "auth_secret");
     std::string secret;
     std::getline(secret_file, secret);
     ASSERT_FALSE(secret.empty());
     EXPECT_EQ(harness::sh("tar xzOf " + quote((dir.path / "out.tgz").string())).output.find(secret), std::string::npos);
+}
+
+TEST_F(Sandbox, a_fifo_where_the_next_steps_files_go_fails_the_job_instead_of_hanging_it) {
+    push(R"Y(on: push
+jobs:
+  trap:
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    steps:
+      - run: mkfifo /skyscape/in/2.sh && echo "trap set"
+      - run: echo never
+)Y");
+    auto run = wait_for_run();
+    auto text = logs(run["id"]);
+    EXPECT_EQ(job_conclusions(run["id"])["trap"], "failure") << text;
+    EXPECT_NE(text.find("is a link or not a file"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\nnever"), std::string::npos);
 }
 
 TEST_F(Sandbox, a_huge_artifact_is_refused_without_the_server_holding_it) {
