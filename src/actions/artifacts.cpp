@@ -137,18 +137,9 @@ core::Result<std::size_t> Artifacts::copy(const Info& info, const std::string& p
     if (!gz.is_open()) return core::fail(core::Errc::not_found, "The files of artifact '" + info.name + "' are gone.");
     std::istream in(&gz);
     TarReader reader(in);
-    std::size_t count = 0;
-    for (;;) {
-        auto entry = reader.next();
-        if (!entry) return core::fail(core::Errc::internal, "Artifact '" + info.name + "' is damaged: " + entry.error().message);
-        if (!*entry) return count;
-        if ((*entry)->kind != TarHeader::Kind::file) continue;
-        auto path = prefix + "/" + (*entry)->path;
-        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-            if (folders.insert(path.substr(0, slash)).second) out.folder(path.substr(0, slash));
-        out.file(path, (*entry)->size, (*entry)->mode, [&reader](char* data, std::size_t size) { return reader.read(data, size); });
-        ++count;
-    }
+    auto copied = copy_files(reader, out, prefix, folders);
+    if (!copied) return core::fail(core::Errc::internal, "Artifact '" + info.name + "' is damaged: " + copied.error().message);
+    return copied;
 }
 
 int Artifacts::remove_expired(std::int64_t now) {

@@ -157,18 +157,9 @@ public:
         std::ifstream in(file.path(), std::ios::binary);
         TarReader tar(in);
         std::set<std::string> folders;
-        std::size_t count = 0;
-        for (;;) {
-            auto entry = tar.next();
-            if (!entry) return core::fail(core::Errc::internal, "The server sent an artifact that is not a tar archive.");
-            if (!*entry) return count;
-            if ((*entry)->kind != TarHeader::Kind::file) continue;
-            auto path = prefix + "/" + (*entry)->path;
-            for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-                if (folders.insert(path.substr(0, slash)).second) out.folder(path.substr(0, slash));
-            out.file(path, (*entry)->size, (*entry)->mode, [&tar](char* data, std::size_t size) { return tar.read(data, size); });
-            ++count;
-        }
+        auto copied = copy_files(tar, out, prefix, folders);
+        if (!copied) return core::fail(core::Errc::internal, "The server sent an artifact that is not a tar archive.");
+        return copied;
     }
 
 private:

@@ -242,6 +242,21 @@ void TarWriter::finish() {
     out_.flush();
 }
 
+core::Result<std::size_t> copy_files(TarReader& from, TarWriter& to, const std::string& prefix, std::set<std::string>& folders) {
+    std::size_t count = 0;
+    for (;;) {
+        auto entry = from.next();
+        if (!entry) return tl::unexpected(entry.error());
+        if (!*entry) return count;
+        if ((*entry)->kind != TarHeader::Kind::file) continue;
+        auto path = prefix + "/" + (*entry)->path;
+        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            if (folders.insert(path.substr(0, slash)).second) to.folder(path.substr(0, slash));
+        to.file(path, (*entry)->size, (*entry)->mode, [&from](char* data, std::size_t size) { return from.read(data, size); });
+        ++count;
+    }
+}
+
 std::string make_tar(const std::vector<TarEntry>& entries) {
     std::ostringstream out;
     TarWriter tar(out);

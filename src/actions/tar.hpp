@@ -7,6 +7,7 @@
 #include <functional>
 #include <istream>
 #include <optional>
+#include <set>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -77,6 +78,11 @@ private:
 
     std::ostream& out_;
 };
+
+//! Copies the files of the archive `from` reads into `to`, each below prefix/, with every folder
+//! on the way that `folders` does not hold yet (it remembers them across calls); how many files.
+//! Invalid when `from` is not an archive.
+core::Result<std::size_t> copy_files(TarReader& from, TarWriter& to, const std::string& prefix, std::set<std::string>& folders);
 
 //! A small archive in memory, finished.
 std::string make_tar(const std::vector<TarEntry>& entries);
