@@ -162,6 +162,7 @@ TEST_F(Browse, large_raw_files_stream_from_git_without_the_server_holding_them) 
     auto before = harness::reset_peak_memory(server.pid());
     auto huge = alice.get("/repos/" + id + "/raw/main/huge.bin");
     auto grew = harness::peak_memory_kb(server.pid()) - before;
+    RecordProperty("memory_growth_kb", std::to_string(grew));
     ASSERT_EQ(huge.status, 200u);
     EXPECT_EQ(huge.header("content-length"), "41943040");
     EXPECT_EQ(huge.header("content-type"), "application/octet-stream");

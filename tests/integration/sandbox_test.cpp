@@ -161,6 +161,7 @@ jobs:
     EXPECT_NE(text.find("The artifact is over 512 MB."), std::string::npos) << text;
     EXPECT_NE(text.find("/workspace/huge.bin is over 2048 MB."), std::string::npos) << text;
     auto grew = harness::peak_memory_kb(server.pid()) - before;
+    RecordProperty("memory_growth_kb", std::to_string(grew));
     EXPECT_LT(grew, 100 * 1024) << "the server's memory grew by " << grew << " kB";
     EXPECT_TRUE(api("/actions/runs/" + std::to_string(run["id"].get<std::int64_t>()) + "/artifacts")["artifacts"].empty());
     EXPECT_TRUE(std::filesystem::is_empty(dir.path / "data" / "actions" / "tmp")) << "what passed through the disk is gone";
