@@ -11,6 +11,9 @@
 
 namespace actions {
 
+//! What a stored line carries in front of its text: "2026-11-26T13:23:32.123Z ".
+constexpr std::size_t kStampBytes = 25;
+
 //! Job logs on disk, one file per step: DATA_DIR/actions/logs/{run}/{job}/{step}.log. Each line
 //! is stored after the UTC time it was written ("2026-11-26T13:23:32.123Z "), as GitHub's raw
 //! logs are. Alongside, a change counter per job that live viewers watch instead of the disk.

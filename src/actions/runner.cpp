@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "actions/logs.hpp"
 #include "actions/tar.hpp"
 #include "core/crypto.hpp"
 #include "core/files.hpp"
@@ -105,10 +106,11 @@ struct Progress {
     JobObserver* observer = nullptr;
     bool closed = false;
 
-    // A line of step `index`'s log, kept and passed on until the job's log is full.
+    // A line of step `index`'s log, kept and passed on until the job's log is full, counted as
+    // it is stored (its time in front), so a flood of empty lines is no larger on disk.
     void log(int number, std::size_t index, const std::string& text) {
         if (logged > limit) return;
-        logged += text.size() + 1;
+        logged += kStampBytes + text.size() + 1;
         std::string line = logged > limit ? "The log is over its limit of " + std::to_string(limit >> 20) + " MB; the rest is not kept."
                                           : masked(text, secrets);
         logs[number] += line + "\n";
