@@ -200,7 +200,7 @@ core::Result<std::string> Engine::logs(const std::string& id) const {
 
 core::Status Engine::follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const {
     Demux frames{output, {}};
-    auto r = call("POST", "/containers/" + id + "/attach?logs=1&stream=1&stdout=1&stderr=1", "", "application/json", 24L * 3600 * 1000,
+    auto r = call("POST", "/containers/" + id + "/attach?stream=1&stdout=1&stderr=1", "", "application/json", 24L * 3600 * 1000,
                   [&frames](std::string_view chunk) {
                       frames.feed(chunk);
                       return true;

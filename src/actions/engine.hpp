@@ -85,9 +85,9 @@ public:
     core::Result<Exit> wait(const std::string& id, std::chrono::milliseconds timeout) const override;
     //! What it wrote to stdout and stderr, interleaved as written.
     core::Result<std::string> logs(const std::string& id) const;
-    //! Passes what the container writes to `output` as it comes, until it stops: attached to
-    //! its output, not read back from the engine's log file, which the engine cuts at
-    //! log_bytes (a flood would lose lines, the agent's markers among them, to a slow reader).
+    //! Passes what the container writes from now on to `output` as it comes, until it stops:
+    //! attached to its output, not read back from the engine's log file, which the engine cuts
+    //! at log_bytes (a flood would lose lines, the agent's markers among them, to a slow reader).
     core::Status follow_logs(const std::string& id, const std::function<void(std::string_view)>& output) const override;
     //! Removes the container, running or not.
     core::Status remove(const std::string& id) const override;

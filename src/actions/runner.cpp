@@ -23,7 +23,8 @@ using Clock = std::chrono::steady_clock;
 
 // The container's main process: runs step N when /skyscape/in/N.go appears, reporting through
 // its output; ends when /skyscape/in/end appears instead.
-constexpr const char* kAgent = R"SH(n=1
+constexpr const char* kAgent = R"SH(until [ -e /skyscape/in/attached ]; do echo ::skyscape-hello::; sleep 0.05; done
+n=1
 while :; do
   while [ ! -e /skyscape/in/$n.go ] && [ ! -e /skyscape/in/end ]; do sleep 0.02; done
   [ -e /skyscape/in/$n.go ] || exit 0
@@ -104,6 +105,7 @@ struct Progress {
     std::vector<std::string> secrets;
     std::size_t logged = 0, limit = 0;
     JobObserver* observer = nullptr;
+    bool attached = false;  // a hello came through the live stream: nothing the agent writes is lost
     bool closed = false;
 
     // A line of step `index`'s log, kept and passed on until the job's log is full, counted as
@@ -117,7 +119,9 @@ struct Progress {
         if (observer) observer->step_line(index, line);
     }
     void line(const std::string& text) {
-        if (text.starts_with("::skyscape-step::")) {
+        if (text == "::skyscape-hello::") {
+            attached = true;
+        } else if (text.starts_with("::skyscape-step::")) {
             step = std::atoi(text.c_str() + 17);
             file.clear();
         } else if (text.starts_with("::skyscape-files::")) {
@@ -360,15 +364,24 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
     bool checkout = wants_checkout(run.job);
     // One upload: the folders' archive without its end marker (two zero blocks), then the checkout's.
     auto folders = make_tar({{"workspace", "", true}, {"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/out", "", true}});
-    core::Status ready;
-    if (checkout && !run.checkout.empty()) {
-        std::ifstream files(run.checkout, std::ios::binary);
-        JoinedIn joined(folders.substr(0, folders.size() - 1024), files);
-        std::istream in(&joined);
-        ready = files ? engine.put_archive(id, "/", in) : core::fail(core::Errc::internal, "The checkout is gone from the server's disk.");
-    } else {
+    auto upload = [&]() -> core::Status {
+        if (checkout && !run.checkout.empty()) {
+            std::ifstream files(run.checkout, std::ios::binary);
+            if (!files) return core::fail(core::Errc::not_found, "The checkout is gone from the server's disk.");
+            JoinedIn joined(folders.substr(0, folders.size() - 1024), files);
+            std::istream in(&joined);
+            return engine.put_archive(id, "/", in);
+        }
         std::istringstream in(folders);
-        ready = engine.put_archive(id, "/", in);
+        return engine.put_archive(id, "/", in);
+    };
+    // Podman's copier now and then loses the child it untars with when several uploads run at
+    // once ("passing bulk input to subprocess: broken pipe"); an upload into a container not yet
+    // started can be repeated, so an engine's failure is tried twice more.
+    auto ready = upload();
+    for (int retry = 0; retry < 2 && !ready && ready.error().code == core::Errc::internal; ++retry) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        ready = upload();
     }
     if (ready) ready = engine.start(id);
     if (!ready) {
@@ -387,6 +400,22 @@ JobResult run_job(const Sandbox& engine, JobRun run) {
         progress.closed = true;
         progress.changed.notify_all();
     });
+    // The agent says hello until it is told that its output is followed: only then does it take
+    // a step, so no line is written before the stream is there to carry it.
+    bool attached = false;
+    {
+        std::unique_lock lock(progress.mutex);
+        progress.changed.wait_until(lock, std::min(deadline, Clock::now() + std::chrono::minutes(2)),
+                                    [&] { return progress.attached || progress.closed; });
+        attached = progress.attached;
+    }
+    if (!attached || !put_files(engine, id, {{"skyscape", "", true}, {"skyscape/in", "", true}, {"skyscape/in/attached", ""}})) {
+        engine.remove(id);
+        follower.join();
+        result.conclusion = "failure";
+        result.error = "The job's container started, but its output could not be followed.";
+        return result;
+    }
 
     // hashFiles('**/package-lock.json'): GitHub's hash, the SHA-256 of the matching files'
     // SHA-256 digests in path order, over the workspace as it is when the expression is read.
