@@ -4,7 +4,7 @@ namespace actions {
 
 using expr::json;
 
-expr::json run_context(const store::Run& run, const std::string& public_url) {
+expr::json run_context(const store::Run& run, const std::string& repository, const std::string& public_url) {
     auto inputs = json::parse(run.inputs, nullptr, false);
     if (!inputs.is_object()) inputs = json::object();
     json event = {{"inputs", inputs}};
@@ -20,7 +20,8 @@ expr::json run_context(const store::Run& run, const std::string& public_url) {
                    {"ref_type", run.ref.starts_with("refs/tags/") ? "tag" : "branch"},
                    {"head_ref", pull ? run.branch() : ""},
                    {"base_ref", run.base_ref},
-                   {"repository", run.repo_id},
+                   {"repository", repository},
+                   {"repository_owner", repository.substr(0, repository.find('/'))},
                    {"repository_id", run.repo_id},
                    {"actor", run.actor},
                    {"triggering_actor", run.actor},
@@ -39,7 +40,8 @@ expr::json run_context(const store::Run& run, const std::string& public_url) {
             {"env", json::object()}};
 }
 
-std::map<std::string, std::string> runner_env(const store::Run& run, const store::Job& job, const std::string& public_url) {
+std::map<std::string, std::string> runner_env(const store::Run& run, const store::Job& job, const std::string& repository,
+                                              const std::string& public_url) {
     bool pull = run.event == "pull_request";
     return {{"CI", "true"},
             {"GITHUB_ACTIONS", "true"},
@@ -49,7 +51,8 @@ std::map<std::string, std::string> runner_env(const store::Run& run, const store
             {"GITHUB_REF_TYPE", run.ref.starts_with("refs/tags/") ? "tag" : "branch"},
             {"GITHUB_HEAD_REF", pull ? run.branch() : ""},
             {"GITHUB_BASE_REF", run.base_ref},
-            {"GITHUB_REPOSITORY", run.repo_id},
+            {"GITHUB_REPOSITORY", repository},
+            {"GITHUB_REPOSITORY_OWNER", repository.substr(0, repository.find('/'))},
             {"GITHUB_ACTOR", run.actor},
             {"GITHUB_EVENT_NAME", run.event},
             {"GITHUB_RUN_ID", std::to_string(run.id)},

@@ -32,7 +32,7 @@ constexpr int kRunsPerPage = 25;
 
 repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}; }
 
-std::string repo_url(const http::Request& req) { return req.config->prefix + "/repos/" + req.repo->id; }
+std::string repo_url(const http::Request& req) { return repos::url(req, *req.repo); }
 
 std::optional<std::int64_t> param_number(http::Request& req, const char* name) { return http::parse_number(req.params[name]); }
 
@@ -80,7 +80,7 @@ http::Response list_page(http::Request& req, Service& service, db::Pool& pool, S
     auto views = service.actions(*req.repo);
     for (const auto& v : views) fill_action_link(*dict.AddSectionDictionary("ACTION"), req, v);
     http::show_if(dict, "NO_ACTIONS", views.empty());
-    dict.SetValue("REPO_ID", req.repo->id);
+    dict.SetValue("REPO_FULL_NAME", req.repo->full_name());
     auto f = filter_of(req, 0);
     auto* rows = dict.AddIncludeDictionary("RUN_ROWS");
     rows->SetFilename("actions/run_rows.tpl");
@@ -89,7 +89,7 @@ http::Response list_page(http::Request& req, Service& service, db::Pool& pool, S
     http::show_if(dict, "CAN_WRITE", req.role >= auth::Role::write);
     dict.SetValue("SANDBOX", scheduler.sandbox().empty() ? "no sandbox: set DOCKER_HOST" : scheduler.sandbox());
     http::show_if(dict, "NO_SANDBOX", scheduler.sandbox().empty());
-    fill_create_form(dict, req.repo->id, form, error);
+    fill_create_form(dict, req.repo->full_name(), form, error);
     return http::render(req, view, status);
 }
 
@@ -102,7 +102,7 @@ http::Response action_page(http::Request& req, Service& service, db::Pool& pool,
     auto& dict = view.dict();
     fill_action(dict, req, *view_of);
     auto base = repo_url(req) + "/actions/" + std::to_string(*id);
-    dict.SetValue("REPO_ID", req.repo->id);
+    dict.SetValue("REPO_FULL_NAME", req.repo->full_name());
     auto f = filter_of(req, *id);
     auto* rows = dict.AddIncludeDictionary("RUN_ROWS");
     rows->SetFilename("actions/run_rows.tpl");
@@ -271,16 +271,16 @@ http::Response after_change(http::Request& req, const core::Status& done, const 
 
 void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets,
                      Artifacts& artifacts) {
-    r.get("/repos/{id}/actions", Need::repo_read,
+    r.get("/{owner}/{repo}/actions", Need::repo_read,
           [&](http::Request& req) { return list_page(req, service, pool, scheduler, "", {}, 200); });
-    r.get("/repos/{id}/actions/runs-rows", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/runs-rows", Need::repo_read, [&pool](http::Request& req) {
         ctemplate::TemplateDictionary dict("rows");
         fill_runs(req, pool, dict, filter_of(req, 0), repo_url(req) + "/actions/runs-rows");
         return http::render_fragment(req, "actions/run_rows.tpl", dict);
     });
     // Commit status for pages of other domains (history, branches), loaded after them: one
     // out-of-band swap per listed commit that has runs.
-    r.get("/repos/{id}/actions/statuses", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/statuses", Need::repo_read, [&pool](http::Request& req) {
         std::vector<std::string> shas;
         std::string list = req.query_or("shas", "");
         for (std::size_t at = 0; at < list.size() && shas.size() < 100;) {
@@ -301,7 +301,7 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
     });
     // The checks of one commit (its runs, newest per action), for a commit or pull request page;
     // it refreshes itself while any is going.
-    r.get("/repos/{id}/actions/checks", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/checks", Need::repo_read, [&pool](http::Request& req) {
         auto sha = req.query_or("sha", "");
         ctemplate::TemplateDictionary dict("checks");
         store::RunFilter f;
@@ -323,7 +323,7 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         if (overall == "pending") dict.SetValueAndShowSection("SELF_URL", repo_url(req) + "/actions/checks?sha=" + sha, "LIVE");
         return http::render_fragment(req, "actions/checks.tpl", dict);
     });
-    r.get("/repos/{id}/actions/stats", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/stats", Need::repo_read, [&pool](http::Request& req) {
         int days = static_cast<int>(std::clamp<std::int64_t>(http::parse_number(req.query_or("days", "30")).value_or(30), 1, 365));
         auto now = db::now(), since = now - now % 86400 - std::int64_t(days - 1) * 86400;
         auto stats = summarize(store::ended_runs(pool, req.repo->id, since), store::ended_jobs(pool, req.repo->id, since), now, days);
@@ -332,23 +332,23 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         fill_stats(view.dict(), req, stats, days);
         return http::render(req, view);
     });
-    r.post("/repos/{id}/actions/create", Need::repo_write, [&](http::Request& req) {
+    r.post("/{owner}/{repo}/actions/create", Need::repo_write, [&](http::Request& req) {
         UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),
                       req.form_or("image"), req.form_or("script"),            req.form_or("artifacts")};
         auto created = service.create(access_of(req), req.actor, spec);
         if (!created) return list_page(req, service, pool, scheduler, http::explain(req, created.error()), spec, http::status_of(created.error().code));
-        return http::redirect(req, "/repos/" + req.repo->id + "/actions/" + std::to_string(*created));
+        return http::redirect(req, "/" + req.repo->full_name() + "/actions/" + std::to_string(*created));
     });
 
-    r.get("/repos/{id}/actions/{actionId}", Need::repo_read, [&](http::Request& req) { return action_page(req, service, pool, "", 200); });
-    r.get("/repos/{id}/actions/{actionId}/history", Need::repo_read, [&](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/{actionId}", Need::repo_read, [&](http::Request& req) { return action_page(req, service, pool, "", 200); });
+    r.get("/{owner}/{repo}/actions/{actionId}/history", Need::repo_read, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
         ctemplate::TemplateDictionary dict("rows");
         fill_runs(req, pool, dict, filter_of(req, *id), repo_url(req) + "/actions/" + std::to_string(*id) + "/history");
         return http::render_fragment(req, "actions/run_rows.tpl", dict);
     });
-    r.post("/repos/{id}/actions/{actionId}/run", Need::repo_write, [&](http::Request& req) {
+    r.post("/{owner}/{repo}/actions/{actionId}/run", Need::repo_write, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         if (!id) return http::error_page(req, 404, "There is no such action.");
         json inputs = json::object();
@@ -356,31 +356,31 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
             if (name.starts_with("inputs[") && name.ends_with("]")) inputs[name.substr(7, name.size() - 8)] = value;
         auto run = service.dispatch(access_of(req), req.actor, *id, req.form_or("ref"), inputs);
         if (!run) return action_page(req, service, pool, http::explain(req, run.error()), http::status_of(run.error().code));
-        return http::redirect(req, "/repos/" + req.repo->id + "/actions/runs/" + std::to_string(run->id));
+        return http::redirect(req, "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(run->id));
     });
-    r.post("/repos/{id}/actions/{actionId}/token", Need::repo_admin, [&](http::Request& req) {
+    r.post("/{owner}/{repo}/actions/{actionId}/token", Need::repo_admin, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         auto token = id ? service.new_trigger_token(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such action.");
         if (!token) return http::error_page(req, token.error());
         ctemplate::TemplateDictionary dict("token");
-        dict.SetValue("URL", req.config->public_url + "/repos/" + req.repo->id + "/actions/" + std::to_string(*id) + "/trigger");
+        dict.SetValue("URL", http::site_url(req) + "/" + req.repo->full_name() + "/actions/" + std::to_string(*id) + "/trigger");
         dict.SetValue("TOKEN", *token);
         return http::render_fragment(req, "actions/token.tpl", dict);
     });
     // An outside service's trigger: the token is the credential, in a header only (URLs end up
     // in logs). Under git's gate (no cookies, so no session and no CSRF token), like a git
     // client's request.
-    r.post("/repos/{id}/actions/{actionId}/trigger", Need::git, [&](http::Request& req) {
+    r.post("/{owner}/{repo}/actions/{actionId}/trigger", Need::git, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
-        auto repo = service.repos().find(req.params["id"]);
+        auto repo = service.repos().find(req.params["owner"], req.params["repo"]);
         std::string token(req.header("X-Trigger-Token"));
         if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
         auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));
         if (!run) return http::json_error(run.error());
         return http::json(201, {{"id", run->id}, {"number", run->number}, {"status", run->status},
-                                {"html_url", req.config->public_url + "/repos/" + repo->id + "/actions/runs/" + std::to_string(run->id)}});
+                                {"html_url", http::site_url(req) + "/" + repo->full_name() + "/actions/runs/" + std::to_string(run->id)}});
     });
-    r.get("/repos/{id}/actions/{actionId}/logs", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/{actionId}/logs", Need::repo_read, [&pool](http::Request& req) {
         auto id = param_number(req, "actionId");
         store::RunFilter f;
         f.repo_id = req.repo->id;
@@ -388,11 +388,11 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         f.per_page = 1;
         auto latest = store::runs(pool, f);
         if (latest.empty()) return http::error_page(req, 404, "This action has not run yet.");
-        return http::redirect(req, "/repos/" + req.repo->id + "/actions/runs/" + std::to_string(latest.front().id));
+        return http::redirect(req, "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(latest.front().id));
     });
     // The artifacts of the action's recent runs (or of one run, ?run=), and the same list alone
     // for htmx.
-    r.get("/repos/{id}/actions/{actionId}/artifacts", Need::repo_read, [&](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/{actionId}/artifacts", Need::repo_read, [&](http::Request& req) {
         auto view_of = param_number(req, "actionId") ? service.action(*req.repo, *param_number(req, "actionId")) : std::nullopt;
         if (!view_of) return http::error_page(req, 404, "There is no such action.");
         http::Page view("actions/artifacts_page.tpl", "Artifacts · " + view_of->action.name + " · " + req.repo->name);
@@ -404,17 +404,17 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
         for (const auto& run : runs_for_artifacts(req, pool, view_of->action.id)) fill_artifacts(*listed, req, artifacts, run);
         return http::render(req, view);
     });
-    r.get("/repos/{id}/actions/{actionId}/artifacts-partial", Need::repo_read, [&](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/{actionId}/artifacts-partial", Need::repo_read, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
         ctemplate::TemplateDictionary dict("artifacts");
         for (const auto& run : runs_for_artifacts(req, pool, *id)) fill_artifacts(dict, req, artifacts, run);
         return http::render_fragment(req, "actions/artifacts.tpl", dict);
     });
-    r.get("/repos/{id}/actions/{actionId}/logs-partial", Need::repo_read, [&](http::Request& req) { return job_partial(req, pool, logs); });
+    r.get("/{owner}/{repo}/actions/{actionId}/logs-partial", Need::repo_read, [&](http::Request& req) { return job_partial(req, pool, logs); });
 
-    r.get("/repos/{id}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs, artifacts); });
-    r.stream("GET", "/repos/{id}/actions/runs/{runId}/artifacts/{artifactId}", Need::repo_read,
+    r.get("/{owner}/{repo}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs, artifacts); });
+    r.stream("GET", "/{owner}/{repo}/actions/runs/{runId}/artifacts/{artifactId}", Need::repo_read,
              [&](http::Request& req, http::BodyStream& body) -> asio::awaitable<http::Response> {
                  auto run_id = param_number(req, "runId");
                  auto artifact_id = param_number(req, "artifactId");
@@ -424,36 +424,36 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
                  co_return co_await send_artifact(req, body, artifacts, *artifact);
              });
     auto live = std::make_shared<LiveRuns>(pool, logs);
-    r.stream("GET", "/repos/{id}/actions/runs/{runId}/events", Need::repo_read,
+    r.stream("GET", "/{owner}/{repo}/actions/runs/{runId}/events", Need::repo_read,
              [&pool, live](http::Request& req, http::BodyStream& body) { return run_events(pool, *live, req, body); });
-    r.get("/repos/{id}/actions/runs/{runId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
-    r.get("/repos/{id}/actions/runs/{runId}/jobs/{jobId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
-    r.post("/repos/{id}/actions/runs/{runId}/cancel", Need::repo_write, [&](http::Request& req) {
+    r.get("/{owner}/{repo}/actions/runs/{runId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
+    r.get("/{owner}/{repo}/actions/runs/{runId}/jobs/{jobId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
+    r.post("/{owner}/{repo}/actions/runs/{runId}/cancel", Need::repo_write, [&](http::Request& req) {
         auto id = param_number(req, "runId");
         auto done = id ? service.cancel(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
-        return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
+        return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
     });
-    r.post("/repos/{id}/actions/runs/{runId}/approve", Need::repo_write, [&](http::Request& req) {
+    r.post("/{owner}/{repo}/actions/runs/{runId}/approve", Need::repo_write, [&](http::Request& req) {
         auto id = param_number(req, "runId");
         auto done = id ? service.approve(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
-        return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
+        return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
     });
-    r.post("/repos/{id}/actions/runs/{runId}/rerun", Need::repo_write, [&](http::Request& req) {
+    r.post("/{owner}/{repo}/actions/runs/{runId}/rerun", Need::repo_write, [&](http::Request& req) {
         auto id = param_number(req, "runId");
         bool failed_only = req.form_or("failed") == "1";
         auto done = id ? service.rerun(access_of(req), *id, failed_only) : core::fail(core::Errc::not_found, "There is no such run.");
-        return after_change(req, done, "/repos/" + req.repo->id + "/actions/runs/" + req.params["runId"]);
+        return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
     });
 
-    r.get("/repos/{id}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) { return secrets_page(req, secrets, "", 200); });
-    r.post("/repos/{id}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) {
+    r.get("/{owner}/{repo}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) { return secrets_page(req, secrets, "", 200); });
+    r.post("/{owner}/{repo}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) {
         auto put = secrets.put(req.repo->id, req.form_or("name"), req.form_or("value"));
         if (!put) return secrets_page(req, secrets, put.error().message, 400);
-        return http::redirect(req, "/repos/" + req.repo->id + "/settings/secrets");
+        return http::redirect(req, "/" + req.repo->full_name() + "/settings/secrets");
     });
-    r.post("/repos/{id}/settings/secrets/delete", Need::repo_admin, [&secrets](http::Request& req) {
+    r.post("/{owner}/{repo}/settings/secrets/delete", Need::repo_admin, [&secrets](http::Request& req) {
         if (!secrets.remove(req.repo->id, req.form_or("name"))) return http::error_page(req, 404, "There is no such secret.");
-        return http::redirect(req, "/repos/" + req.repo->id + "/settings/secrets");
+        return http::redirect(req, "/" + req.repo->full_name() + "/settings/secrets");
     });
 }
 

@@ -21,7 +21,7 @@ class Scheduler;
 class Secrets;
 class Service;
 
-//! /repos/{id}/actions: the actions and their runs, a run's page with its jobs' live logs,
+//! /{owner}/{repo}/actions: the actions and their runs, a run's page with its jobs' live logs,
 //! running, cancelling and re-running, artifacts, commit statuses and checks, UI-defined
 //! actions, trigger URLs, and the repository's secrets under settings.
 void register_routes(http::Router& router, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets,

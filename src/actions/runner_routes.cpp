@@ -61,7 +61,7 @@ http::Response admin_page(http::Request& req, Runners& runners, db::Pool& pool, 
     }
     if (!token.empty()) {
         dict.SetValueAndShowSection("TOKEN", token, "HAS_TOKEN");
-        dict.SetValue("URL", req.config->public_url);
+        dict.SetValue("URL", http::site_url(req));
     }
     return http::render(req, page);
 }

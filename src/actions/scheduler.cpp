@@ -320,7 +320,7 @@ void Scheduler::advance(soci::session& sql, const store::Run& run) {
         store::set_run_status(sql, run.id, "failure");
         return;
     }
-    auto base = run_context(run, config_.public_url);
+    auto base = run_context(run, repos_.full_name(run.repo_id), config_.public_url);
     for (bool changed = true; changed;) {
         changed = false;
         for (auto& j : jobs) {
@@ -416,7 +416,8 @@ core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job&
     }
     logs_.touch(job.id);
     JobRun jr;
-    jr.context.values = run_context(run, config_.public_url);
+    auto repository = repos_.full_name(run.repo_id);
+    jr.context.values = run_context(run, repository, config_.public_url);
     jr.context.values["matrix"] = json::parse(job.matrix, nullptr, false);
     jr.context.values["needs"] = needs_context(def, store::jobs_of(pool_, run.id));
     // A run that is not trusted (a pull request from someone who cannot write) gets none.
@@ -427,7 +428,7 @@ core::Result<JobRun> Scheduler::prepare(const store::Run& run, const store::Job&
     for (const auto& [k, v] : wf->env)
         if (auto value = expr::interpolate(v, jr.context)) jr.context.values["env"][k] = *value;
     for (const auto& [name, value] : secrets) jr.secrets.push_back(value);
-    jr.env = runner_env(run, job, config_.public_url);
+    jr.env = runner_env(run, job, repository, config_.public_url);
     jr.image = def.image.empty() ? "" : expr::interpolate(def.image, jr.context).value_or(def.image);
     if (jr.image.empty()) jr.image = store::image_for_label(pool_, job.runs_on.substr(0, job.runs_on.find(',')));
     if (jr.image.empty()) jr.image = config_.actions_image;

@@ -70,7 +70,7 @@ store::Run Service::create_run(const repos::Repo& repo, std::int64_t action_id, 
         run.status = "failure";
         run.error = workflow.error().text();
     } else {
-        auto ctx_values = run_context(run, config_.public_url);
+        auto ctx_values = run_context(run, repos_.full_name(run.repo_id), config_.public_url);
         expr::Context ctx;
         ctx.values = ctx_values;
         run.concurrency_group = expr::interpolate(workflow->concurrency_group, ctx).value_or(workflow->concurrency_group);

@@ -28,7 +28,7 @@ class Artifacts;
 class Logs;
 class Scheduler;
 
-//! What the form of `POST /repos/{id}/actions/create` defines: a workflow of one job.
+//! What the form of `POST /{owner}/{repo}/actions/create` defines: a workflow of one job.
 struct UiAction {
     std::string name;
     std::string trigger;    //!< manual, schedule or push

@@ -10,6 +10,7 @@
 #include "actions/stats.hpp"
 #include "core/config.hpp"
 #include "http/render.hpp"
+#include "repos/service.hpp"
 #include "http/request.hpp"
 #include "repos/routes.hpp"
 
@@ -42,7 +43,7 @@ std::string event_label(const std::string& event) {
 }
 
 std::string run_url(const http::Request& req, const store::Run& run) {
-    return req.config->prefix + "/repos/" + run.repo_id + "/actions/runs/" + std::to_string(run.id);
+    return repos::url(req, *req.repo) + "/actions/runs/" + std::to_string(run.id);
 }
 
 // The jobs in columns by how deep they are in the needs graph: column 0 needs nothing.
@@ -102,7 +103,7 @@ void fill_run_row(ctemplate::TemplateDictionary& row, const http::Request& req, 
     row.SetValue("BRANCH", run.branch());
     if (run.pull_number) row.SetValueAndShowSection("PULL", std::to_string(run.pull_number), "HAS_PULL");
     row.SetValue("SHA", run.head_sha.substr(0, 7));
-    row.SetValue("COMMIT_URL", req.config->prefix + "/repos/" + run.repo_id + "/commit/" + run.head_sha);
+    row.SetValue("COMMIT_URL", repos::url(req, *req.repo) + "/commit/" + run.head_sha);
     row.SetValue("ACTOR", run.actor.empty() ? (run.event == "schedule" ? "schedule" : "someone") : run.actor);
     row.SetValue("WHEN", http::time_ago(run.created_at));
     row.SetValue("DURATION", duration(run.started_at, run.finished_at));
@@ -111,7 +112,7 @@ void fill_run_row(ctemplate::TemplateDictionary& row, const http::Request& req, 
 
 void fill_action_link(ctemplate::TemplateDictionary& dict, const http::Request& req, const ActionView& view) {
     dict.SetValue("NAME", view.action.name);
-    dict.SetValue("URL", req.config->prefix + "/repos/" + req.repo->id + "/actions/" + std::to_string(view.action.id));
+    dict.SetValue("URL", repos::url(req, *req.repo) + "/actions/" + std::to_string(view.action.id));
     dict.SetValue("FILE", view.action.definition.empty() ? view.action.file : "defined here");
     if (!view.workflow) dict.SetValueAndShowSection("ERROR", view.workflow.error().text(), "INVALID");
 }
@@ -131,10 +132,10 @@ void fill_filters(ctemplate::TemplateDictionary& dict, const store::RunFilter& f
     dict.SetValue("FILTER_BRANCH", f.branch);
 }
 
-void fill_create_form(ctemplate::TemplateDictionary& dict, const std::string& repo_id, const UiAction& form, const std::string& error) {
+void fill_create_form(ctemplate::TemplateDictionary& dict, const std::string& full_name, const UiAction& form, const std::string& error) {
     auto* f = dict.AddIncludeDictionary("CREATE_FORM");
     f->SetFilename("actions/create_form.tpl");
-    f->SetValue("REPO_ID", repo_id);
+    f->SetValue("REPO_FULL_NAME", full_name);
     f->SetValue("NAME", form.name);
     f->SetValue("BRANCH", form.branch);
     f->SetValue("SCHEDULE", form.schedule);
@@ -149,12 +150,12 @@ void fill_create_form(ctemplate::TemplateDictionary& dict, const std::string& re
 }
 
 void fill_action(ctemplate::TemplateDictionary& dict, const http::Request& req, const ActionView& view) {
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     dict.SetValue("NAME", view.action.name);
     dict.SetIntValue("ACTION_ID", view.action.id);
     dict.SetValue("ACTION_URL", base + "/actions/" + std::to_string(view.action.id));
     if (view.action.definition.empty())
-        dict.SetValueAndShowSection("FILE_URL", base + "/files/" + http::percent_encode(req.repo->default_branch) + "/" + view.action.file, "IS_FILE");
+        dict.SetValueAndShowSection("FILE_URL", base + "/blob/" + http::percent_encode(req.repo->default_branch) + "/" + view.action.file, "IS_FILE");
     dict.SetValue("FILE", view.action.file);
     if (!view.action.definition.empty()) dict.SetValueAndShowSection("DEFINITION", view.text, "IS_UI");
     dict.SetValue("DEFAULT_BRANCH", req.repo->default_branch);
@@ -204,7 +205,7 @@ void fill_job(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
     dict.SetValue("JOB_NAME", job.name);
     fill_status(dict, job.status);
     dict.SetValue("JOB_DURATION", duration(job.started_at, job.finished_at));
-    dict.SetValue("PARTIAL_URL", req.config->prefix + "/repos/" + run.repo_id + "/actions/" + std::to_string(run.action_id) +
+    dict.SetValue("PARTIAL_URL", repos::url(req, *req.repo) + "/actions/" + std::to_string(run.action_id) +
                                      "/logs-partial?run=" + std::to_string(run.id) + "&job=" + std::to_string(job.id));
     dict.SetValue("RAW_URL", run_url(req, run) + "/jobs/" + std::to_string(job.id) + "/logs");
     if (!job.sandbox.empty() || !job.runner_name.empty())
@@ -232,7 +233,7 @@ void fill_job(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
 
 void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db::Pool& pool, Logs& logs, Artifacts& artifacts,
               const store::Run& run) {
-    std::string base = req.config->prefix + "/repos/" + run.repo_id;
+    std::string base = repos::url(req, *req.repo);
     fill_status(dict, run.awaiting_approval && run.status == "queued" ? "action_required" : run.status);
     dict.SetValue("NAME", run.name);
     dict.SetIntValue("NUMBER", run.number);
@@ -243,7 +244,7 @@ void fill_run(ctemplate::TemplateDictionary& dict, const http::Request& req, db:
     dict.SetValue("BRANCH", run.branch());
     if (run.pull_number) {
         dict.SetValueAndShowSection("PULL", std::to_string(run.pull_number), "HAS_PULL");
-        dict.SetValue("PULL_URL", base + "/prs/" + std::to_string(run.pull_number));
+        dict.SetValue("PULL_URL", base + "/pull/" + std::to_string(run.pull_number));
     }
     dict.SetValue("SHA", run.head_sha.substr(0, 7));
     dict.SetValue("COMMIT_URL", base + "/commit/" + run.head_sha);
@@ -329,7 +330,7 @@ void fill_stats(ctemplate::TemplateDictionary& dict, const http::Request& req, c
         row.SetValue("MEAN", seconds(g.mean));
     };
     dict.SetIntValue("DAYS", days);
-    dict.SetValue("REPO_ID", req.repo->id);
+    dict.SetValue("REPO_FULL_NAME", req.repo->full_name());
     fill_group(dict, stats.all);
     for (int d : {7, 30, 90}) {
         auto* o = dict.AddSectionDictionary("PERIOD");
@@ -346,7 +347,7 @@ http::Response secrets_page(http::Request& req, Secrets& secrets, const std::str
     http::Page view("actions/secrets.tpl", "Secrets · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_SETTINGS");
     auto& dict = view.dict();
-    dict.SetValue("ID", req.repo->id);
+    dict.SetValue("FULL_NAME", req.repo->full_name());
     auto list = secrets.list(req.repo->id);
     for (const auto& s : list) {
         auto* row = dict.AddSectionDictionary("SECRET");

@@ -28,7 +28,7 @@ std::string duration(std::optional<std::int64_t> started, std::optional<std::int
 void fill_run_row(ctemplate::TemplateDictionary& row, const http::Request& req, const store::Run& run);
 void fill_action_link(ctemplate::TemplateDictionary& dict, const http::Request& req, const ActionView& view);
 void fill_filters(ctemplate::TemplateDictionary& dict, const store::RunFilter& filter);
-void fill_create_form(ctemplate::TemplateDictionary& dict, const std::string& repo_id, const UiAction& form, const std::string& error);
+void fill_create_form(ctemplate::TemplateDictionary& dict, const std::string& full_name, const UiAction& form, const std::string& error);
 //! The action's header: name, file, triggers, jobs, the Run form with its inputs.
 void fill_action(ctemplate::TemplateDictionary& dict, const http::Request& req, const ActionView& view);
 //! The run page: its header, the job graph and every job's section.

@@ -26,10 +26,10 @@ http::Response feed(http::Request& req, const std::vector<store::Item>& items, b
     ctemplate::TemplateDictionary dict("feed");
     for (const auto& item : items) {
         auto* row = dict.AddSectionDictionary("ITEM");
-        std::string repo_url = req.config->prefix + "/repos/" + item.repo_id;
+        std::string repo_url = req.config->prefix + "/" + item.repo;
         row->SetValue("ACTOR", item.actor.empty() ? "someone" : item.actor);
         row->SetValue("WHEN", http::time_ago(item.at));
-        if (show_repo) row->SetValueAndShowSection("REPO", item.repo_id, "SHOW_REPO");
+        if (show_repo) row->SetValueAndShowSection("REPO", item.repo, "SHOW_REPO");
         row->SetValue("REPO_URL", repo_url);
         std::string thing = item.is_pull ? "pull request" : "issue";
         if (item.kind == "push") {
@@ -49,7 +49,7 @@ http::Response feed(http::Request& req, const std::vector<store::Item>& items, b
                                                           : item.kind + " " + thing;
             row->SetValue("WHAT", verb);
             row->SetValue("TARGET", "#" + std::to_string(item.number) + " " + item.title);
-            row->SetValue("TARGET_URL", repo_url + (item.is_pull ? "/prs/" : "/issues/") + std::to_string(item.number));
+            row->SetValue("TARGET_URL", repo_url + (item.is_pull ? "/pull/" : "/issues/") + std::to_string(item.number));
         }
     }
     http::show_if(dict, "NONE", items.empty());
@@ -60,20 +60,20 @@ http::Response feed(http::Request& req, const std::vector<store::Item>& items, b
 }  // namespace
 
 void register_routes(http::Router& r, db::Pool& pool, repos::Service& repos) {
-    r.get("/repos/{id}/activity", Need::repo_read, [](http::Request& req) {
+    r.get("/{owner}/{repo}/activity", Need::repo_read, [](http::Request& req) {
         http::Page page("activity/page.tpl", "Activity · " + req.repo->name);
         repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIVITY");
-        page.dict().SetValue("FEED_URL", req.config->prefix + "/repos/" + req.repo->id + "/activity/feed");
+        page.dict().SetValue("FEED_URL", repos::url(req, *req.repo) + "/activity/feed");
         return http::render(req, page);
     });
 
-    r.get("/repos/{id}/activity/feed", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/activity/feed", Need::repo_read, [&pool](http::Request& req) {
         auto page = page_of(req);
         auto items = store::recent(pool, req.repo->id, kPerPage + 1, (page - 1) * kPerPage);
         bool more = items.size() > static_cast<std::size_t>(kPerPage);
         if (more) items.pop_back();
         return feed(req, items, false,
-                    more ? req.config->prefix + "/repos/" + req.repo->id + "/activity/feed?page=" + std::to_string(page + 1) : "");
+                    more ? repos::url(req, *req.repo) + "/activity/feed?page=" + std::to_string(page + 1) : "");
     });
 
     // Across repositories: only those the viewer can read contribute, checked by the one

@@ -12,7 +12,7 @@ class Service;
 
 namespace activity {
 
-//! /repos/{id}/activity (the page), /repos/{id}/activity/feed and /activity/feed (the lists as
+//! /{owner}/{repo}/activity (the page), /{owner}/{repo}/activity/feed and /activity/feed (the lists as
 //! htmx fragments, polled so that new activity appears without a reload; the dashboard shows
 //! the second, for the repositories the viewer can read).
 void register_routes(http::Router& router, db::Pool& pool, repos::Service& repos);

@@ -12,6 +12,7 @@ namespace activity::store {
 struct Item {
     std::string kind;  //!< push, opened, closed, reopened, merged, commented, reviewed
     std::string repo_id;
+    std::string repo;  //!< owner/name
     std::string actor;
     std::int64_t at = 0;
     std::int64_t number = 0;  //!< the issue or pull request, when there is one

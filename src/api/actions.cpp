@@ -27,7 +27,7 @@ std::pair<std::string, json> status_pair(const std::string& status) {
 }
 
 std::string html_url(const http::Request& req, const actions::store::Run& run) {
-    return req.config->public_url + "/repos/" + run.repo_id + "/actions/runs/" + std::to_string(run.id);
+    return http::site_url(req) + "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(run.id);
 }
 
 json run_json(const http::Request& req, const actions::store::Run& run) {
@@ -50,7 +50,7 @@ json run_json(const http::Request& req, const actions::store::Run& run) {
                 {"run_started_at", iso8601(run.started_at)},
                 {"updated_at", iso8601(run.finished_at.value_or(run.started_at.value_or(run.created_at)))},
                 {"html_url", html_url(req, run)},
-                {"logs_url", req.config->public_url + "/api/v1/repos/" + run.repo_id + "/actions/runs/" + std::to_string(run.id) + "/logs"}};
+                {"logs_url", http::site_url(req) + "/api/v1/repos/" + req.repo->full_name() + "/actions/runs/" + std::to_string(run.id) + "/logs"}};
     if (run.pull_number) out["pull_requests"] = json::array({{{"number", run.pull_number}}});
     else out["pull_requests"] = json::array();
     if (!run.error.empty()) out["error"] = run.error;
@@ -87,18 +87,16 @@ json job_json(const http::Request& req, db::Pool& pool, const actions::store::Ru
 
 void register_actions_routes(http::Router& r, repos::Service& repos, actions::Service& service, db::Pool& pool, actions::Logs& logs,
                              actions::Secrets& secrets, actions::Artifacts& artifacts) {
-    auto find_run = [&repos, &pool](http::Request& req) -> core::Result<std::pair<repos::Access, actions::store::Run>> {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return tl::unexpected(access.error());
+    auto find_run = [&pool](http::Request& req) -> core::Result<std::pair<repos::Access, actions::store::Run>> {
+        auto access = github::repo_access(req);
         auto id = http::parse_number(req.params["run_id"]);
         auto run = id ? actions::store::find_run(pool, access->repo.id, *id) : std::nullopt;
         if (!run) return core::fail(core::Errc::not_found, "No such workflow run.");
         return std::pair{*access, *run};
     };
 
-    r.get("/api/v1/repos/{id}/actions/runs", Need::api, [&repos, &pool](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/actions/runs", Need::api_repo_read, [&repos, &pool](http::Request& req) {
+        auto access = github::repo_access(req);
         actions::store::RunFilter f;
         f.repo_id = access->repo.id;
         f.status = req.query_or("status", "");
@@ -113,12 +111,12 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         for (const auto& run : actions::store::runs(pool, f, &total)) list.push_back(run_json(req, run));
         return http::json(200, {{"total_count", total}, {"workflow_runs", list}});
     });
-    r.get("/api/v1/repos/{id}/actions/runs/{run_id}", Need::api, [find_run](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}", Need::api_repo_read, [find_run](http::Request& req) {
         auto found = find_run(req);
         if (!found) return error(found.error());
         return http::json(200, run_json(req, found->second));
     });
-    r.get("/api/v1/repos/{id}/actions/runs/{run_id}/jobs", Need::api, [find_run, &pool](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", Need::api_repo_read, [find_run, &pool](http::Request& req) {
         auto found = find_run(req);
         if (!found) return error(found.error());
         auto jobs = actions::store::jobs_of(pool, found->second.id);
@@ -126,12 +124,12 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         for (const auto& job : jobs) list.push_back(job_json(req, pool, found->second, job));
         return http::json(200, {{"total_count", list.size()}, {"jobs", list}});
     });
-    r.get("/api/v1/repos/{id}/actions/runs/{run_id}/logs", Need::api, [find_run, &pool, &logs](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/logs", Need::api_repo_read, [find_run, &pool, &logs](http::Request& req) {
         auto found = find_run(req);
         if (!found) return error(found.error());
         return http::Response{200, "text/plain; charset=utf-8", actions::run_text(pool, logs, found->second, 0), {}};
     });
-    r.post("/api/v1/repos/{id}/actions/runs/{run_id}/cancel", Need::api, [find_run, &service](http::Request& req) {
+    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", Need::api_repo_read, [find_run, &service](http::Request& req) {
         auto found = find_run(req);
         if (!found) return error(found.error());
         auto done = service.cancel(found->first, found->second.id);
@@ -139,7 +137,7 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         return http::json(202, json::object());
     });
     // GitHub's: a run that waits for a writer's approval (a pull request from someone who cannot write) goes.
-    r.post("/api/v1/repos/{id}/actions/runs/{run_id}/approve", Need::api, [find_run, &service](http::Request& req) {
+    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/approve", Need::api_repo_read, [find_run, &service](http::Request& req) {
         auto found = find_run(req);
         if (!found) return error(found.error());
         auto done = service.approve(found->first, found->second.id);
@@ -155,10 +153,10 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
             return http::json(201, json::object());
         };
     };
-    r.post("/api/v1/repos/{id}/actions/runs/{run_id}/rerun", Need::api, rerun(false));
-    r.post("/api/v1/repos/{id}/actions/runs/{run_id}/rerun-failed-jobs", Need::api, rerun(true));
+    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/rerun", Need::api_repo_read, rerun(false));
+    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", Need::api_repo_read, rerun(true));
 
-    r.get("/api/v1/repos/{id}/actions/runs/{run_id}/artifacts", Need::api, [find_run, &artifacts](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", Need::api_repo_read, [find_run, &artifacts](http::Request& req) {
         auto found = find_run(req);
         if (!found) return error(found.error());
         json list = json::array();
@@ -171,14 +169,13 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
                             {"expired", false},
                             {"created_at", iso8601(a.created_at)},
                             {"expires_at", iso8601(a.expires_at)},
-                            {"archive_download_url", req.config->public_url + "/api/v1/repos/" + found->second.repo_id +
+                            {"archive_download_url", http::site_url(req) + "/api/v1/repos/" + req.repo->full_name() +
                                                          "/actions/artifacts/" + std::to_string(a.id) + "/tgz"}});
         return http::json(200, {{"total_count", list.size()}, {"artifacts", list}});
     });
-    r.stream("GET", "/api/v1/repos/{id}/actions/artifacts/{artifact_id}/tgz", Need::api,
+    r.stream("GET", "/api/v1/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/tgz", Need::api_repo_read,
              [&repos, &pool, &artifacts](http::Request& req, http::BodyStream& body) -> boost::asio::awaitable<http::Response> {
-                 auto access = repos.access(req.actor, req.params["id"]);
-                 if (!access) co_return error(access.error());
+                 auto access = github::repo_access(req);
                  auto id = http::parse_number(req.params["artifact_id"]);
                  auto artifact = id ? artifacts.find(*id) : std::nullopt;
                  if (!artifact || !actions::store::find_run(pool, access->repo.id, artifact->run_id))
@@ -186,18 +183,16 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
                  co_return co_await actions::send_artifact(req, body, artifacts, *artifact);
              });
 
-    r.get("/api/v1/repos/{id}/actions/workflows", Need::api, [&repos, &service](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/actions/workflows", Need::api_repo_read, [&repos, &service](http::Request& req) {
+        auto access = github::repo_access(req);
         json list = json::array();
         for (const auto& view : service.actions(access->repo))
             list.push_back({{"id", view.action.id}, {"name", view.action.name}, {"path", view.action.file},
                             {"state", view.workflow ? "active" : "invalid"}});
         return http::json(200, {{"total_count", list.size()}, {"workflows", list}});
     });
-    r.post("/api/v1/repos/{id}/actions/workflows/{file}/dispatches", Need::api, [&repos, &service](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.post("/api/v1/repos/{owner}/{repo}/actions/workflows/{file}/dispatches", Need::api_repo_read, [&repos, &service](http::Request& req) {
+        auto access = github::repo_access(req);
         auto body = github::body_object(req);
         if (!body || !github::text(*body, "ref")) return http::json_error(422, "Send JSON {\"ref\": \"main\", \"inputs\": {…}}.");
         auto action = service.action_by_file(access->repo.id, req.params["file"]);
@@ -212,16 +207,14 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         return res;
     });
 
-    r.get("/api/v1/repos/{id}/actions/secrets", Need::api, [&repos, &secrets](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"], auth::Role::admin);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/actions/secrets", Need::api_repo_admin, [&repos, &secrets](http::Request& req) {
+        auto access = github::repo_access(req);
         json list = json::array();
         for (const auto& s : secrets.list(access->repo.id)) list.push_back({{"name", s.name}, {"updated_at", iso8601(s.updated_at)}});
         return http::json(200, {{"total_count", list.size()}, {"secrets", list}});
     });
-    r.add("PUT", "/api/v1/repos/{id}/actions/secrets/{name}", Need::api, [&repos, &secrets](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"], auth::Role::admin);
-        if (!access) return error(access.error());
+    r.add("PUT", "/api/v1/repos/{owner}/{repo}/actions/secrets/{name}", Need::api_repo_admin, [&repos, &secrets](http::Request& req) {
+        auto access = github::repo_access(req);
         auto body = github::body_object(req);
         auto value = body ? github::text(*body, "value") : std::nullopt;
         if (!value) return http::json_error(422, "Send JSON {\"value\": \"…\"}.");
@@ -229,9 +222,8 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
         if (!put) return http::json_error(422, put.error().message);
         return http::json(201, json::object());
     });
-    r.del("/api/v1/repos/{id}/actions/secrets/{name}", Need::api, [&repos, &secrets](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"], auth::Role::admin);
-        if (!access) return error(access.error());
+    r.del("/api/v1/repos/{owner}/{repo}/actions/secrets/{name}", Need::api_repo_admin, [&repos, &secrets](http::Request& req) {
+        auto access = github::repo_access(req);
         if (!secrets.remove(access->repo.id, req.params["name"])) return http::json_error(404, "No such secret.");
         auto res = http::json(204, nullptr);
         res.body.clear();

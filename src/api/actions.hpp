@@ -18,7 +18,7 @@ class Service;
 
 namespace api {
 
-//! CI in GitHub's shapes: /api/v1/repos/{id}/actions/runs (list, one, its jobs, its logs as
+//! CI in GitHub's shapes: /api/v1/repos/{owner}/{repo}/actions/runs (list, one, its jobs, its logs as
 //! text, cancel, rerun, rerun-failed-jobs, artifacts), …/actions/artifacts/{id}/tgz,
 //! …/actions/workflows and their dispatches
 //! {"ref", "inputs"}, and …/actions/secrets (names only; PUT {"value"}, DELETE; admins).

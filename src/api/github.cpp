@@ -9,6 +9,8 @@
 
 namespace api::github {
 
+std::optional<repos::Access> repo_access(const http::Request& req) { return repos::Access{*req.repo, req.role}; }
+
 http::Response error(const core::Error& e) { return http::json_error(e); }
 
 json iso8601(std::optional<std::int64_t> unix_seconds) {
@@ -23,7 +25,7 @@ json iso8601(std::optional<std::int64_t> unix_seconds) {
 
 json user_json(const std::string& username) { return username.empty() ? json(nullptr) : json{{"login", username}}; }
 
-json issue_json(const http::Request& req, const std::string& repo_id, const issues::Issue& issue) {
+json issue_json(const http::Request& req, const repos::Repo& repo, const issues::Issue& issue) {
     json labels = json::array(), assignees = json::array();
     for (const auto& l : issue.labels)
         labels.push_back({{"id", l.id}, {"name", l.name}, {"color", l.color}, {"description", l.description}});
@@ -42,7 +44,8 @@ json issue_json(const http::Request& req, const std::string& repo_id, const issu
             {"created_at", iso8601(issue.created_at)},
             {"updated_at", iso8601(issue.updated_at)},
             {"closed_at", iso8601(issue.closed_at)},
-            {"html_url", req.config->prefix + "/repos/" + repo_id + "/issues/" + std::to_string(issue.number)}};
+            {"html_url", http::site_url(req) + "/" + repo.full_name() + "/issues/" + std::to_string(issue.number)},
+            {"repository_url", http::site_url(req) + "/api/v1/repos/" + repo.full_name()}};
 }
 
 json comment_json(const issues::Comment& c) {

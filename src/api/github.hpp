@@ -8,6 +8,7 @@
 
 #include "core/result.hpp"
 #include "http/response.hpp"
+#include "repos/service.hpp"
 
 namespace http {
 struct Request;
@@ -22,13 +23,16 @@ namespace api::github {
 
 using nlohmann::json;
 
+//! The repository of a route with an api_repo_* need, as its gate loaded it.
+std::optional<repos::Access> repo_access(const http::Request& req);
+
 //! An expected failure as {"message"} with its status.
 http::Response error(const core::Error& e);
 //! "2026-11-26T09:30:00Z", as GitHub writes times; null for none.
 json iso8601(std::optional<std::int64_t> unix_seconds);
 //! {"login"}, or null for a deleted user.
 json user_json(const std::string& username);
-json issue_json(const http::Request& req, const std::string& repo_id, const issues::Issue& issue);
+json issue_json(const http::Request& req, const repos::Repo& repo, const issues::Issue& issue);
 json comment_json(const issues::Comment& c);
 
 //! The request's body when it is a JSON object.

@@ -11,9 +11,8 @@ using auth::Need;
 using namespace github;
 
 void register_issue_routes(http::Router& r, repos::Service& repos, issues::Service& issues) {
-    r.get("/api/v1/repos/{id}/issues", Need::api, [&repos, &issues](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/issues", Need::api_repo_read, [&repos, &issues](http::Request& req) {
+        auto access = repo_access(req);
         issues::Filter filter;
         filter.state = req.query_or("state", "open");
         filter.label = req.query_or("labels", "");
@@ -24,13 +23,12 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
         filter.page = http::parse_number(req.query_or("page", "1")).value_or(1);
         filter.per_page = http::parse_number(req.query_or("per_page", "30")).value_or(30);
         json list = json::array();
-        for (const auto& issue : issues.list(*access, filter).issues) list.push_back(issue_json(req, access->repo.id, issue));
+        for (const auto& issue : issues.list(*access, filter).issues) list.push_back(issue_json(req, access->repo, issue));
         return http::json(200, list);
     });
 
-    r.post("/api/v1/repos/{id}/issues", Need::api, [&repos, &issues](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.post("/api/v1/repos/{owner}/{repo}/issues", Need::api_repo_read, [&repos, &issues](http::Request& req) {
+        auto access = repo_access(req);
         auto body = body_object(req);
         if (!body || !text(*body, "title"))
             return http::json_error(400, "Send JSON {\"title\", \"body\", \"labels\", \"assignees\"}.");
@@ -39,21 +37,19 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
                               names(*body, "assignees").value_or(std::vector<std::string>{})};
         auto created = issues.create(*access, req.actor, spec);
         if (!created) return error(created.error());
-        return http::json(201, issue_json(req, access->repo.id, *created));
+        return http::json(201, issue_json(req, access->repo, *created));
     });
 
-    r.get("/api/v1/repos/{id}/issues/{n}", Need::api, [&repos, &issues](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/issues/{n}", Need::api_repo_read, [&repos, &issues](http::Request& req) {
+        auto access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         auto issue = number ? issues.get(*access, *number) : core::fail(core::Errc::not_found, "No such issue.");
         if (!issue) return error(issue.error());
-        return http::json(200, issue_json(req, access->repo.id, *issue));
+        return http::json(200, issue_json(req, access->repo, *issue));
     });
 
-    r.add("PATCH", "/api/v1/repos/{id}/issues/{n}", Need::api, [&repos, &issues](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.add("PATCH", "/api/v1/repos/{owner}/{repo}/issues/{n}", Need::api_repo_read, [&repos, &issues](http::Request& req) {
+        auto access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such issue.");
         auto body = body_object(req);
@@ -63,12 +59,11 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
                               names(*body, "assignees")};
         auto changed = issues.update(*access, req.actor, *number, update);
         if (!changed) return error(changed.error());
-        return http::json(200, issue_json(req, access->repo.id, *changed));
+        return http::json(200, issue_json(req, access->repo, *changed));
     });
 
-    r.get("/api/v1/repos/{id}/issues/{n}/comments", Need::api, [&repos, &issues](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/issues/{n}/comments", Need::api_repo_read, [&repos, &issues](http::Request& req) {
+        auto access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         auto issue = number ? issues.get(*access, *number) : core::fail(core::Errc::not_found, "No such issue.");
         if (!issue) return error(issue.error());
@@ -77,9 +72,8 @@ void register_issue_routes(http::Router& r, repos::Service& repos, issues::Servi
         return http::json(200, list);
     });
 
-    r.post("/api/v1/repos/{id}/issues/{n}/comments", Need::api, [&repos, &issues](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.post("/api/v1/repos/{owner}/{repo}/issues/{n}/comments", Need::api_repo_read, [&repos, &issues](http::Request& req) {
+        auto access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such issue.");
         auto body = body_object(req);

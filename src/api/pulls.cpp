@@ -14,9 +14,9 @@ namespace {
 using auth::Need;
 using namespace github;
 
-json pull_json(const http::Request& req, const std::string& repo_id, const pulls::Pull& pull) {
-    auto out = issue_json(req, repo_id, pull.issue);
-    out["html_url"] = req.config->prefix + "/repos/" + repo_id + "/prs/" + std::to_string(pull.issue.number);
+json pull_json(const http::Request& req, const repos::Repo& repo, const pulls::Pull& pull) {
+    auto out = issue_json(req, repo, pull.issue);
+    out["html_url"] = http::site_url(req) + "/" + repo.full_name() + "/pull/" + std::to_string(pull.issue.number);
     out["head"] = {{"ref", pull.head}, {"sha", pull.head_sha}};
     out["base"] = {{"ref", pull.base}, {"sha", pull.base_sha}};
     out["draft"] = pull.draft;
@@ -65,9 +65,8 @@ pulls::NewLineComment new_line_comment(const json& item) {
 }  // namespace
 
 void register_pull_routes(http::Router& r, repos::Service& repos, issues::Service& issues, pulls::Service& pulls) {
-    r.get("/api/v1/repos/{id}/pulls", Need::api, [&repos, &issues, &pulls](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/pulls", Need::api_repo_read, [&repos, &issues, &pulls](http::Request& req) {
+        auto access = repo_access(req);
         issues::Filter filter;
         filter.pulls = true;
         filter.state = req.query_or("state", "open");
@@ -75,13 +74,12 @@ void register_pull_routes(http::Router& r, repos::Service& repos, issues::Servic
         filter.per_page = http::parse_number(req.query_or("per_page", "30")).value_or(30);
         json list = json::array();
         for (const auto& issue : issues.list(*access, filter).issues)
-            if (auto pull = pulls.get(*access, issue.number)) list.push_back(pull_json(req, access->repo.id, *pull));
+            if (auto pull = pulls.get(*access, issue.number)) list.push_back(pull_json(req, access->repo, *pull));
         return http::json(200, list);
     });
 
-    r.post("/api/v1/repos/{id}/pulls", Need::api, [&repos, &pulls](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.post("/api/v1/repos/{owner}/{repo}/pulls", Need::api_repo_read, [&repos, &pulls](http::Request& req) {
+        auto access = repo_access(req);
         auto body = body_object(req);
         if (!body || !text(*body, "title") || !text(*body, "head") || !text(*body, "base"))
             return http::json_error(400, "Send JSON {\"title\", \"head\", \"base\", \"body\"}.");
@@ -89,22 +87,20 @@ void register_pull_routes(http::Router& r, repos::Service& repos, issues::Servic
         pulls::NewPull spec{*text(*body, "title"), text(*body, "body").value_or(""), *text(*body, "base"), *text(*body, "head"), draft};
         auto opened = pulls.open(*access, req.actor, spec);
         if (!opened) return error(opened.error());
-        return http::json(201, pull_json(req, access->repo.id, *opened));
+        return http::json(201, pull_json(req, access->repo, *opened));
     });
 
-    r.get("/api/v1/repos/{id}/pulls/{n}", Need::api, [&repos, &pulls](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/pulls/{n}", Need::api_repo_read, [&repos, &pulls](http::Request& req) {
+        auto access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such pull request.");
         auto pull = pulls.get(*access, *number);
         if (!pull) return error(pull.error());
-        return http::json(200, pull_json(req, access->repo.id, *pull));
+        return http::json(200, pull_json(req, access->repo, *pull));
     });
 
-    r.add("PUT", "/api/v1/repos/{id}/pulls/{n}/merge", Need::api, [&repos, &pulls](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.add("PUT", "/api/v1/repos/{owner}/{repo}/pulls/{n}/merge", Need::api_repo_read, [&repos, &pulls](http::Request& req) {
+        auto access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::json_error(404, "No such pull request.");
         auto body = body_object(req);
@@ -122,18 +118,16 @@ void register_pull_routes(http::Router& r, repos::Service& repos, issues::Servic
     });
 }
 
-void register_review_routes(http::Router& r, repos::Service& repos, pulls::Service& pulls, pulls::Reviews& reviews) {
+void register_review_routes(http::Router& r, pulls::Service& pulls, pulls::Reviews& reviews) {
     // The pull request for an API call, or the error to answer with.
-    auto load = [&repos, &pulls](http::Request& req, std::optional<repos::Access>& access) -> core::Result<pulls::Pull> {
-        auto found = repos.access(req.actor, req.params["id"]);
-        if (!found) return tl::unexpected(found.error());
-        access = *found;
+    auto load = [&pulls](http::Request& req, std::optional<repos::Access>& access) -> core::Result<pulls::Pull> {
+        access = repo_access(req);
         auto number = http::parse_number(req.params["n"]);
         if (!number) return core::fail(core::Errc::not_found, "No such pull request.");
         return pulls.get(*access, *number);
     };
 
-    r.get("/api/v1/repos/{id}/pulls/{n}/reviews", Need::api, [load, &reviews](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/pulls/{n}/reviews", Need::api_repo_read, [load, &reviews](http::Request& req) {
         std::optional<repos::Access> access;
         auto pull = load(req, access);
         if (!pull) return error(pull.error());
@@ -142,7 +136,7 @@ void register_review_routes(http::Router& r, repos::Service& repos, pulls::Servi
         return http::json(200, list);
     });
 
-    r.post("/api/v1/repos/{id}/pulls/{n}/reviews", Need::api, [load, &reviews](http::Request& req) {
+    r.post("/api/v1/repos/{owner}/{repo}/pulls/{n}/reviews", Need::api_repo_read, [load, &reviews](http::Request& req) {
         std::optional<repos::Access> access;
         auto pull = load(req, access);
         if (!pull) return error(pull.error());
@@ -159,7 +153,7 @@ void register_review_routes(http::Router& r, repos::Service& repos, pulls::Servi
         return http::json(200, review_json(*review));
     });
 
-    r.get("/api/v1/repos/{id}/pulls/{n}/comments", Need::api, [load, &reviews](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/pulls/{n}/comments", Need::api_repo_read, [load, &reviews](http::Request& req) {
         std::optional<repos::Access> access;
         auto pull = load(req, access);
         if (!pull) return error(pull.error());
@@ -175,7 +169,7 @@ void register_review_routes(http::Router& r, repos::Service& repos, pulls::Servi
         return json{{"users", users}, {"teams", json::array()}};
     };
 
-    r.get("/api/v1/repos/{id}/pulls/{n}/requested_reviewers", Need::api, [load, requested](http::Request& req) {
+    r.get("/api/v1/repos/{owner}/{repo}/pulls/{n}/requested_reviewers", Need::api_repo_read, [load, requested](http::Request& req) {
         std::optional<repos::Access> access;
         auto pull = load(req, access);
         if (!pull) return error(pull.error());
@@ -197,15 +191,15 @@ void register_review_routes(http::Router& r, repos::Service& repos, pulls::Servi
                 for (const auto& name : *people)
                     if (auto done = reviews.withdraw(*access, req.actor, *pull, name); !done) return error(done.error());
             }
-            auto out = pull_json(req, access->repo.id, *pull);
+            auto out = pull_json(req, access->repo, *pull);
             out["requested_reviewers"] = requested(*pull)["users"];
             return http::json(ask ? 201 : 200, out);
         };
     };
-    r.post("/api/v1/repos/{id}/pulls/{n}/requested_reviewers", Need::api, change_requests(true));
-    r.add("DELETE", "/api/v1/repos/{id}/pulls/{n}/requested_reviewers", Need::api, change_requests(false));
+    r.post("/api/v1/repos/{owner}/{repo}/pulls/{n}/requested_reviewers", Need::api_repo_read, change_requests(true));
+    r.add("DELETE", "/api/v1/repos/{owner}/{repo}/pulls/{n}/requested_reviewers", Need::api_repo_read, change_requests(false));
 
-    r.post("/api/v1/repos/{id}/pulls/{n}/comments", Need::api, [load, &reviews](http::Request& req) {
+    r.post("/api/v1/repos/{owner}/{repo}/pulls/{n}/comments", Need::api_repo_read, [load, &reviews](http::Request& req) {
         std::optional<repos::Access> access;
         auto pull = load(req, access);
         if (!pull) return error(pull.error());

@@ -16,11 +16,11 @@ class Reviews;
 
 namespace api {
 
-//! Pull requests in GitHub's shapes: /api/v1/repos/{id}/pulls[/{n}[/merge]]. A merge answers
+//! Pull requests in GitHub's shapes: /api/v1/repos/{owner}/{repo}/pulls[/{n}[/merge]]. A merge answers
 //! 405 when the pull request cannot merge and 409 when a branch moved.
 void register_pull_routes(http::Router& router, repos::Service& repos, issues::Service& issues, pulls::Service& pulls);
-//! Reviews, line comments and review requests: /api/v1/repos/{id}/pulls/{n}/reviews,
+//! Reviews, line comments and review requests: /api/v1/repos/{owner}/{repo}/pulls/{n}/reviews,
 //! …/comments and …/requested_reviewers.
-void register_review_routes(http::Router& router, repos::Service& repos, pulls::Service& pulls, pulls::Reviews& reviews);
+void register_review_routes(http::Router& router, pulls::Service& pulls, pulls::Reviews& reviews);
 
 }  // namespace api

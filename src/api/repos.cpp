@@ -15,16 +15,26 @@ namespace {
 using auth::Need;
 using github::body_object;
 using github::error;
+using github::repo_access;
 using nlohmann::json;
 
 json repo_json(const http::Request& req, const repos::Repo& repo) {
+    std::string api = http::site_url(req) + "/api/v1/repos/" + repo.full_name();
     return {{"id", repo.id},
             {"name", repo.name},
+            {"full_name", repo.full_name()},
+            {"owner", {{"login", repo.owner}, {"type", "User"}, {"html_url", http::site_url(req) + "/" + repo.owner}}},
             {"description", repo.description},
             {"private", repo.is_private},
+            {"visibility", repo.is_private ? "private" : "public"},
+            {"fork", false},
             {"default_branch", repo.default_branch},
-            {"clone_url", repos::clone_url(req, repo.id)},
-            {"ssh_url", repos::ssh_url(req, repo.id)},
+            {"html_url", http::site_url(req) + "/" + repo.full_name()},
+            {"url", api},
+            {"issues_url", api + "/issues{/number}"},
+            {"pulls_url", api + "/pulls{/number}"},
+            {"clone_url", repos::clone_url(req, repo)},
+            {"ssh_url", repos::ssh_url(req, repo)},
             {"size", repo.size_bytes},
             {"created_at", repo.created_at},
             {"pushed_at", repo.pushed_at ? json(*repo.pushed_at) : json(nullptr)}};
@@ -42,8 +52,8 @@ bool flag(const json& body, const char* key) {
 }
 
 // GitHub's repository subscription: {"subscribed", "ignored", "reason", "created_at", …}.
-json subscription_json(const http::Request& req, const std::string& repo_id) {
-    std::string url = req.config->prefix + "/api/v1/repos/" + repo_id;
+json subscription_json(const http::Request& req, const repos::Repo& repo) {
+    std::string url = http::site_url(req) + "/api/v1/repos/" + repo.full_name();
     return {{"subscribed", true}, {"ignored", false}, {"reason", nullptr}, {"url", url + "/subscription"}, {"repository_url", url}};
 }
 
@@ -51,26 +61,23 @@ json subscription_json(const http::Request& req, const std::string& repo_id) {
 
 void register_watch_routes(http::Router& r, repos::Service& repos, db::Pool& pool) {
     // GET answers 404 when the caller does not watch the repository, as GitHub does.
-    r.get("/api/v1/repos/{id}/subscription", Need::api, [&repos, &pool](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}/subscription", Need::api_repo_read, [&repos, &pool](http::Request& req) {
+        auto access = repo_access(req);
         if (!notifications::store::watching(pool, access->repo.id, req.actor.user_id)) return http::json_error(404, "Not watching this repository.");
-        return http::json(200, subscription_json(req, access->repo.id));
+        return http::json(200, subscription_json(req, access->repo));
     });
-    r.add("PUT", "/api/v1/repos/{id}/subscription", Need::api, [&repos, &pool](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.add("PUT", "/api/v1/repos/{owner}/{repo}/subscription", Need::api_repo_read, [&repos, &pool](http::Request& req) {
+        auto access = repo_access(req);
         auto body = body_object(req);
         bool on = !body || !body->contains("subscribed") || (*body)["subscribed"] == true;
         if (body && body->contains("ignored") && (*body)["ignored"] == true) on = false;
         notifications::store::set_watching(pool, access->repo.id, req.actor.user_id, on);
-        auto out = subscription_json(req, access->repo.id);
+        auto out = subscription_json(req, access->repo);
         out["subscribed"] = on;
         return http::json(200, out);
     });
-    r.add("DELETE", "/api/v1/repos/{id}/subscription", Need::api, [&repos, &pool](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.add("DELETE", "/api/v1/repos/{owner}/{repo}/subscription", Need::api_repo_read, [&repos, &pool](http::Request& req) {
+        auto access = repo_access(req);
         notifications::store::set_watching(pool, access->repo.id, req.actor.user_id, false);
         return http::Response{204, "application/json", "", {}};
     });
@@ -94,9 +101,8 @@ void register_repo_routes(http::Router& r, repos::Service& repos) {
         return http::json(200, list);
     });
 
-    r.get("/api/v1/repos/{id}", Need::api, [&repos](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"]);
-        if (!access) return error(access.error());
+    r.get("/api/v1/repos/{owner}/{repo}", Need::api_repo_read, [&repos](http::Request& req) {
+        auto access = repo_access(req);
         auto out = repo_json(req, access->repo);
         out["permissions"] = {{"admin", access->role >= auth::Role::admin},
                               {"push", access->role >= auth::Role::write},
@@ -104,16 +110,14 @@ void register_repo_routes(http::Router& r, repos::Service& repos) {
         return http::json(200, out);
     });
 
-    r.del("/api/v1/repos/{id}", Need::api, [&repos](http::Request& req) {
-        auto id = req.params["id"];
-        auto removed = repos.remove(req.actor, id, id);
+    r.del("/api/v1/repos/{owner}/{repo}", Need::api_repo_admin, [&repos](http::Request& req) {
+        auto removed = repos.remove(req.actor, req.repo->id, req.repo->full_name());
         if (!removed) return error(removed.error());
         return http::Response{204, "application/json", "", {}};
     });
 
-    r.add("PUT", "/api/v1/repos/{id}/collaborators/{username}", Need::api, [&repos](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"], auth::Role::admin);
-        if (!access) return error(access.error());
+    r.add("PUT", "/api/v1/repos/{owner}/{repo}/collaborators/{username}", Need::api_repo_admin, [&repos](http::Request& req) {
+        auto access = repo_access(req);
         auto body = body_object(req);
         if (!body) return http::json_error(400, "Send JSON {\"permission\": \"read|write|admin\"}.");
         auto permission = text(*body, "permission");
@@ -122,9 +126,8 @@ void register_repo_routes(http::Router& r, repos::Service& repos) {
         return http::Response{204, "application/json", "", {}};
     });
 
-    r.del("/api/v1/repos/{id}/collaborators/{username}", Need::api, [&repos](http::Request& req) {
-        auto access = repos.access(req.actor, req.params["id"], auth::Role::admin);
-        if (!access) return error(access.error());
+    r.del("/api/v1/repos/{owner}/{repo}/collaborators/{username}", Need::api_repo_admin, [&repos](http::Request& req) {
+        auto access = repo_access(req);
         auto done = repos.remove_collaborator(*access, req.params["username"]);
         if (!done) return error(done.error());
         return http::Response{204, "application/json", "", {}};

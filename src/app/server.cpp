@@ -35,6 +35,7 @@
 #include "http/server.hpp"
 #include "repos/disk.hpp"
 #include "repos/gate.hpp"
+#include "repos/legacy.hpp"
 #include "repos/routes.hpp"
 #include "actions/artifacts.hpp"
 #include "actions/logs.hpp"
@@ -155,6 +156,7 @@ int serve() {
     admin::register_routes(router, accounts);
     repos::register_routes(router, repos);
     repos::register_branch_routes(router, git_backend);
+    repos::legacy::register_routes(router, repos);
     browse::register_home_route(router, repos, history);
     browse::register_routes(router, repos, history);
     browse::register_change_routes(router, repos);
@@ -169,7 +171,7 @@ int serve() {
     pulls::register_routes(router, pulls, reviews, issues, repos);
     api::register_issue_routes(router, repos, issues);
     api::register_pull_routes(router, repos, issues, pulls);
-    api::register_review_routes(router, repos, pulls, reviews);
+    api::register_review_routes(router, pulls, reviews);
     ssh::register_routes(router, keys);
     search::register_routes(router, search, *search_index, indexer);
     actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets, artifacts);

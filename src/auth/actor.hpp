@@ -26,9 +26,12 @@ enum class Need {
     site_admin,  //!< a signed-in site administrator; others get 404
     api,         //!< an access token or HTTP basic credentials; JSON errors, no CSRF (no cookies)
     git,         //!< git's smart HTTP: optional HTTP basic credentials (wrong ones answer 401), no cookies
-    repo_read,   //!< the web page of a repository {id}: loaded into req.repo if the actor may read it
+    repo_read,   //!< the web page of a repository {owner}/{repo}: loaded into req.repo if the actor may read it
     repo_write,  //!< ... and may write to it
     repo_admin,  //!< ... and administers it
+    api_repo_read,   //!< an API call (as `api`) on the repository {owner}/{repo}, loaded as for repo_read
+    api_repo_write,  //!< ... that writes to it
+    api_repo_admin,  //!< ... that administers it
 };
 
 }  // namespace auth

@@ -58,7 +58,8 @@ std::optional<http::Response> git_gate(Accounts& accounts, http::Request& req) {
 
 http::Gate make_gate(Accounts& accounts) {
     return [&accounts](http::Request& req, Need need) -> std::optional<http::Response> {
-        if (need == Need::api) return api_gate(accounts, req);
+        if (need == Need::api || need == Need::api_repo_read || need == Need::api_repo_write || need == Need::api_repo_admin)
+            return api_gate(accounts, req);
         if (need == Need::git) return git_gate(accounts, req);
 
         if (auto cookie = req.cookie(kSessionCookie); cookie && !cookie->empty()) {

@@ -35,7 +35,7 @@ asio::awaitable<http::Response> archive(git::Backend& backend, http::Request& re
     if (!at || !at->path.empty())
         co_return http::error_page(req, 404, "No branch, tag or commit is called \"" + ref + "\".");
 
-    std::string name = req.repo->id + "-" + ref;
+    std::string name = req.repo->name + "-" + ref;
     std::replace(name.begin(), name.end(), '/', '-');
     auto env = backend.environment(git::Service::upload_pack, *req.repo, req.actor, "", "");
     auto git = git::Process::archive(co_await asio::this_coro::executor, backend.repos().path(req.repo->id),
@@ -57,7 +57,7 @@ asio::awaitable<http::Response> archive(git::Backend& backend, http::Request& re
 }  // namespace
 
 void register_archive_routes(http::Router& r, git::Backend& backend) {
-    r.stream("GET", "/repos/{id}/archive/{rest...}", auth::Need::repo_read,
+    r.stream("GET", "/{owner}/{repo}/archive/{rest...}", auth::Need::repo_read,
              [&backend](http::Request& req, http::BodyStream& body) { return archive(backend, req, body); });
 }
 

@@ -9,7 +9,7 @@ class Backend;
 
 namespace browse {
 
-//! /repos/{id}/archive/{ref}.tar.gz and .zip, streamed from git archive.
+//! /{owner}/{repo}/archive/{ref}.tar.gz and .zip, streamed from git archive.
 void register_archive_routes(http::Router& router, git::Backend& backend);
 
 }  // namespace browse

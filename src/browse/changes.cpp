@@ -110,7 +110,7 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
     http::Page page("browse/commit.tpl", c.info.summary.substr(0, 80) + " · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
     auto& dict = page.dict();
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     dict.SetValue("SUMMARY", c.info.summary);
     if (!c.message.empty()) dict.SetValueAndShowSection("MESSAGE", c.message, "HAS_MESSAGE");
     dict.SetValue("AUTHOR", c.info.author_name);
@@ -118,8 +118,8 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
     if (c.committer_name != c.info.author_name)
         dict.SetValueAndShowSection("COMMITTER", c.committer_name, "HAS_COMMITTER");
     dict.SetValue("SHA", c.info.id);
-    dict.SetValue("REPO_ID", req.repo->id);
-    dict.SetValue("TREE_URL", base + "/files/" + c.info.id);
+    dict.SetValue("REPO_FULL_NAME", req.repo->full_name());
+    dict.SetValue("TREE_URL", base + "/tree/" + c.info.id);
     for (const auto& parent : c.parents) {
         auto* row = dict.AddSectionDictionary("PARENT");
         row->SetValue("PARENT_SHA", parent.substr(0, 10));
@@ -139,7 +139,7 @@ http::Response compare_page(http::Request& req, const store::Repository& repo, c
     http::Page page("browse/compare.tpl", "Comparing " + spec + " · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
     auto& dict = page.dict();
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     dict.SetValue("BASE", c.base.ref);
     dict.SetValue("HEAD", c.head.ref);
     dict.SetIntValue("COMMIT_COUNT", static_cast<long>(c.commits.size()));
@@ -149,7 +149,7 @@ http::Response compare_page(http::Request& req, const store::Repository& repo, c
     fill_changes(req, dict, c.changes);
     if (req.actor.signed_in() && !c.commits.empty() && store::branch_exists(repo, c.base.ref) && store::branch_exists(repo, c.head.ref)) {
         auto* form = dict.AddSectionDictionary("OPEN_PR");
-        form->SetValue("ACTION", base + "/prs/create");
+        form->SetValue("ACTION", base + "/pulls/create");
         form->SetValue("TITLE_VALUE", c.commits.size() == 1 ? c.commits.front().summary : c.head.ref);
     }
     return http::render(req, page);
@@ -197,7 +197,7 @@ void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page,
 }
 
 void register_change_routes(http::Router& r, repos::Service& repos) {
-    r.get("/repos/{id}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/{owner}/{repo}/commit/{sha}", Need::repo_read, [&repos](http::Request& req) {
         auto repo = store::Repository::open(repos.path(req.repo->id));
         if (!repo) return http::error_page(req, repo.error());
         // A full id names one commit forever; a short one might grow ambiguous.
@@ -205,7 +205,7 @@ void register_change_routes(http::Router& r, repos::Service& repos) {
         return req.params["sha"].size() == 40 ? http::revalidated(req, std::move(res)) : res;
     });
 
-    r.get("/repos/{id}/compare/{spec...}", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/{owner}/{repo}/compare/{spec...}", Need::repo_read, [&repos](http::Request& req) {
         auto repo = store::Repository::open(repos.path(req.repo->id));
         if (!repo) return http::error_page(req, repo.error());
         return compare_page(req, *repo, req.params["spec"]);

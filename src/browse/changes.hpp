@@ -36,7 +36,7 @@ struct DiffNotes {
 void fill_changes(const http::Request& req, ctemplate::TemplateDictionary& page, const diff::Changes& changes,
                   const DiffNotes* notes = nullptr);
 
-//! /repos/{id}/commit/{sha} and /repos/{id}/compare/{base}...{head}: pages that show changes.
+//! /{owner}/{repo}/commit/{sha} and /{owner}/{repo}/compare/{base}...{head}: pages that show changes.
 void register_change_routes(http::Router& router, repos::Service& repos);
 
 }  // namespace browse

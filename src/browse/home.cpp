@@ -14,11 +14,11 @@ namespace {
 
 void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, const store::Repository& repo,
                    const store::Location& root, history::Cache& history) {
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     auto entries = store::tree(repo, root);
     if (!entries) return;
     views::fill_entries(req, dict, root, *entries, *history.last_commits(repo, root));
-    views::fill_ref_picker(req, dict, root, "files", "");
+    views::fill_ref_picker(req, dict, root, "tree", "");
     if (auto latest = store::log(repo, root, 0, 1); latest && !latest->commits.empty()) {
         const auto& c = latest->commits.front();
         auto* last = dict.AddSectionDictionary("LATEST");
@@ -38,13 +38,13 @@ void show_contents(http::Request& req, ctemplate::TemplateDictionary& dict, cons
 }  // namespace
 
 void register_home_route(http::Router& r, repos::Service& repos, history::Cache& history) {
-    r.get("/repos/{id}", auth::Need::repo_read, [&repos, &history](http::Request& req) {
+    r.get("/{owner}/{repo}", auth::Need::repo_read, [&repos, &history](http::Request& req) {
         http::Page page("browse/home.tpl", req.repo->name);
         repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_CODE");
         auto& dict = page.dict();
         repos::set_repo(dict, *req.repo);
-        dict.SetValue("CLONE_HTTP", repos::clone_url(req, req.repo->id));
-        if (auto ssh = repos::ssh_url(req, req.repo->id); !ssh.empty()) dict.SetValueAndShowSection("CLONE_SSH", ssh, "HAS_SSH");
+        dict.SetValue("CLONE_HTTP", repos::clone_url(req, *req.repo));
+        if (auto ssh = repos::ssh_url(req, *req.repo); !ssh.empty()) dict.SetValueAndShowSection("CLONE_SSH", ssh, "HAS_SSH");
         auto repo = store::Repository::open(repos.path(req.repo->id));
         if (!repo) return http::error_page(req, repo.error());
         auto root = store::resolve(*repo, req.repo->default_branch);

@@ -34,7 +34,7 @@ template <typename Items, typename Sha>
 void list_shas(ctemplate::TemplateDictionary& dict, const http::Request& req, const Items& items, Sha sha_of) {
     std::string shas;
     for (const auto& item : items) shas += (shas.empty() ? "" : ",") + sha_of(item);
-    dict.SetValue("REPO_ID", req.repo->id);
+    dict.SetValue("REPO_FULL_NAME", req.repo->full_name());
     if (!shas.empty()) dict.SetValueAndShowSection("SHAS", shas, "HAS_SHAS");
 }
 
@@ -53,9 +53,9 @@ std::string human_size(std::int64_t bytes) {
     return std::snprintf(out, sizeof out, "%.1f MB", bytes / (1024.0 * 1024)), out;
 }
 
-// "/repos/{id}/files/{ref}/{path}" with each segment escaped.
+// "/{owner}/{repo}/{view}/{ref}/{path}" with each segment escaped.
 std::string url(const http::Request& req, const char* view, const store::Location& at, const std::string& path) {
-    return req.config->prefix + "/repos/" + req.repo->id + "/" + view + "/" + http::percent_encode(at.ref) +
+    return repos::url(req, *req.repo) + "/" + view + "/" + http::percent_encode(at.ref) +
            (path.empty() ? "" : "/" + http::percent_encode(path));
 }
 
@@ -66,7 +66,7 @@ void breadcrumbs(const http::Request& req, http::Page& page, const store::Locati
     dict.SetFilename("browse/path.tpl");
     views::fill_ref_picker(req, dict, at, view, at.path);
     dict.SetValue("REPO_NAME", req.repo->name);
-    dict.SetValue("ROOT_URL", url(req, "files", at, ""));
+    dict.SetValue("ROOT_URL", url(req, "tree", at, ""));
     std::string walked;
     for (std::size_t start = 0; start < at.path.size();) {
         auto slash = at.path.find('/', start);
@@ -74,7 +74,7 @@ void breadcrumbs(const http::Request& req, http::Page& page, const store::Locati
         walked = at.path.substr(0, slash);
         auto* crumb = dict.AddSectionDictionary("CRUMB");
         crumb->SetValue("CRUMB_NAME", at.path.substr(start, slash - start));
-        crumb->SetValue("CRUMB_URL", url(req, "files", at, walked));
+        crumb->SetValue("CRUMB_URL", url(req, "tree", at, walked));
         start = slash + 1;
     }
 }
@@ -87,8 +87,8 @@ http::Response tree_page(http::Request& req, const store::Repository& repo, cons
     auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, at, "files");
-    dict.SetValue("ARCHIVE_URL", req.config->prefix + "/repos/" + req.repo->id + "/archive/" + http::percent_encode(at.ref));
+    breadcrumbs(req, page, at, "tree");
+    dict.SetValue("ARCHIVE_URL", repos::url(req, *req.repo) + "/archive/" + http::percent_encode(at.ref));
     views::fill_entries(req, dict, at, *entries, *history.last_commits(repo, at));
     views::fill_readme(req, dict, repo, at, *entries);
     http::show_if(dict, "EMPTY_TREE", entries->empty());
@@ -102,13 +102,13 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
     auto* header = page.dict().AddIncludeDictionary("REPO_HEADER");
     repos::fill_header(req, *header, "TAB_FILES");
     auto& dict = page.dict();
-    breadcrumbs(req, page, at, "files");
+    breadcrumbs(req, page, at, "tree");
     dict.SetValue("SIZE", human_size(file->size));
     dict.SetValue("COMMIT", at.commit);
     dict.SetValue("FILE_NAME", at.path.substr(at.path.rfind('/') == std::string::npos ? 0 : at.path.rfind('/') + 1));
     dict.SetValue("RAW_URL", url(req, "raw", at, at.path));
     dict.SetValue("BLAME_URL", url(req, "blame", at, at.path));
-    dict.SetValue("PERMALINK", req.config->prefix + "/repos/" + req.repo->id + "/files/" + at.commit + "/" +
+    dict.SetValue("PERMALINK", repos::url(req, *req.repo) + "/blob/" + at.commit + "/" +
                                    http::percent_encode(at.path));
     if (file_types::image_type(at.path)) {
         dict.ShowSection("IMAGE");
@@ -120,13 +120,13 @@ http::Response blob_page(http::Request& req, const store::Repository& repo, cons
         auto slash = at.path.rfind('/');
         std::string folder = slash == std::string::npos ? "" : at.path.substr(0, slash);
         // Safe by construction (see markup::render_markdown), so the template shows it unescaped.
-        dict.SetValueAndShowSection("MARKDOWN_HTML", markup::render_markdown(file->content, {url(req, "files", at, folder), url(req, "raw", at, folder)}),
+        dict.SetValueAndShowSection("MARKDOWN_HTML", markup::render_markdown(file->content, {url(req, "tree", at, folder), url(req, "raw", at, folder)}),
                                     "RENDERED");
-        dict.SetValue("SOURCE_URL", url(req, "files", at, at.path) + "?plain=1");
+        dict.SetValue("SOURCE_URL", url(req, "blob", at, at.path) + "?plain=1");
         dict.SetIntValue("LINE_COUNT", static_cast<long>(store::split_lines(file->content).size()));
         dict.ShowSection("HAS_LINES");
     } else {
-        if (file_types::is_markdown(at.path)) dict.SetValueAndShowSection("PREVIEW_URL", url(req, "files", at, at.path), "SOURCE");
+        if (file_types::is_markdown(at.path)) dict.SetValueAndShowSection("PREVIEW_URL", url(req, "blob", at, at.path), "SOURCE");
         dict.SetValue("LANGUAGE", file_types::language(at.path));
         // Escaped as it is built (see views::code_rows), so the template shows it as it is.
         dict.SetValue("CODE_ROWS", views::code_rows(file->content));
@@ -171,12 +171,12 @@ http::Response commits_page(http::Request& req, const store::Repository& repo, s
             group->SetValue("DAY", day);
         }
         auto* row = group->AddSectionDictionary("COMMIT");
-        views::fill_commit(*row, req.config->prefix + "/repos/" + req.repo->id, c);
+        views::fill_commit(*row, repos::url(req, *req.repo), c);
         http::show_if(*row, "MERGE", c.parents > 1);
     }
     http::show_if(dict, "NO_COMMITS", (*log)->commits.empty());
     list_shas(dict, req, (*log)->commits, [](const store::CommitInfo& c) { return c.id; });
-    std::string base = req.config->prefix + "/repos/" + req.repo->id + "/commits/" + http::percent_encode(at.ref) + "?" +
+    std::string base = repos::url(req, *req.repo) + "/commits/" + http::percent_encode(at.ref) + "?" +
                        (at.path.empty() ? "" : "path=" + http::percent_encode(at.path) + "&");
     if (page_number > 1) dict.SetValueAndShowSection("NEWER_URL", base + "page=" + std::to_string(page_number - 1), "HAS_NEWER");
     if ((*log)->more) dict.SetValueAndShowSection("OLDER_URL", base + "page=" + std::to_string(page_number + 1), "HAS_OLDER");
@@ -192,14 +192,14 @@ http::Response blame_page(http::Request& req, const store::Repository& repo, con
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_FILES");
     auto& dict = page.dict();
     breadcrumbs(req, page, at, "blame");
-    dict.SetValue("FILE_URL", url(req, "files", at, at.path));
+    dict.SetValue("FILE_URL", url(req, "blob", at, at.path));
     std::int64_t oldest = INT64_MAX, newest = INT64_MIN;
     for (const auto& h : blame->hunks) {
         oldest = std::min(oldest, h.commit.time);
         newest = std::max(newest, h.commit.time);
     }
     static const char* const kAges[] = {"AGE0", "AGE1", "AGE2", "AGE3", "AGE4"};
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     for (const auto& h : blame->hunks) {
         auto* hunk = dict.AddSectionDictionary("HUNK");
         hunk->SetValue("SUMMARY", h.commit.summary);
@@ -229,11 +229,11 @@ http::Response refs_page(http::Request& req, repos::Service& repos, bool want_br
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), want_branches ? "TAB_BRANCHES" : "TAB_TAGS");
     auto& dict = page.dict();
     dict.SetValue("KIND", want_branches ? "branches" : "tags");
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     for (const auto& ref : refs) {
         auto* row = dict.AddSectionDictionary("REF_ROW");
         row->SetValue("NAME", ref.name);
-        row->SetValue("FILES_URL", base + "/files/" + http::percent_encode(ref.name));
+        row->SetValue("FILES_URL", base + "/tree/" + http::percent_encode(ref.name));
         row->SetValue("COMMIT_URL", base + "/commit/" + ref.last.id);
         row->SetValue("SHA", ref.last.id);
         row->SetValue("SUMMARY", ref.last.summary);
@@ -264,7 +264,7 @@ std::optional<http::Response> locate(http::Request& req, repos::Service& repos, 
     auto opened = store::Repository::open(repos.path(req.repo->id));
     if (!opened) return http::error_page(req, opened.error());
     repo = std::move(*opened);
-    // A folder's URL may end in a slash, as links and people write it: /files/main/src/.
+    // A folder's URL may end in a slash, as links and people write it: /tree/main/src/.
     auto rest = req.params["rest"];
     if (rest.ends_with('/')) rest.pop_back();
     auto resolved = store::resolve(*repo, rest);
@@ -336,15 +336,16 @@ asio::awaitable<http::Response> raw_file(http::Request& req, repos::Service& rep
 }  // namespace
 
 void register_routes(http::Router& r, repos::Service& repos, history::Cache& history) {
-    r.get("/repos/{id}/files", Need::repo_read, [&repos, &history](http::Request& req) {
+    r.get("/{owner}/{repo}/tree", Need::repo_read, [&repos, &history](http::Request& req) {
         auto opened = store::Repository::open(repos.path(req.repo->id));
         if (!opened) return http::error_page(req, opened.error());
         auto root = store::resolve(*opened, req.repo->default_branch);
-        if (!root) return http::redirect(req, "/repos/" + req.repo->id);  // empty: the home page says how to push
+        if (!root) return http::redirect(req, "/" + req.repo->full_name());  // empty: the home page says how to push
         return tree_page(req, *opened, *root, history);
     });
 
-    r.get("/repos/{id}/files/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
+    // A folder or a file, whichever the path is, under either name, as GitHub answers both.
+    auto tree_or_blob = [&repos, &history](http::Request& req) {
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
@@ -352,17 +353,19 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         if (!tree) return http::error_page(req, tree.error());
         auto res = *tree ? tree_page(req, *repo, at, history) : blob_page(req, *repo, at);
         return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
-    });
+    };
+    r.get("/{owner}/{repo}/tree/{rest...}", Need::repo_read, tree_or_blob);
+    r.get("/{owner}/{repo}/blob/{rest...}", Need::repo_read, tree_or_blob);
 
-    r.get("/repos/{id}/commits", Need::repo_read, [&repos, &history](http::Request& req) {
+    r.get("/{owner}/{repo}/commits", Need::repo_read, [&repos, &history](http::Request& req) {
         auto opened = store::Repository::open(repos.path(req.repo->id));
         if (!opened) return http::error_page(req, opened.error());
         auto head = store::resolve(*opened, req.repo->default_branch);
-        if (!head) return http::redirect(req, "/repos/" + req.repo->id);  // empty: the home page says how to push
+        if (!head) return http::redirect(req, "/" + req.repo->full_name());  // empty: the home page says how to push
         return commits_page(req, *opened, *head, history);
     });
 
-    r.get("/repos/{id}/commits/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
+    r.get("/{owner}/{repo}/commits/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
@@ -370,7 +373,7 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
     });
 
-    r.get("/repos/{id}/blame/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
+    r.get("/{owner}/{repo}/blame/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
         std::optional<store::Repository> repo;
         store::Location at;
         if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
@@ -380,10 +383,10 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
     });
 
     // The ref picker's menu, loaded when it opens: branches (the default first) and tags.
-    r.get("/repos/{id}/refs", Need::repo_read, [&repos](http::Request& req) {
+    r.get("/{owner}/{repo}/refs", Need::repo_read, [&repos](http::Request& req) {
         constexpr std::size_t kShown = 200;
-        auto view = req.query_or("view", "files");
-        if (view != "files" && view != "commits" && view != "blame") view = "files";
+        auto view = req.query_or("view", "tree");
+        if (view != "tree" && view != "blob" && view != "commits" && view != "blame") view = "tree";
         auto current = req.query_or("ref", "");
         auto path = req.query_or("path", "");
         if (!path.empty() && !store::valid_path(path)) path.clear();
@@ -393,7 +396,7 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         auto add = [&](const char* section, const std::string& name) {
             auto* row = dict.AddSectionDictionary(section);
             row->SetValue("NAME", name);
-            row->SetValue("URL", req.config->prefix + "/repos/" + req.repo->id + "/" + view + "/" + http::percent_encode(name) +
+            row->SetValue("URL", repos::url(req, *req.repo) + "/" + view + "/" + http::percent_encode(name) +
                                      (path.empty() ? "" : "/" + http::percent_encode(path)));
             http::show_if(*row, "CURRENT", name == current);
         };
@@ -406,10 +409,10 @@ void register_routes(http::Router& r, repos::Service& repos, history::Cache& his
         return http::render_fragment(req, "browse/ref_list.tpl", dict);
     });
 
-    r.get("/repos/{id}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });
-    r.get("/repos/{id}/tags", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, false); });
+    r.get("/{owner}/{repo}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });
+    r.get("/{owner}/{repo}/tags", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, false); });
 
-    r.stream("GET", "/repos/{id}/raw/{rest...}", Need::repo_read,
+    r.stream("GET", "/{owner}/{repo}/raw/{rest...}", Need::repo_read,
              [&repos](http::Request& req, http::BodyStream& body) { return raw_file(req, repos, body); });
 }
 

@@ -12,7 +12,7 @@ namespace history {
 class Cache;
 }
 
-//! /repos/{id}/files[/{ref}/{path…}] (tree or file) and /repos/{id}/raw/{ref}/{path…}.
+//! /{owner}/{repo}/files[/{ref}/{path…}] (tree or file) and /{owner}/{repo}/raw/{ref}/{path…}.
 void register_routes(http::Router& router, repos::Service& repos, history::Cache& history);
 
 }  // namespace browse

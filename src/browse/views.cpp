@@ -7,6 +7,7 @@
 #include "markup/markdown.hpp"
 #include "http/render.hpp"
 #include "http/request.hpp"
+#include "repos/service.hpp"
 
 namespace browse::views {
 
@@ -14,12 +15,13 @@ void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page,
                   const std::vector<store::Entry>& entries, const history::LastCommits& last) {
     auto& list = *page.AddIncludeDictionary("ENTRIES");
     list.SetFilename("browse/entries.tpl");
-    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
-    std::string base = repo_url + "/files/" + http::percent_encode(at.ref) + "/";
+    std::string repo_url = repos::url(req, *req.repo);
+    std::string ref = http::percent_encode(at.ref) + "/";
     for (const auto& e : entries) {
         auto* row = list.AddSectionDictionary("ENTRY");
         row->SetValue("NAME", e.name);
-        row->SetValue("URL", base + http::percent_encode(at.path.empty() ? e.name : at.path + "/" + e.name));
+        row->SetValue("URL", repo_url + (e.kind == store::Entry::Kind::tree ? "/tree/" : "/blob/") + ref +
+                                 http::percent_encode(at.path.empty() ? e.name : at.path + "/" + e.name));
         http::show_if(*row, e.kind == store::Entry::Kind::tree        ? "IS_TREE"
                             : e.kind == store::Entry::Kind::submodule ? "IS_SUBMODULE"
                                                                       : "IS_FILE",
@@ -62,10 +64,10 @@ void fill_readme(const http::Request& req, ctemplate::TemplateDictionary& dict, 
     section.SetFilename("browse/readme.tpl");
     section.SetValue("README_NAME", readme->name);
     if (file_types::is_markdown(readme->name)) {
-        std::string base = req.config->prefix + "/repos/" + req.repo->id;
+        std::string base = repos::url(req, *req.repo);
         std::string folder = http::percent_encode(at.ref) + (at.path.empty() ? "" : "/" + http::percent_encode(at.path));
         // Safe by construction (see markup::render_markdown), so the template shows it unescaped.
-        section.SetValueAndShowSection("README_HTML", markup::render_markdown(file->content, {base + "/files/" + folder, base + "/raw/" + folder}),
+        section.SetValueAndShowSection("README_HTML", markup::render_markdown(file->content, {base + "/tree/" + folder, base + "/raw/" + folder}),
                                        "MARKDOWN");
     } else {
         section.SetValueAndShowSection("README_TEXT", file->content, "PLAIN");
@@ -92,7 +94,7 @@ void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& di
     picker.SetFilename("browse/ref_picker.tpl");
     picker.SetValue("REF", at.ref.size() == 40 && at.ref == at.commit ? at.ref.substr(0, 10) : at.ref);
     picker.SetValue("COMMIT", at.commit);
-    picker.SetValue("LIST_URL", req.config->prefix + "/repos/" + req.repo->id + "/refs?view=" + view +
+    picker.SetValue("LIST_URL", repos::url(req, *req.repo) + "/refs?view=" + view +
                                     "&ref=" + http::percent_encode(at.ref) + "&path=" + http::percent_encode(path));
 }
 

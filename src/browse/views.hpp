@@ -21,7 +21,7 @@ void fill_entries(const http::Request& req, ctemplate::TemplateDictionary& page,
                   const std::vector<store::Entry>& entries, const history::LastCommits& last);
 
 //! One commit of a list (history, compare, a pull request's commits): SUMMARY, AUTHOR, WHEN,
-//! SHA, SHORT_SHA and COMMIT_URL under repo_url ("/repos/x").
+//! SHA, SHORT_SHA and COMMIT_URL under repo_url ("/alice/x").
 void fill_commit(ctemplate::TemplateDictionary& row, const std::string& repo_url, const store::CommitInfo& commit);
 
 //! templates/browse/readme.tpl, included as README when the folder at `at` (with these
@@ -36,8 +36,8 @@ void fill_readme(const http::Request& req, ctemplate::TemplateDictionary& dict, 
 std::string code_rows(std::string_view text);
 
 //! templates/browse/ref_picker.tpl, included as REF_PICKER: the current ref, and a menu that
-//! loads the branches and tags (GET /repos/{id}/refs) when it is first opened, each linking to
-//! `view` ("files", "commits", "blame") of `path` at that ref.
+//! loads the branches and tags (GET /{owner}/{repo}/refs) when it is first opened, each linking to
+//! `view` ("tree", "commits", "blame") of `path` at that ref.
 void fill_ref_picker(const http::Request& req, ctemplate::TemplateDictionary& dict, const store::Location& at,
                      const char* view, const std::string& path);
 

@@ -16,6 +16,7 @@
 #include "git/inflate.hpp"
 #include "git/pump.hpp"
 #include "http/router.hpp"
+#include "repos/legacy.hpp"
 #include "repos/service.hpp"
 
 namespace git {
@@ -32,10 +33,11 @@ Response plain(unsigned status, std::string message) {
     return res;
 }
 
-std::string repo_id_of(const http::Request& req) {
-    std::string id = req.params.at("repo");
-    if (id.ends_with(".git")) id.resize(id.size() - 4);
-    return id;
+// {repo} is the name with or without ".git", as git clients and GitHub allow.
+std::string repo_name_of(const http::Request& req) {
+    std::string name = req.params.at("repo");
+    if (name.ends_with(".git")) name.resize(name.size() - 4);
+    return name;
 }
 
 struct GitRequest {
@@ -49,9 +51,11 @@ struct GitRequest {
 std::variant<GitRequest, Response> accept(Backend& backend, const http::Request& req, Service service) {
     std::string protocol(req.header("Git-Protocol"));
     if (!valid_git_protocol(protocol)) return plain(400, "Malformed Git-Protocol header.");
-    auto access = backend.repos().access(req.actor, repo_id_of(req),
+    auto access = backend.repos().access(req.actor, req.params.at("owner"), repo_name_of(req),
                                          service == Service::receive_pack ? auth::Role::write : auth::Role::read);
     if (access) return GitRequest{std::move(*access), std::move(protocol)};
+    // /repo/{id}.git, from before owners, is /{owner}/{repo}/… with owner "repo" (a reserved name).
+    if (auto moved = repos::legacy::redirect(req, backend.repos())) return std::move(*moved);
     if (!req.actor.signed_in()) {
         auto res = plain(401, "Authentication required.");
         res.header("WWW-Authenticate", "Basic realm=\"Skyscape\"");
@@ -187,13 +191,13 @@ asio::awaitable<Response> rpc(Backend& backend, Service service, http::Request& 
 }  // namespace
 
 void register_http_routes(http::Router& r, Backend& backend) {
-    r.stream("GET", "/repo/{repo}/info/refs", auth::Need::git,
+    r.stream("GET", "/{owner}/{repo}/info/refs", auth::Need::git,
              [&backend](http::Request& req, http::BodyStream& body) { return info_refs(backend, req, body); });
-    r.stream("POST", "/repo/{repo}/git-upload-pack", auth::Need::git,
+    r.stream("POST", "/{owner}/{repo}/git-upload-pack", auth::Need::git,
              [&backend](http::Request& req, http::BodyStream& body) {
                  return rpc(backend, Service::upload_pack, req, body);
              });
-    r.stream("POST", "/repo/{repo}/git-receive-pack", auth::Need::git,
+    r.stream("POST", "/{owner}/{repo}/git-receive-pack", auth::Need::git,
              [&backend](http::Request& req, http::BodyStream& body) {
                  return rpc(backend, Service::receive_pack, req, body);
              });

@@ -1,5 +1,7 @@
 #include "http/request.hpp"
 
+#include "core/config.hpp"
+
 namespace http {
 
 std::string_view Request::header(std::string_view name) const {
@@ -68,6 +70,12 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 std::optional<std::int64_t> parse_number(std::string_view text) {
     if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
     return std::stoll(std::string(text));
+}
+
+std::string site_url(const Request& req) {
+    std::string host(req.header("Host"));
+    if (host.empty()) host = "localhost";
+    return (req.is_https() ? "https://" : "http://") + host + req.config->prefix;
 }
 
 std::string percent_encode(std::string_view text) {

@@ -35,7 +35,7 @@ struct Request {
     std::string remote_ip;
     std::string request_id;
     auth::Actor actor;
-    //! For routes under /repos/{id} with a repo_* Need: the repository and the actor's role in it.
+    //! For routes under /{owner}/{repo} with a repo_* Need: the repository and the actor's role in it.
     std::optional<repos::Repo> repo;
     auth::Role role = auth::Role::none;
     //! Set-Cookie values that whatever renders the response must send (csrf nonce, cleared flash).
@@ -63,6 +63,10 @@ private:
 //! Decodes %XX escapes (and '+' as space when plus_is_space); nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 std::string percent_encode(std::string_view text);
+
+//! The site as the client addressed it: http(s)://Host + PREFIX, for absolute links in answers
+//! (clone URLs, the API's html_url), as git and API clients expect them to point where they went.
+std::string site_url(const Request& req);
 
 //! A decimal number written in a path, query or form ("12"): nullopt for anything else,
 //! including signs, spaces and more than 12 digits.

@@ -61,6 +61,14 @@ Response redirect(const Request& req, const std::string& local_path) {
     return res;
 }
 
+Response moved(const Request& req, const std::string& local_path) {
+    Response res;
+    auto method = req.method();
+    res.status = method == "GET" || method == "HEAD" ? 301 : 308;
+    res.header("Location", req.config->prefix + local_path + (req.raw_query.empty() ? "" : "?" + req.raw_query));
+    return res;
+}
+
 void flash(Response& res, const Request& req, std::string_view kind, std::string_view message) {
     std::string value = std::string(kind) + "|" + std::string(message);
     res.header("Set-Cookie", cookie(req, "skyscape_flash", core::crypto::base64url(value), -1));

@@ -36,7 +36,7 @@ struct Match {
 
 //! Maps method + path to a handler. Patterns are literal segments, `{name}` for one segment and
 //! a final `{name...}` for the rest of the path. The most literal pattern wins, so
-//! POST /repos/create is never taken for /repos/{id}. HEAD is served by the GET route.
+//! POST /repos/create is never taken for /{owner}/{repo}. HEAD is served by the GET route.
 class Router {
 public:
     void add(std::string method, std::string pattern, auth::Need need, Handler handler,

@@ -8,6 +8,7 @@
 #include "issues/service.hpp"
 #include "markup/markdown.hpp"
 #include "repos/routes.hpp"
+#include "repos/service.hpp"
 
 namespace issues {
 namespace {
@@ -16,13 +17,13 @@ using auth::Need;
 
 repos::Access access_of(const http::Request& req) { return {*req.repo, req.role}; }
 
-std::string issues_url(const http::Request& req) { return req.config->prefix + "/repos/" + req.repo->id + "/issues"; }
+std::string issues_url(const http::Request& req) { return repos::url(req, *req.repo) + "/issues"; }
 
 // Markdown written on an issue, with relative links into the default branch.
 std::string render(const http::Request& req, const std::string& text) {
-    std::string base = req.config->prefix + "/repos/" + req.repo->id;
+    std::string base = repos::url(req, *req.repo);
     std::string ref = http::percent_encode(req.repo->default_branch);
-    return markup::render_markdown(text, {base + "/files/" + ref, base + "/raw/" + ref, base + "/issues/"});
+    return markup::render_markdown(text, {base + "/tree/" + ref, base + "/raw/" + ref, base + "/issues/"});
 }
 
 void fill_labels(ctemplate::TemplateDictionary& dict, const std::vector<Label>& labels) {
@@ -82,7 +83,7 @@ http::Response list_page(http::Request& req, Service& issues) {
     dict.SetValue("STATE", filter.state);
     dict.SetValue("Q", filter.text);
     dict.SetValue("NEW_URL", base + "/new");
-    dict.SetValue("LABELS_URL", req.config->prefix + "/repos/" + req.repo->id + "/labels");
+    dict.SetValue("LABELS_URL", repos::url(req, *req.repo) + "/labels");
     for (const auto& l : issues.labels(access_of(req))) {
         auto* option = dict.AddSectionDictionary("LABEL_OPTION");
         option->SetValue("NAME", l.name);
@@ -108,7 +109,7 @@ http::Response new_page(http::Request& req, Service& issues, const std::string& 
     dict.SetValue("ACTION", issues_url(req) + "/create");
     dict.SetValue("TITLE_VALUE", req.form_or("title"));
     dict.SetValue("BODY_VALUE", req.form_or("body"));
-    dict.SetValue("PREVIEW_URL", req.config->prefix + "/repos/" + req.repo->id + "/markdown");
+    dict.SetValue("PREVIEW_URL", repos::url(req, *req.repo) + "/markdown");
     if (req.role >= auth::Role::write) {
         auto* triage = dict.AddSectionDictionary("TRIAGE");
         triage->SetValue("LABELS_VALUE", req.form_or("labels"));
@@ -124,7 +125,7 @@ http::Response new_page(http::Request& req, Service& issues, const std::string& 
 http::Response issue_page(http::Request& req, Service& issues, std::int64_t number) {
     auto issue = issues.get(access_of(req), number);
     if (!issue) return http::error_page(req, issue.error());
-    if (issue->is_pull) return http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(number));
+    if (issue->is_pull) return http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(number));
     http::Page view("issues/show.tpl", issue->title + " · Issue #" + std::to_string(number) + " · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ISSUES");
     auto& dict = view.dict();
@@ -161,14 +162,14 @@ http::Response issue_page(http::Request& req, Service& issues, std::int64_t numb
 
 // Where a form on an issue page goes back to, with the outcome as a flash message.
 http::Response back(http::Request& req, std::int64_t number, const core::Status& done, const std::string& success) {
-    auto res = http::redirect(req, "/repos/" + req.repo->id + "/issues/" + std::to_string(number));
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/issues/" + std::to_string(number));
     http::flash(res, req, done ? "success" : "error", done ? success : done.error().message);
     return res;
 }
 
 std::optional<http::Response> require_sign_in(http::Request& req) {
     if (req.actor.signed_in()) return std::nullopt;
-    return http::redirect(req, "/signin?next=" + http::percent_encode(req.config->prefix + "/repos/" + req.repo->id + "/issues"));
+    return http::redirect(req, "/signin?next=" + http::percent_encode(repos::url(req, *req.repo) + "/issues"));
 }
 
 }  // namespace
@@ -199,14 +200,14 @@ void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std:
 
 // Where a cross-reference points: a commit ("commit <sha>" or a bare sha) or another issue ("#N").
 std::optional<std::pair<std::string, std::string>> event_link(const http::Request& req, const Event& ev) {
-    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
+    std::string repo_url = repos::url(req, *req.repo);
     if (ev.kind == "commit_ref" || (ev.kind == "referenced" && ev.detail.starts_with("commit "))) {
         auto sha = ev.kind == "commit_ref" ? ev.detail : ev.detail.substr(7);
         return std::pair(repo_url + "/commit/" + sha, (ev.kind == "referenced" ? "commit " : "") + sha.substr(0, 10));
     }
     if ((ev.kind == "mentioned" || ev.kind == "referenced") && ev.detail.starts_with("#"))
         return std::pair(repo_url + "/issues/" + ev.detail.substr(1), ev.detail);
-    if (ev.kind == "referenced") return std::pair(repo_url + "/prs/" + ev.detail.substr(ev.detail.find('#') + 1), ev.detail);
+    if (ev.kind == "referenced") return std::pair(repo_url + "/pull/" + ev.detail.substr(ev.detail.find('#') + 1), ev.detail);
     return std::nullopt;
 }
 
@@ -252,30 +253,30 @@ void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict
 }
 
 void register_routes(http::Router& r, Service& issues) {
-    r.get("/repos/{id}/issues", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
+    r.get("/{owner}/{repo}/issues", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
 
-    r.get("/repos/{id}/issues/new", Need::repo_read, [&issues](http::Request& req) {
+    r.get("/{owner}/{repo}/issues/new", Need::repo_read, [&issues](http::Request& req) {
         if (auto denied = require_sign_in(req)) return std::move(*denied);
         return new_page(req, issues, "", 200);
     });
 
-    r.post("/repos/{id}/issues/create", Need::repo_read, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/create", Need::repo_read, [&issues](http::Request& req) {
         if (auto denied = require_sign_in(req)) return std::move(*denied);
         NewIssue spec{req.form_or("title"), req.form_or("body"), split_names(req.form_or("labels")),
                       split_names(req.form_or("assignees"))};
         auto created = issues.create(access_of(req), req.actor, spec);
         if (!created) return new_page(req, issues, http::explain(req, created.error()), http::status_of(created.error().code));
-        return http::redirect(req, "/repos/" + req.repo->id + "/issues/" + std::to_string(created->number));
+        return http::redirect(req, "/" + req.repo->full_name() + "/issues/" + std::to_string(created->number));
     });
 
-    r.get("/repos/{id}/issues/{n}", Need::repo_read, [&issues](http::Request& req) {
+    r.get("/{owner}/{repo}/issues/{n}", Need::repo_read, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         return issue_page(req, issues, *number);
     });
 
     // A new comment answers with its rendered fragment, which htmx appends to the timeline.
-    r.post("/repos/{id}/issues/{n}/comments", Need::repo_read, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/{n}/comments", Need::repo_read, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
@@ -288,7 +289,7 @@ void register_routes(http::Router& r, Service& issues) {
         return http::render_fragment(req, "issues/comment.tpl", dict, 201);
     });
 
-    r.post("/repos/{id}/issues/{n}/comments/{comment}/edit", Need::repo_read, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/{n}/comments/{comment}/edit", Need::repo_read, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         auto comment = http::parse_number(req.params["comment"]);
         if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
@@ -297,7 +298,7 @@ void register_routes(http::Router& r, Service& issues) {
         return back(req, *number, edited ? core::Status{} : tl::unexpected(edited.error()), "Comment updated.");
     });
 
-    r.post("/repos/{id}/issues/{n}/comments/{comment}/delete", Need::repo_read, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/{n}/comments/{comment}/delete", Need::repo_read, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         auto comment = http::parse_number(req.params["comment"]);
         if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
@@ -305,7 +306,7 @@ void register_routes(http::Router& r, Service& issues) {
         return back(req, *number, issues.delete_comment(access_of(req), req.actor, *number, *comment), "Comment deleted.");
     });
 
-    r.post("/repos/{id}/issues/{n}/state", Need::repo_read, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/{n}/state", Need::repo_read, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
@@ -317,7 +318,7 @@ void register_routes(http::Router& r, Service& issues) {
                     *update.state == "closed" ? "Issue closed." : "Issue reopened.");
     });
 
-    r.post("/repos/{id}/issues/{n}/edit", Need::repo_read, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/{n}/edit", Need::repo_read, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         if (auto denied = require_sign_in(req)) return std::move(*denied);
@@ -328,7 +329,7 @@ void register_routes(http::Router& r, Service& issues) {
         return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()), "Issue updated.");
     });
 
-    r.post("/repos/{id}/issues/{n}/triage", Need::repo_write, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/issues/{n}/triage", Need::repo_write, [&issues](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such issue.");
         Update update;
@@ -339,18 +340,18 @@ void register_routes(http::Router& r, Service& issues) {
     });
 
     // The Markdown preview of the issue and comment forms.
-    r.post("/repos/{id}/markdown", Need::repo_read, [](http::Request& req) {
+    r.post("/{owner}/{repo}/markdown", Need::repo_read, [](http::Request& req) {
         ctemplate::TemplateDictionary dict("preview");
         auto text = req.form_or("body");
         dict.SetValue("PREVIEW_HTML", text.empty() ? "<p><em>Nothing to preview.</em></p>" : render(req, text));
         return http::render_fragment(req, "issues/preview.tpl", dict);
     });
 
-    r.get("/repos/{id}/labels", Need::repo_read, [&issues](http::Request& req) {
+    r.get("/{owner}/{repo}/labels", Need::repo_read, [&issues](http::Request& req) {
         http::Page view("issues/labels.tpl", "Labels · " + req.repo->name);
         repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ISSUES");
         auto& dict = view.dict();
-        dict.SetValue("ACTION", req.config->prefix + "/repos/" + req.repo->id + "/labels");
+        dict.SetValue("ACTION", repos::url(req, *req.repo) + "/labels");
         for (const auto& l : issues.labels(access_of(req))) {
             auto* row = dict.AddSectionDictionary("LABEL_ROW");
             row->SetValue("LABEL_NAME", l.name);
@@ -363,16 +364,16 @@ void register_routes(http::Router& r, Service& issues) {
         return http::render(req, view);
     });
 
-    r.post("/repos/{id}/labels", Need::repo_write, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/labels", Need::repo_write, [&issues](http::Request& req) {
         auto created = issues.create_label(access_of(req), {0, req.form_or("name"), req.form_or("color"), req.form_or("description")});
-        auto res = http::redirect(req, "/repos/" + req.repo->id + "/labels");
+        auto res = http::redirect(req, "/" + req.repo->full_name() + "/labels");
         http::flash(res, req, created ? "success" : "error", created ? "Label " + created->name + " created." : created.error().message);
         return res;
     });
 
-    r.post("/repos/{id}/labels/delete", Need::repo_write, [&issues](http::Request& req) {
+    r.post("/{owner}/{repo}/labels/delete", Need::repo_write, [&issues](http::Request& req) {
         auto done = issues.delete_label(access_of(req), req.form_or("name"));
-        auto res = http::redirect(req, "/repos/" + req.repo->id + "/labels");
+        auto res = http::redirect(req, "/" + req.repo->full_name() + "/labels");
         http::flash(res, req, done ? "success" : "error", done ? "Label deleted." : done.error().message);
         return res;
     });

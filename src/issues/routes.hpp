@@ -27,8 +27,8 @@ void fill_row(ctemplate::TemplateDictionary& row, const Issue& issue, const std:
 //! comments (issues/comment.tpl) and events in the order they happened.
 void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict, Service& issues, const Issue& issue);
 
-//! /repos/{id}/issues (list, new, create, one issue with its timeline, comments, state, edit,
-//! labels and assignees) and /repos/{id}/labels.
+//! /{owner}/{repo}/issues (list, new, create, one issue with its timeline, comments, state, edit,
+//! labels and assignees) and /{owner}/{repo}/labels.
 void register_routes(http::Router& router, Service& issues);
 
 }  // namespace issues

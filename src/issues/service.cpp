@@ -98,7 +98,7 @@ core::Result<std::vector<Label>> Service::labels_named(const repos::Access& acce
     std::vector<Label> out;
     for (const auto& name : names) {
         auto it = std::find_if(all.begin(), all.end(), [&](const Label& l) { return l.name == name; });
-        if (it == all.end()) return fail(Errc::invalid, "There is no label \"" + name + "\" in " + access.repo.id + ".");
+        if (it == all.end()) return fail(Errc::invalid, "There is no label \"" + name + "\" in " + access.repo.full_name() + ".");
         if (std::none_of(out.begin(), out.end(), [&](const Label& l) { return l.id == it->id; })) out.push_back(*it);
     }
     return out;

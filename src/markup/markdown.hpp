@@ -6,11 +6,11 @@
 namespace markup {
 
 //! Where a document's relative links and images point: its folder in the file browser and in
-//! raw form, e.g. "/repos/x/files/main/docs" and "/repos/x/raw/main/docs" (already escaped).
+//! raw form, e.g. "/alice/x/tree/main/docs" and "/alice/x/raw/main/docs" (already escaped).
 struct Base {
     std::string files;
     std::string raw;
-    std::string issues;  //!< when set, "#12" in text links to issues + "12" ("/repos/x/issues/")
+    std::string issues;  //!< when set, "#12" in text links to issues + "12" ("/alice/x/issues/")
 };
 
 //! GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) as HTML that is safe

@@ -5,6 +5,7 @@
 #include "http/router.hpp"
 #include "notifications/service.hpp"
 #include "notifications/store.hpp"
+#include "repos/service.hpp"
 
 namespace notifications {
 namespace {
@@ -14,13 +15,13 @@ using auth::Need;
 constexpr std::int64_t kPerPage = 50;
 
 std::string thread_path(const store::Notification& n) {
-    return "/repos/" + n.repo_id + (n.is_pull ? "/prs/" : "/issues/") + std::to_string(n.number);
+    return "/" + n.repo + (n.is_pull ? "/pull/" : "/issues/") + std::to_string(n.number);
 }
 
 // templates/notifications/watch.tpl: the repository header's Watch / Unwatch button.
 http::Response watch_button(http::Request& req, db::Pool& pool) {
     ctemplate::TemplateDictionary dict("watch");
-    dict.SetValue("WATCH_URL", req.config->prefix + "/repos/" + req.repo->id + "/watch");
+    dict.SetValue("WATCH_URL", repos::url(req, *req.repo) + "/watch");
     dict.SetIntValue("WATCHERS", store::watcher_count(pool, req.repo->id));
     http::show_if(dict, store::watching(pool, req.repo->id, req.actor.user_id) ? "WATCHING" : "NOT_WATCHING", true);
     return http::render_fragment(req, "notifications/watch.tpl", dict);
@@ -37,7 +38,7 @@ void register_routes(http::Router& r, db::Pool& pool, Service& notifications) {
             auto* row = dict.AddSectionDictionary("ITEM");
             row->SetValue("URL", req.config->prefix + "/notifications/" + std::to_string(n.id));
             row->SetValue("TITLE", n.title);
-            row->SetValue("WHERE", n.repo_id + (n.is_pull ? " · pull request #" : " · issue #") + std::to_string(n.number));
+            row->SetValue("WHERE", n.repo + (n.is_pull ? " · pull request #" : " · issue #") + std::to_string(n.number));
             row->SetValue("WHY", describe(n.reason, n.actor));
             row->SetValue("WHEN", http::time_ago(n.updated_at));
             http::show_if(*row, "UNREAD", n.unread);
@@ -72,17 +73,17 @@ void register_routes(http::Router& r, db::Pool& pool, Service& notifications) {
         return http::redirect(req, "/notifications");
     });
 
-    r.get("/repos/{id}/watch", Need::repo_read, [&pool](http::Request& req) {
+    r.get("/{owner}/{repo}/watch", Need::repo_read, [&pool](http::Request& req) {
         if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to watch repositories.");
         return watch_button(req, pool);
     });
 
-    r.post("/repos/{id}/watch", Need::repo_read, [&pool](http::Request& req) {
+    r.post("/{owner}/{repo}/watch", Need::repo_read, [&pool](http::Request& req) {
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
         bool on = req.form_or("watch") == "1";
         store::set_watching(pool, req.repo->id, req.actor.user_id, on);
         if (req.is_htmx()) return watch_button(req, pool);
-        auto res = http::redirect(req, "/repos/" + req.repo->id);
+        auto res = http::redirect(req, "/" + req.repo->full_name());
         http::flash(res, req, "success", on ? "You are watching " + req.repo->id + "." : "You no longer watch " + req.repo->id + ".");
         return res;
     });

@@ -44,8 +44,8 @@ void Service::tell(const repos::Repo& repo, const auth::store::User& user, std::
     auto actor = auth::store::find_user(pool_, actor_id);
     if (!thread) return;
     std::string what = describe(reason, actor ? actor->username : "");
-    std::string url = public_url_ + "/repos/" + thread->repo_id + (thread->is_pull ? "/prs/" : "/issues/") + std::to_string(thread->number);
-    outbox_.enqueue(user.email, "[" + thread->repo_id + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
+    std::string url = public_url_ + "/" + thread->repo + (thread->is_pull ? "/pull/" : "/issues/") + std::to_string(thread->number);
+    outbox_.enqueue(user.email, "[" + thread->repo + "] " + thread->title + " (#" + std::to_string(thread->number) + ")",
                     what + " on " + (thread->is_pull ? "pull request" : "issue") + " #" + std::to_string(thread->number) + ": " +
                         thread->title + "\n\n" + url + "\n\nTurn these emails off at " + public_url_ + "/notifications\n");
 }

@@ -27,9 +27,9 @@ std::vector<std::pair<std::string, std::int64_t>> unread_by_repo(db::Pool& pool,
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT n.id, i.repo_id, i.number, i.is_pull, i.title, COALESCE(u.username, ''), n.reason, n.updated_at, "
+    "SELECT n.id, i.repo_id, ro.username || '/' || r.name, i.number, i.is_pull, i.title, COALESCE(u.username, ''), n.reason, n.updated_at, "
     "CASE WHEN n.read_at IS NULL THEN 1 ELSE 0 END FROM notifications n JOIN issues i ON i.id = n.issue_id "
-    "JOIN repos r ON r.id = i.repo_id AND r.state = 'ready' LEFT JOIN users u ON u.id = n.actor_id ";
+    "JOIN repos r ON r.id = i.repo_id AND r.state = 'ready' JOIN users ro ON ro.id = r.owner_id LEFT JOIN users u ON u.id = n.actor_id ";
 
 }  // namespace
 
@@ -40,7 +40,7 @@ std::vector<Notification> list(db::Pool& pool, std::int64_t user_id, const std::
     int is_pull = 0, unread = 0;
     soci::statement st = (sql.prepare << std::string(kSelect) +
                                              "WHERE n.user_id = :u ORDER BY (n.read_at IS NULL) DESC, n.updated_at DESC, n.id DESC",
-                          soci::use(user_id), soci::into(n.id), soci::into(n.repo_id), soci::into(n.number), soci::into(is_pull),
+                          soci::use(user_id), soci::into(n.id), soci::into(n.repo_id), soci::into(n.repo), soci::into(n.number), soci::into(is_pull),
                           soci::into(n.title), soci::into(n.actor), soci::into(n.reason), soci::into(n.updated_at), soci::into(unread));
     st.execute();
     std::vector<Notification> out;
@@ -58,7 +58,7 @@ std::optional<Notification> find(db::Pool& pool, std::int64_t user_id, std::int6
     Notification n;
     int is_pull = 0, unread = 0;
     sql << std::string(kSelect) + "WHERE n.user_id = :u AND n.id = :id", soci::use(user_id), soci::use(id), soci::into(n.id),
-        soci::into(n.repo_id), soci::into(n.number), soci::into(is_pull), soci::into(n.title), soci::into(n.actor),
+        soci::into(n.repo_id), soci::into(n.repo), soci::into(n.number), soci::into(is_pull), soci::into(n.title), soci::into(n.actor),
         soci::into(n.reason), soci::into(n.updated_at), soci::into(unread);
     if (!sql.got_data()) return std::nullopt;
     n.is_pull = is_pull != 0;
@@ -96,7 +96,9 @@ std::optional<Thread> thread(db::Pool& pool, std::int64_t issue_id) {
     soci::session sql(pool.get());
     Thread t;
     int is_pull = 0;
-    sql << "SELECT repo_id, number, title, is_pull FROM issues WHERE id = :i", soci::use(issue_id), soci::into(t.repo_id),
+    sql << "SELECT i.repo_id, ro.username || '/' || r.name, i.number, i.title, i.is_pull FROM issues i JOIN repos r ON r.id = i.repo_id "
+           "JOIN users ro ON ro.id = r.owner_id WHERE i.id = :i",
+        soci::use(issue_id), soci::into(t.repo_id), soci::into(t.repo),
         soci::into(t.number), soci::into(t.title), soci::into(is_pull);
     if (!sql.got_data()) return std::nullopt;
     t.is_pull = is_pull != 0;

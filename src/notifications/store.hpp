@@ -13,6 +13,7 @@ namespace notifications::store {
 struct Notification {
     std::int64_t id = 0;
     std::string repo_id;
+    std::string repo;  //!< owner/name
     std::int64_t number = 0;
     bool is_pull = false;
     std::string title;
@@ -39,6 +40,7 @@ void set_wants_email(db::Pool& pool, std::int64_t user_id, bool wants);
 
 struct Thread {
     std::string repo_id;
+    std::string repo;  //!< owner/name
     std::int64_t number = 0;
     std::string title;
     bool is_pull = false;

@@ -116,7 +116,7 @@ core::Status Reviews::request(const repos::Access& access, const auth::Actor& ac
         if (!user || user->disabled) return fail(Errc::invalid, "There is no user \"" + name + "\".");
         if (user->id == pull.issue.author_id) return fail(Errc::invalid, name + " opened this pull request and cannot review it.");
         if (!repos_.access(auth::Actor{user->id, user->username, user->is_admin, auth::Actor::Via::session}, access.repo.id))
-            return fail(Errc::invalid, name + " cannot read " + access.repo.id + ".");
+            return fail(Errc::invalid, name + " cannot read " + access.repo.full_name() + ".");
         bool pending = std::any_of(already.begin(), already.end(), [&](const auto& r) { return r.first == user->id; });
         if (!pending && std::find(asked.begin(), asked.end(), user->id) == asked.end()) asked.push_back(user->id);
     }

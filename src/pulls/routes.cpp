@@ -14,6 +14,7 @@
 #include "pulls/reviews.hpp"
 #include "pulls/service.hpp"
 #include "repos/routes.hpp"
+#include "repos/service.hpp"
 
 namespace pulls {
 namespace {
@@ -39,15 +40,15 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
     http::Page view("pulls/list.tpl", "Pull requests · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_PULLS");
     auto& dict = view.dict();
-    std::string base = req.config->prefix + "/repos/" + req.repo->id + "/prs";
+    std::string base = repos::url(req, *req.repo) + "/pulls";
     dict.SetValue("OPEN_URL", base + "?state=open");
     dict.SetValue("CLOSED_URL", base + "?state=closed");
     dict.SetIntValue("OPEN_COUNT", page.open);
     dict.SetIntValue("CLOSED_COUNT", page.closed);
     http::show_if(dict, filter.state == "closed" ? "SHOW_CLOSED" : "SHOW_OPEN", true);
-    dict.SetValue("BRANCHES_URL", req.config->prefix + "/repos/" + req.repo->id + "/branches");
+    dict.SetValue("BRANCHES_URL", repos::url(req, *req.repo) + "/branches");
     for (const auto& issue : page.issues)
-        issues::fill_row(*dict.AddSectionDictionary("PULL"), issue, base + "/" + std::to_string(issue.number));
+        issues::fill_row(*dict.AddSectionDictionary("PULL"), issue, repos::url(req, *req.repo) + "/pull/" + std::to_string(issue.number));
     http::show_if(dict, "NONE", page.issues.empty());
     if (filter.page > 1) dict.SetValueAndShowSection("NEWER_URL", base + "?state=" + filter.state + "&page=" + std::to_string(filter.page - 1), "HAS_NEWER");
     if (filter.page * 25 < page.total) dict.SetValueAndShowSection("OLDER_URL", base + "?state=" + filter.state + "&page=" + std::to_string(filter.page + 1), "HAS_OLDER");
@@ -56,9 +57,9 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
 
 // Markdown written on a pull request, with relative links into the default branch.
 markup::Base markdown_base(const http::Request& req) {
-    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
+    std::string repo_url = repos::url(req, *req.repo);
     std::string ref = http::percent_encode(req.repo->default_branch);
-    return {repo_url + "/files/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"};
+    return {repo_url + "/tree/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"};
 }
 
 // templates/pulls/thread.tpl: a line comment and its replies, with a reply form.
@@ -136,9 +137,9 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
     http::Page view("pulls/show.tpl", issue.title + " · Pull request #" + std::to_string(number) + " · " + req.repo->name);
     repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_PULLS");
     auto& dict = view.dict();
-    std::string repo_url = req.config->prefix + "/repos/" + req.repo->id;
-    std::string here = repo_url + "/prs/" + std::to_string(number);
-    auto tab = req.query_or("tab", "conversation");
+    std::string repo_url = repos::url(req, *req.repo);
+    std::string here = repo_url + "/pull/" + std::to_string(number);
+    auto tab = req.params.count("tab") ? req.params["tab"] : req.query_or("tab", "conversation");
     dict.SetValue("TITLE", issue.title);
     dict.SetIntValue("NUMBER", number);
     dict.SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
@@ -202,7 +203,7 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
 
 // Back to the pull request, with the outcome as a flash message.
 http::Response back(http::Request& req, std::int64_t number, const char* tab, const core::Error* failed, const std::string& success) {
-    auto res = http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(number) + tab);
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(number) + tab);
     http::flash(res, req, failed ? "error" : "success", failed ? failed->message : success);
     return res;
 }
@@ -210,7 +211,7 @@ http::Response back(http::Request& req, std::int64_t number, const char* tab, co
 }  // namespace
 
 void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::Service& issues, repos::Service& repos) {
-    r.post("/repos/{id}/prs/{n}/reviews", Need::repo_read, [&pulls, &reviews](http::Request& req) {
+    r.post("/{owner}/{repo}/pull/{n}/reviews", Need::repo_read, [&pulls, &reviews](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
@@ -220,7 +221,7 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         return back(req, *number, "", review ? nullptr : &review.error(), "Review submitted.");
     });
 
-    r.post("/repos/{id}/prs/{n}/reviewers", Need::repo_read, [&pulls, &reviews](http::Request& req) {
+    r.post("/{owner}/{repo}/pull/{n}/reviewers", Need::repo_read, [&pulls, &reviews](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
@@ -232,7 +233,7 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         return back(req, *number, "", done ? nullptr : &done.error(), "Review requested.");
     });
 
-    r.post("/repos/{id}/prs/{n}/line-comments", Need::repo_read, [&pulls, &reviews](http::Request& req) {
+    r.post("/{owner}/{repo}/pull/{n}/line-comments", Need::repo_read, [&pulls, &reviews](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
@@ -246,14 +247,14 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         spec.in_reply_to = http::parse_number(req.form_or("in_reply_to"));
         auto comment = reviews.comment(access_of(req), req.actor, *pull, spec);
         if (!req.is_htmx())
-            return back(req, *number, spec.in_reply_to ? "" : "?tab=files", comment ? nullptr : &comment.error(), "Comment added.");
+            return back(req, *number, spec.in_reply_to ? "" : "/files", comment ? nullptr : &comment.error(), "Comment added.");
         if (!comment) return http::error_page(req, comment.error());
         // htmx: the thread, in place of the reply's thread or (fragment=row) the diff's form row.
         auto comments = reviews.line_comments(access_of(req), *pull);
         auto root_id = comment->parent_id.value_or(comment->id);
         auto root = std::find_if(comments.begin(), comments.end(), [&](const LineComment& c) { return c.id == root_id; });
         if (root == comments.end()) return http::error_page(req, 404, "The comment vanished.");
-        std::string here = req.config->prefix + "/repos/" + req.repo->id + "/prs/" + std::to_string(*number);
+        std::string here = repos::url(req, *req.repo) + "/pull/" + std::to_string(*number);
         ctemplate::TemplateDictionary dict("line_comment");
         bool row = req.form_or("fragment") == "row";
         fill_thread(req, row ? *dict.AddIncludeDictionary("THREAD") : dict, comments, *root, here);
@@ -261,7 +262,7 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
     });
 
     // The form a diff's line-number button puts below its line.
-    r.get("/repos/{id}/prs/{n}/line-comments/new", Need::repo_read, [&pulls](http::Request& req) {
+    r.get("/{owner}/{repo}/pull/{n}/line-comments/new", Need::repo_read, [&pulls](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to comment.");
@@ -271,7 +272,7 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         auto path = req.query_or("path", "");
         if (!line || path.empty()) return http::error_page(req, 400, "Say which line of which file.");
         ctemplate::TemplateDictionary dict("line_form");
-        dict.SetValue("ACTION", req.config->prefix + "/repos/" + req.repo->id + "/prs/" + std::to_string(*number) + "/line-comments");
+        dict.SetValue("ACTION", repos::url(req, *req.repo) + "/pull/" + std::to_string(*number) + "/line-comments");
         dict.SetValue("PATH", path);
         dict.SetIntValue("LINE", *line);
         dict.SetValue("SIDE", req.query_or("side", "new") == "old" ? "old" : "new");
@@ -279,10 +280,10 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         return http::render_fragment(req, "pulls/line_form.tpl", dict);
     });
 
-    r.get("/repos/{id}/prs", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
+    r.get("/{owner}/{repo}/pulls", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
 
-    r.post("/repos/{id}/prs/create", Need::repo_read, [&pulls](http::Request& req) {
-        auto compare = "/repos/" + req.repo->id + "/compare/" + http::percent_encode(req.form_or("base")) + "..." +
+    r.post("/{owner}/{repo}/pulls/create", Need::repo_read, [&pulls](http::Request& req) {
+        auto compare = "/" + req.repo->full_name() + "/compare/" + http::percent_encode(req.form_or("base")) + "..." +
                        http::percent_encode(req.form_or("head"));
         NewPull spec{req.form_or("title"), req.form_or("body"), req.form_or("base"), req.form_or("head"), req.form_or("draft") == "on"};
         auto opened = pulls.open(access_of(req), req.actor, spec);
@@ -291,16 +292,19 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
             http::flash(res, req, "error", opened.error().message);
             return res;
         }
-        return http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(opened->issue.number));
+        return http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(opened->issue.number));
     });
 
-    r.get("/repos/{id}/prs/{n}", Need::repo_read, [&pulls, &reviews, &issues, &repos](http::Request& req) {
+    // The Conversation tab, and GitHub's /commits and /files tabs.
+    auto show = [&pulls, &reviews, &issues, &repos](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         return pull_page(req, pulls, reviews, issues, repos, *number);
-    });
+    };
+    r.get("/{owner}/{repo}/pull/{n}", Need::repo_read, show);
+    r.get("/{owner}/{repo}/pull/{n}/{tab}", Need::repo_read, show);
 
-    r.post("/repos/{id}/prs/{n}/ready", Need::repo_read, [&pulls](http::Request& req) {
+    r.post("/{owner}/{repo}/pull/{n}/ready", Need::repo_read, [&pulls](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         if (!number) return http::error_page(req, 404, "There is no such pull request.");
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
@@ -308,12 +312,12 @@ void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::
         return back(req, *number, "", done ? nullptr : &done.error(), "Ready for review.");
     });
 
-    r.post("/repos/{id}/prs/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {
+    r.post("/{owner}/{repo}/pull/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {
         auto number = http::parse_number(req.params["n"]);
         auto method = method_of(req.form_or("method", "merge"));
         if (!number || !method) return http::error_page(req, 404, "There is no such pull request or merge method.");
         auto merged = pulls.merge(access_of(req), req.actor, *number, *method, req.form_or("head_sha"), req.form_or("delete_branch") == "on");
-        auto res = http::redirect(req, "/repos/" + req.repo->id + "/prs/" + std::to_string(*number));
+        auto res = http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(*number));
         http::flash(res, req, merged ? "success" : "error", merged ? "Pull request merged." : merged.error().message);
         return res;
     });

@@ -9,9 +9,9 @@
 namespace repos {
 
 void register_branch_routes(http::Router& r, git::Backend& backend) {
-    r.post("/repos/{id}/branches/delete", auth::Need::repo_write, [&backend](http::Request& req) {
+    r.post("/{owner}/{repo}/branches/delete", auth::Need::repo_write, [&backend](http::Request& req) {
         auto branch = req.form_or("branch");
-        auto res = http::redirect(req, "/repos/" + req.repo->id + "/branches");
+        auto res = http::redirect(req, "/" + req.repo->full_name() + "/branches");
         auto current = disk::valid_branch_name(branch)
                            ? disk::ref_target(backend.repos().path(req.repo->id), "refs/heads/" + branch)
                            : std::nullopt;

@@ -9,7 +9,7 @@ class Backend;
 
 namespace repos {
 
-//! POST /repos/{id}/branches/delete: writers delete a branch other than the default one.
+//! POST /{owner}/{repo}/branches/delete: writers delete a branch other than the default one.
 void register_branch_routes(http::Router& router, git::Backend& backend);
 
 }  // namespace repos

@@ -7,8 +7,9 @@
 namespace repos {
 
 struct Repo {
-    std::string id;  //!< URL-safe slug, unique across the site; the directory is DATA_DIR/repos/{id}.git
-    std::string name;
+    std::string id;     //!< the key, never shown or changed; the directory is DATA_DIR/repos/{id}.git
+    std::string owner;  //!< the owner's name: the repository is {owner}/{name}
+    std::string name;   //!< unique per owner whatever its case: [A-Za-z0-9._-], at most 100
     std::string description;
     std::int64_t owner_id = 0;
     bool is_private = false;
@@ -16,6 +17,9 @@ struct Repo {
     std::int64_t size_bytes = 0;
     std::optional<std::int64_t> pushed_at;
     std::int64_t created_at = 0;
+
+    //! "owner/name", as GitHub's full_name.
+    std::string full_name() const { return owner + "/" + name; }
 };
 
 }  // namespace repos

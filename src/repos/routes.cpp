@@ -11,7 +11,9 @@ using auth::Role;
 
 void set_repo(ctemplate::TemplateDictionary& dict, const Repo& repo) {
     dict.SetValue("ID", repo.id);
+    dict.SetValue("OWNER", repo.owner);
     dict.SetValue("NAME", repo.name);
+    dict.SetValue("FULL_NAME", repo.full_name());
     dict.SetValue("DESCRIPTION", repo.description);
     dict.SetValue("DEFAULT_BRANCH", repo.default_branch);
     http::show_if(dict, repo.is_private ? "PRIVATE" : "PUBLIC", true);
@@ -73,7 +75,7 @@ http::Response settings_page(http::Request& req, Service& repos, const std::stri
 }
 
 http::Response back_to_settings(http::Request& req, const core::Status& done, const std::string& success) {
-    auto res = http::redirect(req, "/repos/" + req.repo->id + "/settings");
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/settings");
     http::flash(res, req, done ? "success" : "error", done ? success : done.error().message);
     return res;
 }
@@ -95,7 +97,7 @@ void register_routes(http::Router& r, Service& repos) {
         NewRepo spec{req.form_or("name"), req.form_or("description"), req.form_or("visibility") == "private",
                      req.form_or("init_readme") == "on"};
         auto created = repos.create(req.actor, spec);
-        if (created) return http::redirect(req, "/repos/" + created->id);
+        if (created) return http::redirect(req, "/" + created->full_name());
         unsigned status = http::status_of(created.error().code);
         auto why = http::explain(req, created.error());
         if (!req.is_htmx()) return list_page(req, repos, why, status);
@@ -104,10 +106,10 @@ void register_routes(http::Router& r, Service& repos) {
         return http::render_fragment(req, "repos/create_form.tpl", dict, status);
     });
 
-    r.get("/repos/{id}/settings", Need::repo_admin,
+    r.get("/{owner}/{repo}/settings", Need::repo_admin,
           [&repos](http::Request& req) { return settings_page(req, repos, "", 200); });
 
-    r.post("/repos/{id}/settings", Need::repo_admin, [&repos](http::Request& req) {
+    r.post("/{owner}/{repo}/settings", Need::repo_admin, [&repos](http::Request& req) {
         auto done = repos.update(Access{*req.repo, req.role}, req.form_or("description"),
                                  req.form_or("visibility") == "private",
                                  req.form_or("default_branch", req.repo->default_branch));
@@ -115,19 +117,19 @@ void register_routes(http::Router& r, Service& repos) {
         return back_to_settings(req, done, "Settings saved.");
     });
 
-    r.post("/repos/{id}/collaborators", Need::repo_admin, [&repos](http::Request& req) {
+    r.post("/{owner}/{repo}/collaborators", Need::repo_admin, [&repos](http::Request& req) {
         auto username = req.form_or("username");
         auto done = repos.set_collaborator(Access{*req.repo, req.role}, username, req.form_or("role", "read"));
         return back_to_settings(req, done, username + " is now a collaborator with " + req.form_or("role", "read") + " access.");
     });
 
-    r.post("/repos/{id}/collaborators/{username}/remove", Need::repo_admin, [&repos](http::Request& req) {
+    r.post("/{owner}/{repo}/collaborators/{username}/remove", Need::repo_admin, [&repos](http::Request& req) {
         auto username = req.params["username"];
         auto done = repos.remove_collaborator(Access{*req.repo, req.role}, username);
         return back_to_settings(req, done, username + " is no longer a collaborator.");
     });
 
-    r.post("/repos/{id}/delete", Need::repo_admin, [&repos](http::Request& req) {
+    r.post("/{owner}/{repo}/delete", Need::repo_admin, [&repos](http::Request& req) {
         auto done = repos.remove(req.actor, req.repo->id, req.form_or("confirm"));
         if (!done) return back_to_settings(req, done, "");
         auto res = http::redirect(req, "/repos");

@@ -21,7 +21,7 @@ void set_repo(ctemplate::TemplateDictionary& dict, const Repo& repo);
 //! active one: TAB_CODE, TAB_FILES or TAB_SETTINGS.
 void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header, const char* tab);
 
-//! /repos, /repos/create, /repos/{id}/settings and the settings actions.
+//! /repos, /repos/create, /{owner}/{repo}/settings and the settings actions.
 void register_routes(http::Router& router, Service& repos);
 
 }  // namespace repos

@@ -19,9 +19,6 @@ namespace {
 using core::Errc;
 using core::fail;
 
-// Ids that are, or will be, path segments next to /repos/{id}.
-constexpr std::array kReservedIds = {"create", "new", "search", "import", "migrate"};
-
 std::string self_executable() {
     std::error_code ec;
     auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -48,33 +45,30 @@ void remove_dir(const std::filesystem::path& path) {
 
 }  // namespace
 
-core::Result<std::string> slug(std::string_view name) {
+core::Result<std::string> repo_name(std::string_view typed) {
     std::string out;
-    for (unsigned char c : name) {
+    for (unsigned char c : typed) {
         if (std::isalnum(c) || c == '.' || c == '_' || c == '-') {
-            out.push_back(static_cast<char>(std::tolower(c)));
+            out.push_back(static_cast<char>(c));
         } else if (!out.empty() && out.back() != '-') {
             out.push_back('-');
         }
     }
-    if (out.ends_with(".git")) out.resize(out.size() - 4);
+    while (out.size() >= 4 && std::equal(out.end() - 4, out.end(), ".git", [](char a, char b) { return std::tolower(a) == b; }))
+        out.resize(out.size() - 4);
     while (!out.empty() && (out.front() == '-' || out.front() == '.' || out.front() == '_')) out.erase(out.begin());
     while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
     if (out.size() > 100) out.resize(100);
     if (out.empty()) return fail(Errc::invalid, "Repository names need at least one letter or digit.");
     if (out.find("..") != std::string::npos) return fail(Errc::invalid, "Repository names cannot contain \"..\".");
-    for (auto word : kReservedIds)
-        if (out == word) return fail(Errc::invalid, "The name \"" + out + "\" is reserved.");
     return out;
 }
 
-std::string clone_url(const http::Request& req, const std::string& id) {
-    std::string host(req.header("Host"));
-    if (host.empty()) host = "localhost";
-    return (req.is_https() ? "https://" : "http://") + host + req.config->prefix + "/repo/" + id + ".git";
-}
+std::string url(const http::Request& req, const Repo& repo) { return req.config->prefix + "/" + repo.full_name(); }
 
-std::string ssh_url(const http::Request& req, const std::string& id) {
+std::string clone_url(const http::Request& req, const Repo& repo) { return http::site_url(req) + "/" + repo.full_name() + ".git"; }
+
+std::string ssh_url(const http::Request& req, const Repo& repo) {
     const auto& config = *req.config;
     if (config.ssh_port == 0) return "";
     std::string host = config.ssh_domain;
@@ -85,8 +79,8 @@ std::string ssh_url(const http::Request& req, const std::string& id) {
             host.resize(colon);
         if (host.empty()) host = "localhost";
     }
-    if (config.ssh_port == 22) return "git@" + host + ":" + id + ".git";
-    return "ssh://git@" + host + ":" + std::to_string(config.ssh_port) + "/" + id + ".git";
+    if (config.ssh_port == 22) return "git@" + host + ":" + repo.full_name() + ".git";
+    return "ssh://git@" + host + ":" + std::to_string(config.ssh_port) + "/" + repo.full_name() + ".git";
 }
 
 Service::Service(db::Pool& pool, const core::Config& config, auth::Accounts& accounts)
@@ -119,12 +113,13 @@ void Service::recover() {
 
 core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec) {
     if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in to create repositories.");
-    auto id = slug(spec.name);
-    if (!id) return tl::unexpected(id.error());
+    auto name = repo_name(spec.name);
+    if (!name) return tl::unexpected(name.error());
     if (spec.description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
     Repo repo;
-    repo.id = *id;
-    repo.name = spec.name.size() > 100 ? spec.name.substr(0, 100) : spec.name;
+    repo.id = core::crypto::random_hex(8);
+    repo.owner = actor.username;
+    repo.name = *name;
     repo.description = spec.description;
     repo.owner_id = actor.user_id;
     repo.is_private = spec.is_private;
@@ -157,7 +152,8 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
 core::Status Service::remove(const auth::Actor& actor, const std::string& id, const std::string& confirm) {
     auto found = access(actor, id, auth::Role::admin);
     if (!found) return tl::unexpected(found.error());
-    if (confirm != id) return fail(Errc::invalid, "Type the repository id \"" + id + "\" to confirm.");
+    if (confirm != found->repo.full_name())
+        return fail(Errc::invalid, "Type the repository's name \"" + found->repo.full_name() + "\" to confirm.");
     store::set_state(pool_, id, "deleting");
     auto trash = config_.data_dir / "repos" / (".trash-" + id + "-" + core::crypto::random_hex(4));
     std::error_code ec;
@@ -180,9 +176,27 @@ core::Result<Access> Service::access(const auth::Actor& actor, const std::string
     auto role = auth::can(actor, grant);
     if (role == auth::Role::none) return fail(Errc::not_found, "Repository not found.");
     if (role < need)
-        return fail(Errc::forbidden, "You have " + std::string(auth::role_name(role)) + " access to " + id +
+        return fail(Errc::forbidden, "You have " + std::string(auth::role_name(role)) + " access to " + repo->full_name() +
                                          "; this needs " + std::string(auth::role_name(need)) + ".");
     return Access{std::move(*repo), role};
+}
+
+core::Result<Access> Service::access(const auth::Actor& actor, const std::string& owner, const std::string& name, auth::Role need) {
+    auto repo = store::find_by_name(pool_, owner, name);
+    if (!repo) return fail(Errc::not_found, "Repository not found.");
+    return access(actor, repo->id, need);
+}
+
+std::optional<Repo> Service::find(const std::string& owner, const std::string& name) { return store::find_by_name(pool_, owner, name); }
+
+std::string Service::full_name(const std::string& id) {
+    auto repo = store::find(pool_, id);
+    return repo ? repo->full_name() : "";
+}
+
+std::string Service::url(const http::Request& req, const std::string& id) {
+    auto repo = store::find(pool_, id);
+    return repo ? repos::url(req, *repo) : "";
 }
 
 std::vector<Repo> Service::readable(const auth::Actor& actor) {

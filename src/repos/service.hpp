@@ -38,14 +38,17 @@ struct NewRepo {
     bool init_readme = false;
 };
 
-//! The id for a repository name: lowercase [a-z0-9._-], runs of anything else as one '-',
-//! trimmed, at most 100 characters; invalid when nothing usable is left or the id is reserved.
-core::Result<std::string> slug(std::string_view name);
+//! A repository's name from what was typed, as GitHub makes it: [A-Za-z0-9._-] kept with their
+//! case, runs of anything else as one '-', trimmed, without ".git", at most 100 characters;
+//! invalid when nothing usable is left.
+core::Result<std::string> repo_name(std::string_view typed);
 
+//! The repository's page: PREFIX/{owner}/{name}.
+std::string url(const http::Request& req, const Repo& repo);
 //! The HTTPS clone URL of a repository as the client addressed this server.
-std::string clone_url(const http::Request& req, const std::string& id);
+std::string clone_url(const http::Request& req, const Repo& repo);
 //! The SSH clone URL (SSH_DOMAIN, or the host the client used), or "" when SSH is off.
-std::string ssh_url(const http::Request& req, const std::string& id);
+std::string ssh_url(const http::Request& req, const Repo& repo);
 
 class Service {
 public:
@@ -61,16 +64,24 @@ public:
     //! Row first (hidden, 'creating'), then the directory built aside and renamed into place,
     //! then the row made visible: a crash anywhere leaves nothing that recover() cannot undo.
     core::Result<Repo> create(const auth::Actor& actor, const NewRepo& spec);
-    //! confirm must repeat the id. The row is hidden, the directory moved aside, the row
-    //! deleted, the directory removed.
+    //! confirm must repeat the full name (owner/name). The row is hidden, the directory moved
+    //! aside, the row deleted, the directory removed.
     core::Status remove(const auth::Actor& actor, const std::string& id, const std::string& confirm);
 
     //! The repository if the caller may do `need` with it: not_found when they may not read it
     //! (private repositories stay invisible), forbidden when they may read but not more.
     core::Result<Access> access(const auth::Actor& actor, const std::string& id, auth::Role need = auth::Role::read);
+    //! The same for the repository {owner}/{name}, as URLs address it (any case).
+    core::Result<Access> access(const auth::Actor& actor, const std::string& owner, const std::string& name, auth::Role need);
     std::vector<Repo> readable(const auth::Actor& actor);
     //! The repository whatever the caller: for background work acting on the server's behalf.
     std::optional<Repo> find(const std::string& id);
+    std::optional<Repo> find(const std::string& owner, const std::string& name);
+    //! owner/name of the repository with this id, "" when it is gone.
+    std::string full_name(const std::string& id);
+    //! The page of the repository with this id (PREFIX/{owner}/{name}), "" when it is gone: for
+    //! links from rows that keep only the id.
+    std::string url(const http::Request& req, const std::string& id);
     //! Every repository's id, whoever may read it: for background work.
     std::vector<std::string> ids();
     //! Repositories the actor is a collaborator of.

@@ -4,7 +4,7 @@ namespace repos::store {
 namespace {
 
 constexpr const char* kColumns =
-    "r.id, r.name, r.description, r.owner_id, r.is_private, r.default_branch, r.size_bytes, r.pushed_at, "
+    "r.id, u.username, r.name, r.description, r.owner_id, r.is_private, r.default_branch, r.size_bytes, r.pushed_at, "
     "r.created_at";
 
 // Binds the kColumns of one row into a Repo.
@@ -16,6 +16,7 @@ struct RepoRow {
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(repo.id));
+        st.exchange(soci::into(repo.owner));
         st.exchange(soci::into(repo.name));
         st.exchange(soci::into(repo.description));
         st.exchange(soci::into(repo.owner_id));
@@ -33,6 +34,8 @@ struct RepoRow {
     }
 };
 
+constexpr const char* kFrom = " FROM repos r JOIN users u ON u.id = r.owner_id";
+
 }  // namespace
 
 core::Status insert_creating(db::Pool& pool, const Repo& repo) {
@@ -44,7 +47,7 @@ core::Status insert_creating(db::Pool& pool, const Repo& repo) {
                              soci::use(repo.id), soci::use(repo.name), soci::use(repo.description), soci::use(repo.owner_id),
                              soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at));
     added.execute(true);
-    if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "A repository named \"" + repo.id + "\" already exists.");
+    if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "A repository named \"" + repo.full_name() + "\" already exists.");
     sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id), soci::use(repo.owner_id);
     sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(repo.owner_id),
         soci::use(repo.created_at);
@@ -80,7 +83,23 @@ std::optional<Repo> find(db::Pool& pool, const std::string& id) {
     row.bind(st);
     st.exchange(soci::use(key));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM repos r WHERE r.id = :id AND r.state = 'ready'");
+    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE r.id = :id AND r.state = 'ready'");
+    st.define_and_bind();
+    if (!st.execute(true)) return std::nullopt;
+    return row.get();
+}
+
+std::optional<Repo> find_by_name(db::Pool& pool, const std::string& owner, const std::string& name) {
+    soci::session sql(pool.get());
+    RepoRow row;
+    std::string owner_key = owner, name_key = name;
+    soci::statement st(sql);
+    row.bind(st);
+    st.exchange(soci::use(owner_key));
+    st.exchange(soci::use(name_key));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + kFrom +
+               " WHERE u.username = lower(:o) AND lower(r.name) = lower(:n) AND r.state = 'ready'");
     st.define_and_bind();
     if (!st.execute(true)) return std::nullopt;
     return row.get();
@@ -105,7 +124,7 @@ std::vector<Repo> list_where(db::Pool& pool, const char* where, std::int64_t use
     st.exchange(soci::use(all));
     st.exchange(soci::use(user_id));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM repos r WHERE r.state = 'ready' AND " + where +
+    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE r.state = 'ready' AND " + where +
                " ORDER BY COALESCE(r.pushed_at, r.created_at) DESC, r.id");
     st.define_and_bind();
     std::vector<Repo> out;

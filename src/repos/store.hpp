@@ -17,8 +17,8 @@ struct Collaborator {
     auth::Role role;
 };
 
-//! Inserts the row in state 'creating' with the owner as admin collaborator; conflict if the id
-//! is taken (by a repository in any state).
+//! Inserts the row in state 'creating' with the owner as admin collaborator; conflict if the
+//! owner has a repository of that name (in any state).
 core::Status insert_creating(db::Pool& pool, const Repo& repo);
 void set_state(db::Pool& pool, const std::string& id, const std::string& state);
 //! Removes the row whatever its state (collaborators go with it).
@@ -27,6 +27,8 @@ void remove(db::Pool& pool, const std::string& id);
 std::vector<std::string> ids_in_state(db::Pool& pool, const std::string& state);
 
 std::optional<Repo> find(db::Pool& pool, const std::string& id);
+//! By owner and name, whatever their case.
+std::optional<Repo> find_by_name(db::Pool& pool, const std::string& owner, const std::string& name);
 std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);
 //! Repositories the user may read: public ones, ones they collaborate on, or all for admins.
 std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin);

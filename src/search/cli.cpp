@@ -16,7 +16,7 @@ namespace search {
 
 int run_cli(int argc, char** argv) {
     if (argc < 3 || std::string(argv[2]) != "reindex" || argc > 4) {
-        std::fputs("usage: workspace search reindex [repo]\n", stderr);
+        std::fputs("usage: workspace search reindex [owner/repo]\n", stderr);
         return 2;
     }
     auto config = core::config_from_env([](const char* name) { return std::getenv(name); });
@@ -40,11 +40,14 @@ int run_cli(int argc, char** argv) {
         Indexer indexer(*index, repos, *config);
         std::vector<std::string> ids;
         if (argc == 4) {
-            if (!repos.find(argv[3])) {
-                std::fprintf(stderr, "workspace: there is no repository %s\n", argv[3]);
+            std::string name = argv[3];
+            auto slash = name.find('/');
+            auto repo = slash == std::string::npos ? std::nullopt : repos.find(name.substr(0, slash), name.substr(slash + 1));
+            if (!repo) {
+                std::fprintf(stderr, "workspace: there is no repository %s (name it as owner/name)\n", argv[3]);
                 return 1;
             }
-            ids.push_back(argv[3]);
+            ids.push_back(repo->id);
         } else {
             ids = repos.ids();
             for (const auto& id : index->repos()) index->drop(id);
@@ -53,7 +56,7 @@ int run_cli(int argc, char** argv) {
             index->drop(id);
             indexer.update(id);
             auto state = index->state(id);
-            std::printf("%s: %lld files at %s\n", id.c_str(), static_cast<long long>(state ? state->files : 0),
+            std::printf("%s: %lld files at %s\n", repos.full_name(id).c_str(), static_cast<long long>(state ? state->files : 0),
                         state && !state->commit.empty() ? state->commit.substr(0, 10).c_str() : "(empty)");
         }
         std::printf("index size: %.1f MB\n", static_cast<double>(index->size_bytes()) / 1e6);

@@ -8,6 +8,7 @@
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/routes.hpp"
+#include "repos/service.hpp"
 #include "search/indexer.hpp"
 #include "search/service.hpp"
 
@@ -61,9 +62,9 @@ void fill_line(ctemplate::TemplateDictionary& row, std::string_view line, const 
 
 // A file's first matching lines with a line of context each side.
 void fill_hit(const http::Request& req, ctemplate::TemplateDictionary& dict, const Hit& hit) {
-    std::string repo_url = req.config->prefix + "/repos/" + hit.file.repo_id;
-    std::string file_url = repo_url + "/files/" + hit.commit + "/" + http::percent_encode(hit.file.path);
-    dict.SetValue("REPO", hit.file.repo_id);
+    std::string repo_url = req.config->prefix + "/" + hit.repo;
+    std::string file_url = repo_url + "/blob/" + hit.commit + "/" + http::percent_encode(hit.file.path);
+    dict.SetValue("REPO", hit.repo);
     dict.SetValue("REPO_URL", repo_url);
     dict.SetValue("PATH", hit.file.path);
     dict.SetValue("FILE_URL", file_url);
@@ -136,7 +137,7 @@ http::Response search_page(http::Request& req, Service& service, const std::opti
     bool blank = q.find_first_not_of(" \t") == std::string::npos;
     auto results = blank ? core::Result<Results>(Results{}) : service.search(req.actor, q, repo, page, Counting::page);
     unsigned status = results ? 200 : http::status_of(results.error().code);
-    std::string base = req.config->prefix + (repo ? "/repos/" + *repo + "/search" : "/search");
+    std::string base = repo ? repos::url(req, *req.repo) + "/search" : req.config->prefix + "/search";
     if (req.is_htmx()) {
         ctemplate::TemplateDictionary dict("results");
         fill_results(req, dict, results, base, q, page);
@@ -162,9 +163,9 @@ http::Response search_page(http::Request& req, Service& service, const std::opti
 
 void register_routes(http::Router& r, Service& service, Index& index, Indexer& indexer) {
     r.get("/search", Need::none, [&service](http::Request& req) { return search_page(req, service, std::nullopt); });
-    r.get("/repos/{id}/search", Need::repo_read, [&service](http::Request& req) { return search_page(req, service, req.repo->id); });
+    r.get("/{owner}/{repo}/search", Need::repo_read, [&service](http::Request& req) { return search_page(req, service, req.repo->id); });
     r.get("/search/count", Need::none, [&service](http::Request& req) { return count_fragment(req, service, std::nullopt); });
-    r.get("/repos/{id}/search/count", Need::repo_read, [&service](http::Request& req) { return count_fragment(req, service, req.repo->id); });
+    r.get("/{owner}/{repo}/search/count", Need::repo_read, [&service](http::Request& req) { return count_fragment(req, service, req.repo->id); });
 
     // GitHub's code search shape, with each file's matching lines (all of them, up to kLinesKept).
     r.get("/api/v1/search/code", Need::api, [&service](http::Request& req) {
@@ -184,9 +185,9 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
             auto slash = hit.file.path.rfind('/');
             items.push_back({{"name", slash == std::string::npos ? hit.file.path : hit.file.path.substr(slash + 1)},
                              {"path", hit.file.path},
-                             {"repository", {{"name", hit.file.repo_id}, {"full_name", hit.file.repo_id}}},
+                             {"repository", {{"name", hit.repo.substr(hit.repo.find('/') + 1)}, {"full_name", hit.repo}}},
                              {"commit", hit.commit},
-                             {"html_url", req.config->prefix + "/repos/" + hit.file.repo_id + "/files/" + hit.commit + "/" +
+                             {"html_url", http::site_url(req) + "/" + hit.repo + "/blob/" + hit.commit + "/" +
                                               http::percent_encode(hit.file.path)},
                              {"line_count", hit.lines.size()},
                              {"lines", lines}});
@@ -198,9 +199,9 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
                                 {"items", items}});
     });
 
-    r.get("/repos/{id}/search/status", Need::repo_admin, [&index](http::Request& req) {
+    r.get("/{owner}/{repo}/search/status", Need::repo_admin, [&index](http::Request& req) {
         ctemplate::TemplateDictionary dict("status");
-        dict.SetValue("REINDEX_URL", req.config->prefix + "/repos/" + req.repo->id + "/search/reindex");
+        dict.SetValue("REINDEX_URL", repos::url(req, *req.repo) + "/search/reindex");
         auto state = index.state(req.repo->id);
         if (!state || state->commit.empty()) {
             dict.ShowSection("NOT_INDEXED");
@@ -208,7 +209,7 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
             auto* s = dict.AddSectionDictionary("INDEXED");
             s->SetValue("BRANCH", state->ref);
             s->SetValue("SHORT_COMMIT", state->commit.substr(0, 10));
-            s->SetValue("COMMIT_URL", req.config->prefix + "/repos/" + req.repo->id + "/commit/" + state->commit);
+            s->SetValue("COMMIT_URL", repos::url(req, *req.repo) + "/commit/" + state->commit);
             s->SetIntValue("FILES", state->files);
             char size[32];
             std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(state->bytes) / 1e6);
@@ -218,10 +219,10 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
         return http::render_fragment(req, "search/status.tpl", dict);
     });
 
-    r.post("/repos/{id}/search/reindex", Need::repo_admin, [&index, &indexer](http::Request& req) {
+    r.post("/{owner}/{repo}/search/reindex", Need::repo_admin, [&index, &indexer](http::Request& req) {
         index.drop(req.repo->id);
         indexer.enqueue(req.repo->id);
-        auto res = http::redirect(req, "/repos/" + req.repo->id + "/settings");
+        auto res = http::redirect(req, "/" + req.repo->full_name() + "/settings");
         http::flash(res, req, "success", "The search index of " + req.repo->id + " is being rebuilt.");
         return res;
     });

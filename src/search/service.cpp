@@ -17,6 +17,12 @@ using Clock = std::chrono::steady_clock;
 // A search reads documents for at most this long; what it found by then is the answer, marked
 // incomplete (and partial when even the page could not be filled).
 constexpr auto kBudget = std::chrono::milliseconds(1500);
+
+std::vector<std::string> ids_of(const std::map<std::string, std::string>& repos) {
+    std::vector<std::string> out;
+    for (const auto& [id, name] : repos) out.push_back(id);
+    return out;
+}
 constexpr std::size_t kMaxTrigrams = 4;
 
 // How rare a character is in source code: its rank in this list of printable ASCII, most
@@ -156,15 +162,16 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
     auto matcher = Matcher::compile(*query);
     if (!matcher) return tl::unexpected(matcher.error());
 
-    // The repositories searched: readable, and as repo:/-repo: and the page's scope say.
-    std::set<std::string> repos;
+    // The repositories searched: readable, and as repo:/-repo: (owner/name, or a name) and the
+    // page's scope say. By id, with the name each is shown by.
+    std::map<std::string, std::string> repos;
     for (const auto& r : repos_.readable(actor)) {
-        auto id = lowercase(r.id);
         if (repo && r.id != *repo) continue;
-        if (!query->repos.empty() && std::none_of(query->repos.begin(), query->repos.end(), [&](const auto& x) { return lowercase(x) == id; }))
-            continue;
-        if (std::any_of(query->excluded_repos.begin(), query->excluded_repos.end(), [&](const auto& x) { return lowercase(x) == id; })) continue;
-        repos.insert(r.id);
+        auto full = lowercase(r.full_name()), name = lowercase(r.name);
+        auto names = [&](const std::string& x) { return lowercase(x) == full || lowercase(x) == name; };
+        if (!query->repos.empty() && std::none_of(query->repos.begin(), query->repos.end(), names)) continue;
+        if (std::any_of(query->excluded_repos.begin(), query->excluded_repos.end(), names)) continue;
+        repos.emplace(r.id, r.full_name());
     }
 
     // Candidates: the documents holding every term's trigrams; without any, every document.
@@ -176,7 +183,7 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
     }
     Results results;
     results.scanned = expression.empty();
-    auto candidates = results.scanned ? Candidates(index_, index_.docs_of({repos.begin(), repos.end()})) : Candidates(index_, expression);
+    auto candidates = results.scanned ? Candidates(index_, index_.docs_of(ids_of(repos))) : Candidates(index_, expression);
 
     Index::Reader reader(index_);
     std::map<std::string, std::string> commits;  // repository → indexed commit
@@ -207,7 +214,8 @@ core::Result<Results> Service::search(const auth::Actor& actor, const std::strin
             auto& commit = commits[f.repo_id];
             if (commit.empty())
                 if (auto state = index_.state(f.repo_id)) commit = state->commit;
-            results.hits.push_back({std::move(f), commit, lines, excerpt(content, lines)});
+            auto name = repos.at(f.repo_id);
+            results.hits.push_back({std::move(f), std::move(name), commit, lines, excerpt(content, lines)});
         }
     }
     results.more = results.files > skip + kPerPage;

@@ -24,6 +24,7 @@ constexpr std::size_t kLinesInContext = 10;  //!< the first matching lines kept 
 //! One matching file of a result page.
 struct Hit {
     File file;
+    std::string repo;    //!< the file's repository as owner/name
     std::string commit;  //!< the indexed commit the file was read at (for links to it)
     std::vector<LineMatch> lines;  //!< every matching line
     std::map<std::int64_t, std::string> text;  //!< by number: the kept lines and their context

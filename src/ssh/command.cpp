@@ -1,12 +1,15 @@
 #include "ssh/command.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace ssh {
 
 core::Result<GitCommand> parse_command(std::string_view command) {
     auto invalid = [] {
         return core::fail(core::Errc::invalid,
                           "Skyscape serves git only: git-upload-pack, git-receive-pack or git-upload-archive "
-                          "with a repository, e.g. git clone ssh://git@host/repo.git");
+                          "with a repository, e.g. git clone ssh://git@host/owner/repo.git");
     };
     auto space = command.find(' ');
     if (space == std::string_view::npos) return invalid();
@@ -35,11 +38,18 @@ core::Result<GitCommand> parse_command(std::string_view command) {
     if (arg.size() >= 2 && arg.front() == '\'' && arg.back() == '\'') arg = arg.substr(1, arg.size() - 2);
     if (arg.starts_with('/')) arg.remove_prefix(1);
     if (arg.ends_with(".git")) arg.remove_suffix(4);
-    if (arg.empty() || arg.front() == '-' || arg.front() == '.') return invalid();
-    for (char c : arg)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-            return core::fail(core::Errc::not_found, "repository not found");
-    out.repo_id = std::string(arg);
+    auto slash = arg.find('/');
+    if (slash != std::string_view::npos) {
+        out.owner = std::string(arg.substr(0, slash));
+        arg.remove_prefix(slash + 1);
+    }
+    if (arg.empty() || arg.front() == '-' || arg.front() == '.' || (slash != std::string_view::npos && out.owner.empty())) return invalid();
+    auto safe = [](std::string_view text) {
+        return std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-'; });
+    };
+    if (!safe(out.owner) || !safe(arg) || out.owner.starts_with('.') || out.owner.starts_with('-'))
+        return core::fail(core::Errc::not_found, "repository not found");
+    out.name = std::string(arg);
     return out;
 }
 

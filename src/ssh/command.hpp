@@ -10,12 +10,14 @@ namespace ssh {
 
 struct GitCommand {
     git::Service service;
-    std::string repo_id;
+    std::string owner;  //!< "" for an address from before repositories had owners: {id}.git
+    std::string name;   //!< the repository's name, or that old id
 };
 
-//! Parses what a git client asks an SSH server to run: `git-upload-pack 'id.git'` (also
-//! `git upload-pack`, git-receive-pack, git-upload-archive; the path as 'id.git', '/id.git',
-//! id or /id). Anything else is invalid, with a message for the user.
+//! Parses what a git client asks an SSH server to run: `git-upload-pack 'owner/name.git'` (also
+//! `git upload-pack`, git-receive-pack, git-upload-archive; the path with or without a leading
+//! '/' and ".git"; a one-segment path is an old repository id). Anything else is invalid, with a
+//! message for the user.
 core::Result<GitCommand> parse_command(std::string_view command);
 
 }  // namespace ssh

@@ -130,11 +130,11 @@ int on_exec(ssh_session, ssh_channel, const char* command, void* userdata) {
     }
     auto& repos = s->backend->repos();
     auto need = parsed->service == git::Service::receive_pack ? auth::Role::write : auth::Role::read;
-    auto access = repos.access(*s->actor, parsed->repo_id, need);
+    auto access = parsed->owner.empty() ? repos.access(*s->actor, parsed->name, need) : repos.access(*s->actor, parsed->owner, parsed->name, need);
     if (!access) {
         s->refusal = access.error().code == core::Errc::not_found
                          ? "repository not found\n"
-                         : "Permission denied: you can read " + parsed->repo_id + " but not push to it.\n";
+                         : "Permission denied: you can read " + (parsed->owner.empty() ? "" : parsed->owner + "/") + parsed->name + " but not push to it.\n";
         return SSH_OK;
     }
     s->service = parsed->service;

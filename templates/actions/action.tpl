@@ -2,7 +2,7 @@
 {{>REPO_HEADER}}
 <div class="flex flex-col gap-4">
   <div class="flex flex-wrap items-center gap-2">
-    <a class="link link-hover text-sm" href="{{P}}/repos/{{REPO_ID}}/actions">Actions</a><span class="text-base-content/40">/</span>
+    <a class="link link-hover text-sm" href="{{P}}/{{REPO_FULL_NAME}}/actions">Actions</a><span class="text-base-content/40">/</span>
     <h2 class="text-lg font-semibold" data-testid="action-name">{{NAME}}</h2>
     {{#IS_FILE}}<a class="link link-hover font-mono text-sm text-base-content/60" href="{{FILE_URL}}">{{FILE}}</a>{{/IS_FILE}}
     {{#IS_UI}}<span class="badge badge-ghost badge-sm">defined here</span>{{/IS_UI}}

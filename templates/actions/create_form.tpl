@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<form method="post" action="{{P}}/repos/{{REPO_ID}}/actions/create" class="flex flex-col gap-2" data-testid="create-action">
+<form method="post" action="{{P}}/{{REPO_FULL_NAME}}/actions/create" class="flex flex-col gap-2" data-testid="create-action">
   <input type="hidden" name="csrf_token" value="{{CSRF}}">
   {{#HAS_ERROR}}<div role="alert" class="alert alert-error alert-soft text-sm" data-testid="form-error">{{ERROR}}</div>{{/HAS_ERROR}}
   <label class="text-sm">Name <input class="input input-sm w-full" name="name" value="{{NAME}}" required maxlength="100"></label>

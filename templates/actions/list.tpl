@@ -4,7 +4,7 @@
   <aside class="flex flex-col gap-2">
     <ul class="menu bg-base-100 rounded-box shadow-sm w-full" data-testid="actions">
       <li class="menu-title">Actions</li>
-      <li><a class="menu-active" href="{{P}}/repos/{{REPO_ID}}/actions">All runs</a></li>
+      <li><a class="menu-active" href="{{P}}/{{REPO_FULL_NAME}}/actions">All runs</a></li>
       {{#ACTION}}<li><a href="{{URL}}" data-testid="action-link">{{#INVALID}}<span class="text-error" title="{{ERROR}}">⚠</span>{{/INVALID}}<span class="truncate">{{NAME}}</span></a></li>{{/ACTION}}
     </ul>
     {{#NO_ACTIONS}}<p class="text-sm text-base-content/70 px-2">No workflows yet. Push a GitHub Actions file such as <code class="font-mono">.github/workflows/ci.yml</code>, or define an action here.</p>{{/NO_ACTIONS}}
@@ -29,7 +29,7 @@
       </select>
       <input class="input input-sm join-item w-36" name="branch" value="{{FILTER_BRANCH}}" placeholder="Branch" aria-label="Branch">
       <button class="btn btn-sm join-item" type="submit">Filter</button>
-      <a class="btn btn-sm btn-ghost ml-auto" href="{{P}}/repos/{{REPO_ID}}/actions/stats">Statistics</a>
+      <a class="btn btn-sm btn-ghost ml-auto" href="{{P}}/{{REPO_FULL_NAME}}/actions/stats">Statistics</a>
     </form>
     {{>RUN_ROWS}}
   </section>

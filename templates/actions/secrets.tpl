@@ -9,7 +9,7 @@
     <ul class="list" data-testid="secrets">
       {{#SECRET}}
       <li class="list-row items-center"><span class="font-mono list-col-grow">{{SECRET_NAME}}</span><span class="text-xs text-base-content/60">updated {{UPDATED}}</span>
-        <form method="post" action="{{P}}/repos/{{ID}}/settings/secrets/delete"><input type="hidden" name="csrf_token" value="{{CSRF}}"><input type="hidden" name="name" value="{{SECRET_NAME}}"><button class="btn btn-xs btn-ghost text-error">Delete</button></form></li>
+        <form method="post" action="{{P}}/{{FULL_NAME}}/settings/secrets/delete"><input type="hidden" name="csrf_token" value="{{CSRF}}"><input type="hidden" name="name" value="{{SECRET_NAME}}"><button class="btn btn-xs btn-ghost text-error">Delete</button></form></li>
       {{/SECRET}}
     </ul>
   </div>

@@ -2,7 +2,7 @@
 {{>REPO_HEADER}}
 <div class="flex flex-col gap-4">
   <div class="flex flex-wrap items-center gap-2">
-    <a class="link link-hover text-sm" href="{{P}}/repos/{{REPO_ID}}/actions">Actions</a><span class="text-base-content/40">/</span>
+    <a class="link link-hover text-sm" href="{{P}}/{{REPO_FULL_NAME}}/actions">Actions</a><span class="text-base-content/40">/</span>
     <h2 class="text-lg font-semibold">Statistics</h2>
     <div class="join ml-auto">{{#PERIOD}}<a class="join-item btn btn-sm {{#CURRENT}}btn-primary{{/CURRENT}}" href="?days={{PERIOD_DAYS}}">{{PERIOD_DAYS}} days</a>{{/PERIOD}}</div>
   </div>

@@ -14,5 +14,5 @@
     </div>
   </div>
 </div>
-<div class="mb-4" hx-get="{{P}}/repos/{{REPO_ID}}/actions/checks?sha={{SHA}}" hx-trigger="load" hx-swap="outerHTML"></div>
+<div class="mb-4" hx-get="{{P}}/{{REPO_FULL_NAME}}/actions/checks?sha={{SHA}}" hx-trigger="load" hx-swap="outerHTML"></div>
 {{>CHANGES}}

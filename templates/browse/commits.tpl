@@ -28,4 +28,4 @@
   {{#HAS_NEWER}}<a class="join-item btn btn-sm" href="{{NEWER_URL}}">Newer</a>{{/HAS_NEWER}}
   {{#HAS_OLDER}}<a class="join-item btn btn-sm" href="{{OLDER_URL}}" data-testid="older">Older</a>{{/HAS_OLDER}}
 </div>
-{{#HAS_SHAS}}<div hx-get="{{P}}/repos/{{REPO_ID}}/actions/statuses?shas={{SHAS}}" hx-trigger="load" hx-swap="none"></div>{{/HAS_SHAS}}
+{{#HAS_SHAS}}<div hx-get="{{P}}/{{REPO_FULL_NAME}}/actions/statuses?shas={{SHAS}}" hx-trigger="load" hx-swap="none"></div>{{/HAS_SHAS}}

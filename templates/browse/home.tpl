@@ -23,10 +23,10 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
     {{#HAS_CONTENT}}
     <div class="flex flex-wrap items-center gap-3 text-sm">
       {{>REF_PICKER}}
-      <a class="link link-hover" href="{{P}}/repos/{{ID}}/branches" data-testid="branch-count">{{BRANCH_COUNT}}</a>
-      <a class="link link-hover" href="{{P}}/repos/{{ID}}/tags">{{TAG_COUNT}}</a>
+      <a class="link link-hover" href="{{P}}/{{FULL_NAME}}/branches" data-testid="branch-count">{{BRANCH_COUNT}}</a>
+      <a class="link link-hover" href="{{P}}/{{FULL_NAME}}/tags">{{TAG_COUNT}}</a>
       <span class="flex-1"></span>
-      <a class="link link-hover" href="{{P}}/repos/{{ID}}/commits" data-testid="commit-count">{{COMMIT_COUNT}}</a>
+      <a class="link link-hover" href="{{P}}/{{FULL_NAME}}/commits" data-testid="commit-count">{{COMMIT_COUNT}}</a>
     </div>
     <div class="card bg-base-100 shadow-sm">
       {{#LATEST}}
@@ -58,7 +58,7 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
       </div>
       {{/HAS_SSH}}
       <p class="text-xs text-base-content/60">HTTPS takes your username with a password or an access token; SSH takes a key from <a class="link" href="{{P}}/settings/keys">your settings</a>.</p>
-      {{#HAS_CONTENT}}<a class="btn btn-sm" href="{{P}}/repos/{{ID}}/archive/{{DEFAULT_BRANCH}}.zip" hx-boost="false">Download ZIP</a>{{/HAS_CONTENT}}
+      {{#HAS_CONTENT}}<a class="btn btn-sm" href="{{P}}/{{FULL_NAME}}/archive/{{DEFAULT_BRANCH}}.zip" hx-boost="false">Download ZIP</a>{{/HAS_CONTENT}}
     </div>
   </aside>
 </div>

@@ -24,4 +24,4 @@
   </li>
   {{/REF_ROW}}
 </ul>
-{{#HAS_SHAS}}<div hx-get="{{P}}/repos/{{REPO_ID}}/actions/statuses?shas={{SHAS}}" hx-trigger="load" hx-swap="none"></div>{{/HAS_SHAS}}
+{{#HAS_SHAS}}<div hx-get="{{P}}/{{REPO_FULL_NAME}}/actions/statuses?shas={{SHAS}}" hx-trigger="load" hx-swap="none"></div>{{/HAS_SHAS}}

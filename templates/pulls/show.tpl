@@ -11,8 +11,8 @@
   </div>
   <div role="tablist" class="tabs tabs-box tabs-sm mt-3 w-fit">
     <a role="tab" class="tab {{#TAB_CONVERSATION}}tab-active{{/TAB_CONVERSATION}}" href="{{HERE}}">Conversation</a>
-    <a role="tab" class="tab {{#TAB_COMMITS}}tab-active{{/TAB_COMMITS}}" href="{{HERE}}?tab=commits">Commits</a>
-    <a role="tab" class="tab {{#TAB_FILES}}tab-active{{/TAB_FILES}}" href="{{HERE}}?tab=files">Files changed</a>
+    <a role="tab" class="tab {{#TAB_COMMITS}}tab-active{{/TAB_COMMITS}}" href="{{HERE}}/commits">Commits</a>
+    <a role="tab" class="tab {{#TAB_FILES}}tab-active{{/TAB_FILES}}" href="{{HERE}}/files">Files changed</a>
   </div>
 </div>
 {{#TAB_CONVERSATION}}

@@ -16,10 +16,10 @@
     {{#HAS_REPOS}}
     <ul class="list bg-base-100 rounded-box shadow-sm" data-testid="repo-list">
       {{#REPO}}
-      <li class="list-row" data-filter="{{ID}} {{NAME}}" data-repo="{{ID}}">
+      <li class="list-row" data-filter="{{FULL_NAME}}" data-repo="{{FULL_NAME}}">
         <div class="list-col-grow min-w-0">
           <div class="flex items-center gap-2 flex-wrap">
-            <a class="link link-hover font-semibold text-primary" href="{{P}}/repos/{{ID}}">{{NAME}}</a>
+            <a class="link link-hover font-semibold text-primary" href="{{P}}/{{FULL_NAME}}">{{FULL_NAME}}</a>
             {{#PRIVATE}}<span class="badge badge-sm badge-outline">private</span>{{/PRIVATE}}
             {{#PUBLIC}}<span class="badge badge-sm badge-ghost">public</span>{{/PUBLIC}}
           </div>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>REPO_HEADER}}
 <div class="flex flex-col gap-6 max-w-3xl">
-  <form class="card bg-base-100 shadow-sm" action="{{P}}/repos/{{ID}}/settings" method="post">
+  <form class="card bg-base-100 shadow-sm" action="{{P}}/{{FULL_NAME}}/settings" method="post">
     <div class="card-body gap-4">
       <h2 class="card-title">General</h2>
       {{#HAS_ERROR}}<div role="alert" class="alert alert-error alert-soft" data-testid="form-error"><span>{{ERROR}}</span></div>{{/HAS_ERROR}}
@@ -26,7 +26,7 @@
   <div class="card bg-base-100 shadow-sm">
     <div class="card-body flex-row items-center gap-4">
       <div class="flex-1"><h2 class="card-title">Action secrets</h2><p class="text-sm text-base-content/70">Values jobs of this repository read as secrets, encrypted and write-only.</p></div>
-      <a class="btn btn-sm" href="{{P}}/repos/{{ID}}/settings/secrets" data-testid="secrets-link">Manage secrets</a>
+      <a class="btn btn-sm" href="{{P}}/{{FULL_NAME}}/settings/secrets" data-testid="secrets-link">Manage secrets</a>
     </div>
   </div>
 
@@ -41,7 +41,7 @@
             <tr data-testid="collaborator-{{USERNAME}}">
               <td class="font-medium">{{USERNAME}}</td>
               <td>
-                <form action="{{P}}/repos/{{ID}}/collaborators" method="post" class="flex gap-2">
+                <form action="{{P}}/{{FULL_NAME}}/collaborators" method="post" class="flex gap-2">
                   <input type="hidden" name="csrf_token" value="{{CSRF}}">
                   <input type="hidden" name="username" value="{{USERNAME}}">
                   <select class="select select-sm w-28" name="role" aria-label="Role of {{USERNAME}}">
@@ -51,7 +51,7 @@
                 </form>
               </td>
               <td class="text-right">
-                <form action="{{P}}/repos/{{ID}}/collaborators/{{USERNAME}}/remove" method="post">
+                <form action="{{P}}/{{FULL_NAME}}/collaborators/{{USERNAME}}/remove" method="post">
                   <input type="hidden" name="csrf_token" value="{{CSRF}}">
                   <button class="btn btn-sm btn-ghost text-error" type="submit">Remove</button>
                 </form>
@@ -61,7 +61,7 @@
           </tbody>
         </table>
       </div>
-      <form action="{{P}}/repos/{{ID}}/collaborators" method="post" class="join w-full max-w-lg">
+      <form action="{{P}}/{{FULL_NAME}}/collaborators" method="post" class="join w-full max-w-lg">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <input class="input join-item w-full" type="text" name="username" placeholder="Username" required>
         <select class="select join-item w-28" name="role" aria-label="Role">
@@ -72,15 +72,15 @@
     </div>
   </div>
 
-  <div hx-get="{{P}}/repos/{{ID}}/search/status" hx-trigger="load" hx-swap="outerHTML"></div>
+  <div hx-get="{{P}}/{{FULL_NAME}}/search/status" hx-trigger="load" hx-swap="outerHTML"></div>
 
-  <form class="card bg-base-100 shadow-sm border border-error/40" action="{{P}}/repos/{{ID}}/delete" method="post">
+  <form class="card bg-base-100 shadow-sm border border-error/40" action="{{P}}/{{FULL_NAME}}/delete" method="post">
     <div class="card-body gap-3">
       <h2 class="card-title text-error">Delete this repository</h2>
-      <p class="text-sm text-base-content/70">This removes the repository and its history for good. Type <code class="font-mono">{{ID}}</code> to confirm.</p>
+      <p class="text-sm text-base-content/70">This removes the repository and its history for good. Type <code class="font-mono">{{FULL_NAME}}</code> to confirm.</p>
       <input type="hidden" name="csrf_token" value="{{CSRF}}">
       <div class="join w-full max-w-lg">
-        <input class="input join-item w-full font-mono" type="text" name="confirm" placeholder="{{ID}}" aria-label="Repository id to confirm" required>
+        <input class="input join-item w-full font-mono" type="text" name="confirm" placeholder="{{FULL_NAME}}" aria-label="Repository name to confirm" required>
         <button class="btn btn-error join-item" type="submit">Delete</button>
       </div>
     </div>

@@ -38,9 +38,9 @@ jobs:
 `);
   git("add", "-A");
   git("commit", "-qm", "Launch");
-  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/rocket.git`, "main");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/ada/rocket.git`, "main");
 
-  await page.goto(`${server.base}/repos/rocket/actions`);
+  await page.goto(`${server.base}/ada/rocket/actions`);
   const row = page.getByTestId("run").first();
   await row.waitFor();
   await row.getByRole("link", { name: "Launch #1" }).click();
@@ -62,7 +62,7 @@ jobs:
   await page.waitForFunction(() => /attempt 2/.test(document.body.textContent) && document.querySelector("#run")?.dataset.status === "success",
     null, { timeout: 60000 });
 
-  await page.goto(`${server.base}/repos/rocket/actions/stats`);
+  await page.goto(`${server.base}/ada/rocket/actions/stats`);
   assert.equal(await page.getByTestId("runs").textContent(), "1");
   assert.equal(await page.getByTestId("runs-per-day").count(), 1);
   await page.screenshot({ path: join(out, "actions-stats.png"), fullPage: true });

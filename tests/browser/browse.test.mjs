@@ -25,13 +25,13 @@ test("folder, file, line link, history, commit", async () => {
   writeFileSync(join(work, "wc", "src", "engine.c"), Array.from({ length: 40 }, (_, i) => `int line_${i + 1}${i === 9 ? " = 10" : ""};`).join("\n") + "\n" + comment);
   git("commit", "-qam", "Give line ten a value");
   git("tag", "v1.0", "HEAD~1");
-  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main", "v1.0");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/ada/engine.git`, "main", "v1.0");
 
   await page.getByRole("tab", { name: "Files" }).click();
   await page.getByRole("link", { name: "src", exact: true }).click();
-  await page.waitForURL(/\/files\/main\/src$/);
+  await page.waitForURL(/\/tree\/main\/src$/);
   await page.getByRole("link", { name: "engine.c" }).click();
-  await page.waitForURL(/\/files\/main\/src\/engine\.c$/);
+  await page.waitForURL(/\/blob\/main\/src\/engine\.c$/);
   await page.getByTestId("code").waitFor();
   await page.locator("#L10 .token.number").waitFor();  // highlighted as C
   assert.equal(await page.locator("#L10 .token.keyword").first().textContent(), "int");
@@ -54,7 +54,7 @@ test("folder, file, line link, history, commit", async () => {
   await page.getByPlaceholder("Filter branches and tags").fill("v1");
   await page.getByTestId("ref-picker").locator('li[data-filter="main"]').waitFor({ state: "hidden" });
   await page.getByRole("link", { name: "v1.0" }).click();
-  await page.waitForURL(/\/files\/v1\.0\/src\/engine\.c$/);
+  await page.waitForURL(/\/tree\/v1\.0\/src\/engine\.c$/);
   assert.equal(await page.locator("#L10").textContent(), "10int line_10;", "the file as tagged");
 
   await page.getByRole("tab", { name: "History" }).click();

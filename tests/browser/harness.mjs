@@ -105,5 +105,5 @@ export async function createRepo(page, base, name) {
   await page.goto(base + "/repos");
   await page.getByPlaceholder("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create repository" }).click();
-  await page.waitForURL(new RegExp(`/repos/${name}$`));
+  await page.waitForURL(new RegExp(`/[a-z0-9-]+/${name}$`));
 }

@@ -19,7 +19,7 @@ test("compare, open, request a review, comment on a line, approve, squash-merge"
   const errors = watchConsole(page);
   await signUp(page, server.base, "ada");
   await createRepo(page, server.base, "engine");
-  await page.goto(`${server.base}/repos/engine/settings`);
+  await page.goto(`${server.base}/ada/engine/settings`);
   await page.getByPlaceholder("Username").fill("bea");
   await page.getByRole("button", { name: "Add" }).click();
   await page.getByTestId("collaborator-bea").waitFor();
@@ -32,14 +32,14 @@ test("compare, open, request a review, comment on a line, approve, squash-merge"
   git("checkout", "-qb", "faster");
   writeFileSync(join(work, "wc", "engine.c"), "int speed = 2;\nint gears = 4;\n");
   git("commit", "-qam", "Go faster");
-  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main", "faster");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/ada/engine.git`, "main", "faster");
 
   await page.getByRole("tab", { name: "Branches" }).click();
   await page.getByRole("link", { name: "Compare" }).click();
   await page.waitForURL(/\/compare\/main\.\.\.faster$/);
   await page.getByLabel("Description").fill("Makes it **faster**.");
   await page.getByRole("button", { name: "Create pull request" }).click();
-  await page.waitForURL(/\/prs\/1$/);
+  await page.waitForURL(/\/pull\/1$/);
   assert.match(await page.getByTestId("pull-title").textContent(), /Go faster\s+#1/);
   await page.getByText("No conflicts with main.").waitFor();
 
@@ -50,7 +50,7 @@ test("compare, open, request a review, comment on a line, approve, squash-merge"
   await reviewer.goto(`${server.base}/notifications`);
   await reviewer.getByText(/ada requested your review/).waitFor();
   await reviewer.getByRole("link", { name: "Go faster" }).click();
-  await reviewer.waitForURL(/\/prs\/1$/);
+  await reviewer.waitForURL(/\/pull\/1$/);
   await reviewer.getByRole("tab", { name: "Files changed" }).click();
   await reviewer.getByRole("link", { name: "Split" }).click();
   await reviewer.getByTestId("split").waitFor();
@@ -82,8 +82,8 @@ test("compare, open, request a review, comment on a line, approve, squash-merge"
   await page.getByText("Pull request merged.").waitFor();
   assert.equal(await page.getByTestId("pull-state").textContent(), "Merged");
   await page.screenshot({ path: join(out, "pull-merged.png"), fullPage: true });
-  assert.match(git("ls-remote", `${server.base}/repo/engine.git`, "refs/heads/main"), /^[0-9a-f]{40}/);
-  git("fetch", "-q", `${server.base}/repo/engine.git`, "main");
+  assert.match(git("ls-remote", `${server.base}/ada/engine.git`, "refs/heads/main"), /^[0-9a-f]{40}/);
+  git("fetch", "-q", `${server.base}/ada/engine.git`, "main");
   assert.equal(git("log", "-1", "--format=%s", "FETCH_HEAD").trim(), "Go faster (#1)");
   assert.deepEqual(errors, [], "no console errors");
 });

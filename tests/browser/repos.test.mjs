@@ -20,26 +20,26 @@ test("create repositories, filter them, open one", async () => {
     await page.getByPlaceholder("Name", { exact: true }).fill(name);
     await page.getByRole("button", { name: "Create repository" }).click();
   };
-  await create("create");
+  await create("a..b");
   await page.getByTestId("form-error").waitFor();
-  assert.match(await page.getByTestId("form-error").textContent(), /reserved/);
+  assert.match(await page.getByTestId("form-error").textContent(), /cannot contain/);
   assert.equal(new URL(page.url()).pathname, "/repos", "the error swapped in without leaving the page");
 
   await create("Web App");
-  await page.waitForURL(/\/repos\/web-app$/);
+  await page.waitForURL(/\/alice\/Web-App$/);
   await page.getByTestId("push-instructions").waitFor();
-  assert.equal(await page.getByTestId("clone-http").inputValue(), server.base + "/repo/web-app.git");
+  assert.equal(await page.getByTestId("clone-http").inputValue(), server.base + "/alice/Web-App.git");
   await page.screenshot({ path: join(out, "repo-empty.png"), fullPage: true });
 
   await page.goto(server.base + "/repos");
   await create("Tools");
-  await page.waitForURL(/\/repos\/tools$/);
+  await page.waitForURL(/\/alice\/Tools$/);
   await page.goto(server.base + "/repos");
   const rows = page.getByTestId("repo-list").locator("li");
   assert.equal(await rows.count(), 2);
   await page.getByPlaceholder("Filter repositories").fill("web");
-  await page.getByTestId("repo-list").locator('li[data-repo="tools"]').waitFor({ state: "hidden" });
-  assert.equal(await page.getByTestId("repo-list").locator('li[data-repo="web-app"]').isVisible(), true);
+  await page.getByTestId("repo-list").locator('li[data-repo="alice/Tools"]').waitFor({ state: "hidden" });
+  assert.equal(await page.getByTestId("repo-list").locator('li[data-repo="alice/Web-App"]').isVisible(), true);
   await page.screenshot({ path: join(out, "repos-filtered.png"), fullPage: true });
 
   // The 400 of the refused name is expected; htmx and Chromium both report it.

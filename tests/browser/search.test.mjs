@@ -21,10 +21,10 @@ test("results follow the query as it is typed", async () => {
   writeFileSync(join(work, "wc", "README.md"), "# Engine\n\nCall turbo_boost() to go faster.\n");
   git("add", "-A");
   git("commit", "-qm", "Start");
-  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/repo/engine.git`, "main");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${server.base.slice("http://".length)}/ada/engine.git`, "main");
 
   // The index is built in the background after the push.
-  await page.goto(`${server.base}/repos/engine/settings`);
+  await page.goto(`${server.base}/ada/engine/settings`);
   for (let i = 0; i < 100 && !(await page.getByTestId("search-status").textContent().catch(() => "")).includes("text files"); i++) {
     await page.waitForTimeout(100);
     await page.reload();
@@ -47,7 +47,7 @@ test("results follow the query as it is typed", async () => {
   await page.screenshot({ path: join(out, "search.png"), fullPage: true });
 
   await page.getByTestId("search-path").click();
-  await page.waitForURL(/\/repos\/engine\/files\/[0-9a-f]{40}\/src\/engine\.c$/);
+  await page.waitForURL(/\/ada\/engine\/blob\/[0-9a-f]{40}\/src\/engine\.c$/);
 
   const navbar = page.getByTestId("navbar-search").getByLabel("Search code");
   await navbar.fill("/speed \\* \\d/");

@@ -97,32 +97,32 @@ jobs:
   git("add", "-A");
   git("commit", "-qm", "A feature");
   git("checkout", "-q", "main");
-  git("push", "-q", `http://ada:correct%20horse%20battery@${base.slice("http://".length)}/repo/tour.git`, "main", "feature", "v1.0");
+  git("push", "-q", `http://ada:correct%20horse%20battery@${base.slice("http://".length)}/ada/tour.git`, "main", "feature", "v1.0");
   const token = (await (await fetch(base + "/api/v1/users/ada/tokens", {
     method: "POST",
     headers: { Authorization: "Basic " + Buffer.from("ada:correct horse battery").toString("base64"), "Content-Type": "application/json" },
     body: JSON.stringify({ name: "tour" }),
   })).json()).token;
-  await api(base, token, "POST", "/repos/tour/issues", { title: "A first issue", body: "With a *body*." });
-  const pull = await api(base, token, "POST", "/repos/tour/pulls", { title: "Add the feature", head: "feature", base: "main" });
+  await api(base, token, "POST", "/repos/ada/tour/issues", { title: "A first issue", body: "With a *body*." });
+  const pull = await api(base, token, "POST", "/repos/ada/tour/pulls", { title: "Add the feature", head: "feature", base: "main" });
   let runs;
   for (let i = 0; i < 300; ++i) {
-    runs = await api(base, token, "GET", "/repos/tour/actions/runs");
+    runs = await api(base, token, "GET", "/repos/ada/tour/actions/runs");
     if (runs.workflow_runs.length >= 1 && runs.workflow_runs.every((r) => r.status === "completed")) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const run = runs.workflow_runs.find((r) => r.event === "push");
-  const runLog = await (await fetch(`${base}/api/v1/repos/tour/actions/runs/${run.id}/logs`, { headers: { Authorization: `token ${token}` } })).text();
+  const runLog = await (await fetch(`${base}/api/v1/repos/ada/tour/actions/runs/${run.id}/logs`, { headers: { Authorization: `token ${token}` } })).text();
   assert.equal(run.conclusion, "success", runLog + server.log());
   const sha = run.head_sha;
 
   // Every link on the main pages, each followed once from the first page that shows it.
-  const pages = ["/repos/tour", "/repos/tour/files/main", "/repos/tour/files/main/src", "/repos/tour/files/main/src/main.c",
-    "/repos/tour/files/main/README.md", "/repos/tour/files/main/data.bin", "/repos/tour/files/main/big.txt",
-    "/repos/tour/files/main/logo.png", "/repos/tour/commits/main", `/repos/tour/commit/${sha}`, "/repos/tour/branches",
-    "/repos/tour/tags", "/repos/tour/compare/main...feature", "/repos/tour/issues", "/repos/tour/issues/1", "/repos/tour/prs",
-    `/repos/tour/prs/${pull.number}`, "/repos/tour/actions", `/repos/tour/actions/runs/${run.id}`, "/repos/tour/search?q=main",
-    "/repos/tour/settings", "/"];
+  const pages = ["/ada/tour", "/ada/tour/tree/main", "/ada/tour/tree/main/src", "/ada/tour/tree/main/src/main.c",
+    "/ada/tour/tree/main/README.md", "/ada/tour/tree/main/data.bin", "/ada/tour/tree/main/big.txt",
+    "/ada/tour/tree/main/logo.png", "/ada/tour/commits/main", `/ada/tour/commit/${sha}`, "/ada/tour/branches",
+    "/ada/tour/tags", "/ada/tour/compare/main...feature", "/ada/tour/issues", "/ada/tour/issues/1", "/ada/tour/pulls",
+    `/ada/tour/pull/${pull.number}`, "/ada/tour/actions", `/ada/tour/actions/runs/${run.id}`, "/ada/tour/search?q=main",
+    "/ada/tour/settings", "/"];
   const seen = new Set();
   const outcomes = [];
   for (const path of pages) {
@@ -148,17 +148,17 @@ jobs:
   assert.ok(outcomes.some((o) => /\/logs: shown by the browser as text\/plain/.test(o)), "raw logs are the browser's own");
 
   // Buttons: the navbar search (Enter), the ref picker, the theme.
-  await page.goto(base + "/repos/tour");
+  await page.goto(base + "/ada/tour");
   await page.getByRole("searchbox", { name: "Search code" }).fill("main");
   await page.getByRole("searchbox", { name: "Search code" }).press("Enter");
   await page.waitForURL(/\/search\?q=main$/);
   await settle(page);
   assert.equal(await page.locator("header.navbar").count(), 1, "the results come in the whole page");
   await page.getByTestId("search-hit").first().waitFor();
-  await page.goto(base + "/repos/tour/files/main");
+  await page.goto(base + "/ada/tour/tree/main");
   await page.getByTestId("ref").click();
   await page.getByTestId("ref-picker").getByRole("link", { name: "v1.0" }).click();
-  await page.waitForURL(/\/files\/v1\.0$/);
+  await page.waitForURL(/\/tree\/v1\.0$/);
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   const light = await theme();
   await page.getByTitle("Light or dark theme").click();
@@ -166,7 +166,7 @@ jobs:
   await page.getByTitle("Light or dark theme").click();
 
   // Edit forms give back what was typed.
-  await page.goto(base + "/repos/tour/issues/new");
+  await page.goto(base + "/ada/tour/issues/new");
   await page.getByLabel("Title").fill("   ");
   await page.getByLabel("Description").fill(TYPED);
   await page.getByRole("button", { name: "Create issue" }).click();
@@ -175,12 +175,12 @@ jobs:
   await page.getByLabel("Title").fill("Kept exactly");
   await page.getByRole("button", { name: "Create issue" }).click();
   await page.waitForURL(/\/issues\/3$/);
-  const stored = (await api(base, token, "GET", "/repos/tour/issues/3")).body;
+  const stored = (await api(base, token, "GET", "/repos/ada/tour/issues/3")).body;
   await page.getByText("Edit title and description").click();
   assert.equal(await page.getByLabel("Description").inputValue(), SHOWN, "the edit form shows the Markdown as written");
   await page.getByRole("button", { name: "Save" }).last().click();
   await page.waitForURL(/\/issues\/3$/);
-  assert.equal((await api(base, token, "GET", "/repos/tour/issues/3")).body, stored, "saving it unchanged changes nothing");
+  assert.equal((await api(base, token, "GET", "/repos/ada/tour/issues/3")).body, stored, "saving it unchanged changes nothing");
 
   await page.getByLabel("Comment", { exact: true }).fill(TYPED);
   await page.getByRole("button", { name: "Comment", exact: true }).click();
@@ -195,7 +195,7 @@ jobs:
   await again.getByText("Edit", { exact: true }).click();
   assert.equal(await again.getByLabel("Edit comment").inputValue(), SHOWN, "and after saving it");
 
-  await page.goto(base + "/repos/tour/actions");
+  await page.goto(base + "/ada/tour/actions");
   await page.getByText("New action").click();
   const form = page.getByTestId("create-action");
   await form.locator("input[name=name]").fill("Nightly");
@@ -217,7 +217,7 @@ jobs:
   assert.notEqual(color, background, "the token is not white on white");
   await page.screenshot({ path: join(out, "tour-token.png") });
   // The two refused forms: each a 400 that htmx swaps in, as it should, and reports on the console.
-  const refusals = errors.filter((e) => /^Response Status Error Code 400 from \/repos\/tour\/(issues|actions)\/create|status of 400/.test(e));
+  const refusals = errors.filter((e) => /^Response Status Error Code 400 from \/ada\/tour\/(issues|actions)\/create|status of 400/.test(e));
   assert.equal(refusals.length, 4, errors.join("\n"));
   const unexpected = errors.filter((e) => !refusals.includes(e));
   assert.deepEqual(unexpected, [], "no console errors");

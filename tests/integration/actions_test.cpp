@@ -13,7 +13,7 @@ TEST_F(Actions, the_tab_lists_workflows_in_run_order_and_shows_errors_with_their
     harness::Client alice(server.port()), bob(server.port());
     alice.sign_in("alice");
     bob.sign_in("bob");
-    EXPECT_TRUE(alice.get("/repos/" + id + "/actions").has("No workflows yet"));
+    EXPECT_TRUE(alice.get("/" + id + "/actions").has("No workflows yet"));
 
     auto wc = dir.path / "wc";
     auto made = harness::sh("git init -qb main " + quote(wc.string()) + " && cd " + quote(wc.string()) +
@@ -46,7 +46,7 @@ git add -A && git commit -qm ci && git push -q )SH" + quote(url(id)) + " main",
                             dir.path);
     ASSERT_EQ(made.code, 0) << made.output;
 
-    auto page = alice.get("/repos/" + id + "/actions");
+    auto page = alice.get("/" + id + "/actions");
     ASSERT_EQ(page.status, 200u);
     EXPECT_TRUE(page.has("Build &lt;and&gt; test")) << "names are escaped";
     EXPECT_TRUE(page.has(".skyscape/workflows/bad.yml:3: The needs of jobs a, b form a cycle.")) << page.body;
@@ -67,7 +67,7 @@ git add -A && git commit -qm ci && git push -q )SH" + quote(url(id)) + " main",
     EXPECT_TRUE(action.has("× 4"));
     EXPECT_TRUE(action.has("after build"));
     EXPECT_TRUE(action.has("data-testid=\"run-form\"")) << "workflow_dispatch gives a Run button";
-    EXPECT_EQ(bob.get("/repos/" + id + "/actions").status, 404u) << "a private repository's workflows stay private";
+    EXPECT_EQ(bob.get("/" + id + "/actions").status, 404u) << "a private repository's workflows stay private";
 }
 
 }  // namespace

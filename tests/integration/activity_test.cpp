@@ -25,13 +25,13 @@ TEST_F(Activity, the_feed_lists_what_happened_newest_first_and_only_where_you_ca
               0);
 
     harness::Client visitor(server.port());
-    auto feed = visitor.get("/repos/" + open + "/activity/feed");
+    auto feed = visitor.get("/" + open + "/activity/feed");
     ASSERT_EQ(feed.status, 200u);
     EXPECT_TRUE(feed.has("pushed to main"));
     EXPECT_TRUE(feed.has("commented on issue"));
     EXPECT_TRUE(feed.has("#1 Public &lt;b&gt;thing&lt;/b&gt;"));
     EXPECT_LT(feed.body.find("commented on issue"), feed.body.find("opened issue")) << "newest first";
-    EXPECT_EQ(visitor.get("/repos/" + secret + "/activity/feed").status, 404u);
+    EXPECT_EQ(visitor.get("/" + secret + "/activity/feed").status, 404u);
 
     harness::Client carol(server.port()), alice(server.port());
     carol.sign_in("carol");

@@ -100,7 +100,7 @@ TEST_F(HostileWorkflow, a_pull_request_from_a_reader_waits_for_a_writer_and_runs
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     EXPECT_EQ(api("/actions/runs/" + std::to_string(writers["id"].get<std::int64_t>()))["conclusion"], "success")
         << "a run that waits for approval cancels nothing";
-    auto run_path = "/repos/" + id + "/actions/runs/" + std::to_string(waiting["id"].get<std::int64_t>());
+    auto run_path = "/" + id + "/actions/runs/" + std::to_string(waiting["id"].get<std::int64_t>());
     harness::Client bob(server.port());
     bob.sign_in("bob");
     auto page = bob.get(run_path);

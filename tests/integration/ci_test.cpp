@@ -56,14 +56,14 @@ jobs:
     EXPECT_NE(text.find("hello test 2 of 1.2 on main by alice"), std::string::npos) << text;
     EXPECT_EQ(text.find("never"), std::string::npos);
 
-    auto page = alice.get("/repos/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>()));
+    auto page = alice.get("/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>()));
     ASSERT_EQ(page.status, 200u);
     EXPECT_TRUE(page.has("<span class=\"ansi-fg-1\">red</span> &lt;b&gt;")) << "ANSI colours become classes; the rest is escaped";
     EXPECT_TRUE(page.has("data-testid=\"job-graph\""));
     EXPECT_TRUE(page.has("CI</a> #1"));
-    auto list = alice.get("/repos/" + id + "/actions");
+    auto list = alice.get("/" + id + "/actions");
     EXPECT_TRUE(list.has("data-status=\"success\"")) << list.body;
-    auto stats = alice.get("/repos/" + id + "/actions/stats");
+    auto stats = alice.get("/" + id + "/actions/stats");
     ASSERT_EQ(stats.status, 200u);
     EXPECT_TRUE(stats.has("data-testid=\"runs\">1<")) << stats.body;
     EXPECT_TRUE(stats.has("data-testid=\"rate\">100%<"));
@@ -109,7 +109,7 @@ TEST_F(Ci, an_invalid_workflow_fails_its_run_with_file_line_and_message) {
     auto run = wait_for_run();
     EXPECT_EQ(run["conclusion"], "failure");
     EXPECT_EQ(run["error"], ".github/workflows/bad.yml:3: The needs of jobs a, b form a cycle.");
-    auto page = alice.get("/repos/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>()));
+    auto page = alice.get("/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>()));
     EXPECT_TRUE(page.has("bad.yml:3: The needs of jobs a, b form a cycle.")) << page.body;
     EXPECT_FALSE(page.has("data-testid=\"rerun\"")) << "an invalid workflow is fixed by a push, not re-run";
 }
@@ -142,9 +142,9 @@ jobs:
     EXPECT_EQ(job_conclusions(running["id"])["bounded"], "timed_out");
 
     harness::Client reader(server.port());
-    auto page = alice.get("/repos/" + id + "/actions/runs/" + run_id);
+    auto page = alice.get("/" + id + "/actions/runs/" + run_id);
     EXPECT_TRUE(page.has("data-testid=\"cancel\""));
-    auto cancelled = alice.post_form("/repos/" + id + "/actions/runs/" + run_id + "/cancel", {});
+    auto cancelled = alice.post_form("/" + id + "/actions/runs/" + run_id + "/cancel", {});
     EXPECT_EQ(cancelled.status, 303u) << cancelled.body;
     auto run = wait_for_run();
     EXPECT_EQ(run["conclusion"], "cancelled");
@@ -154,7 +154,7 @@ jobs:
     auto filter = harness::url_encode(R"({"label":["skyscape.data=)" + (dir.path / "data").string() + R"("]})");
     auto left = harness::sh("curl -s --unix-socket " + socket + " 'http://engine/v1.41/containers/json?all=1&filters=" + filter + "'");
     EXPECT_EQ(left.output, "[]\n") << "the job containers are gone";
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/actions/runs/" + run_id + "/cancel", {}).status, 405u) << "an ended run is not cancelled again";
+    EXPECT_EQ(alice.post_form("/" + id + "/actions/runs/" + run_id + "/cancel", {}).status, 405u) << "an ended run is not cancelled again";
 }
 
 TEST_F(Ci, secrets_reach_only_their_repository_masked_and_stay_write_only) {
@@ -165,7 +165,7 @@ TEST_F(Ci, secrets_reach_only_their_repository_masked_and_stay_write_only) {
     auto listed = api.request("GET", "/api/v1/repos/" + id + "/actions/secrets", "", {{"Authorization", "token " + tokens["alice"]}});
     EXPECT_TRUE(listed.body.find("DEPLOY_KEY") != std::string::npos) << listed.body;
     EXPECT_EQ(listed.body.find("hunter2"), std::string::npos) << "values are never shown";
-    auto page = alice.get("/repos/" + id + "/settings/secrets");
+    auto page = alice.get("/" + id + "/settings/secrets");
     EXPECT_TRUE(page.has("DEPLOY_KEY"));
     EXPECT_FALSE(page.has("hunter2"));
     auto sqlite = harness::sh("grep -c hunter2 " + quote((dir.path / "data" / "workspace.db").string()) + " " +
@@ -228,7 +228,7 @@ jobs:
     EXPECT_EQ(run["event"], "workflow_dispatch");
     EXPECT_NE(logs(run["id"]).find("to production dry=false note=from api via workflow_dispatch"), std::string::npos) << logs(run["id"]);
 
-    auto listing = alice.get("/repos/" + id + "/actions");
+    auto listing = alice.get("/" + id + "/actions");
     auto link = listing.body.find("\" data-testid=\"action-link\"");
     auto href = listing.body.rfind("href=\"", link) + 6;
     auto action_url = listing.body.substr(href, link - href);
@@ -245,11 +245,11 @@ jobs:
 
 TEST_F(Ci, an_action_defined_in_the_ui_runs_by_hand_and_by_its_trigger_url) {
     push("on: {workflow_dispatch: {}}\njobs: {a: {runs-on: x, steps: [{run: 'true'}]}}\n");
-    auto bad = alice.post_form("/repos/" + id + "/actions/create", {{"name", "nightly"}, {"trigger", "schedule"}, {"schedule", "every night"},
+    auto bad = alice.post_form("/" + id + "/actions/create", {{"name", "nightly"}, {"trigger", "schedule"}, {"schedule", "every night"},
                                                                  {"image", "localhost/skyscape/busybox:latest"}, {"script", "echo hi"}});
     EXPECT_EQ(bad.status, 400u);
     EXPECT_TRUE(bad.has("cron expression")) << bad.body;
-    auto made = alice.post_form("/repos/" + id + "/actions/create",
+    auto made = alice.post_form("/" + id + "/actions/create",
                                 {{"name", "Package <it>"}, {"trigger", "manual"}, {"image", "localhost/skyscape/busybox:latest"},
                                  {"script", "echo \"packing $(cat README.md)\"\necho \"it's done\""}});
     ASSERT_EQ(made.status, 303u) << made.body;
@@ -257,7 +257,7 @@ TEST_F(Ci, an_action_defined_in_the_ui_runs_by_hand_and_by_its_trigger_url) {
     auto page = alice.get(action_url);
     EXPECT_TRUE(page.has("Package &lt;it&gt;"));
     EXPECT_TRUE(page.has("data-testid=\"definition\""));
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/actions/create", {{"name", "Package <it>"}, {"trigger", "manual"}, {"image", "x"}, {"script", "y"}}).status,
+    EXPECT_EQ(alice.post_form("/" + id + "/actions/create", {{"name", "Package <it>"}, {"trigger", "manual"}, {"image", "x"}, {"script", "y"}}).status,
               409u);
 
     EXPECT_EQ(alice.post_form(action_url + "/run", {{"ref", "main"}}).status, 303u);
@@ -295,7 +295,7 @@ TEST_F(Ci, an_action_defined_in_the_ui_runs_by_hand_and_by_its_trigger_url) {
 TEST_F(Ci, readers_see_runs_but_only_writers_run_cancel_or_rerun_and_outsiders_see_nothing) {
     push("on: [push, workflow_dispatch]\njobs: {a: {runs-on: x, steps: [{run: echo visible}]}}\n");
     auto run = wait_for_run();
-    auto run_path = "/repos/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>());
+    auto run_path = "/" + id + "/actions/runs/" + std::to_string(run["id"].get<int>());
     harness::Client api(server.port());
     api.request("PUT", "/api/v1/repos/" + id + "/collaborators/bob", R"({"permission":"read"})", {{"Authorization", "token " + tokens["alice"]}});
     harness::Client bob(server.port()), carol(server.port()), anonymous(server.port());
@@ -305,7 +305,7 @@ TEST_F(Ci, readers_see_runs_but_only_writers_run_cancel_or_rerun_and_outsiders_s
     EXPECT_FALSE(bob.get(run_path).has("data-testid=\"rerun\""));
     EXPECT_EQ(bob.get(run_path + "/logs").status, 200u);
     EXPECT_EQ(bob.post_form(run_path + "/rerun", {}).status, 403u);
-    for (const auto& path : {run_path, run_path + "/logs", run_path + "/events", "/repos/" + id + "/actions"}) {
+    for (const auto& path : {run_path, run_path + "/logs", run_path + "/events", "/" + id + "/actions"}) {
         EXPECT_EQ(carol.get(path).status, 404u) << path;
         EXPECT_EQ(anonymous.get(path).status, 404u) << path;
     }
@@ -327,7 +327,7 @@ jobs:
           for i in 1 2 3; do echo "tick $i"; sleep 0.5; done
 )Y");
     auto running = wait_for_run([](const json& r) { return r["status"] == "in_progress"; });
-    auto path = "/repos/" + id + "/actions/runs/" + std::to_string(running["id"].get<int>()) + "/events";
+    auto path = "/" + id + "/actions/runs/" + std::to_string(running["id"].get<int>()) + "/events";
     auto cookie = "skyscape_session=" + alice.cookies()["skyscape_session"];
     auto stream = harness::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nCookie: " + cookie + "\r\n\r\n",
                                         std::chrono::seconds(20));
@@ -382,16 +382,16 @@ jobs:
     EXPECT_NE(text.find("files: base feature"), std::string::npos) << "the merge of head into base is checked out: " << text;
     EXPECT_EQ(harness::sh("git --git-dir=" + quote(repo_path(id).string()) + " rev-parse --verify -q refs/pull/1/merge^2").output.substr(0, 40), head);
 
-    auto checks = alice.get("/repos/" + id + "/actions/checks?sha=" + head);
+    auto checks = alice.get("/" + id + "/actions/checks?sha=" + head);
     EXPECT_TRUE(checks.has("All checks passed")) << checks.body;
-    EXPECT_TRUE(alice.get("/repos/" + id + "/prs/1").has("/actions/checks?sha=" + head));
+    EXPECT_TRUE(alice.get("/" + id + "/pull/1").has("/actions/checks?sha=" + head));
     auto main_sha = second["head_sha"].get<std::string>();
-    auto statuses = alice.get("/repos/" + id + "/actions/statuses?shas=" + main_sha + "," + head + ",nonsense");
+    auto statuses = alice.get("/" + id + "/actions/statuses?shas=" + main_sha + "," + head + ",nonsense");
     EXPECT_TRUE(statuses.has("id=\"status-" + main_sha + "\" hx-swap-oob=\"true\"")) << statuses.body;
     EXPECT_TRUE(statuses.has("data-status=\"success\""));
-    auto history = alice.get("/repos/" + id + "/commits/main");
+    auto history = alice.get("/" + id + "/commits/main");
     EXPECT_TRUE(history.has("/actions/statuses?shas=" + main_sha)) << "the history loads its commits' statuses";
-    EXPECT_TRUE(alice.get("/repos/" + id + "/branches").has("id=\"status-" + head + "\""));
+    EXPECT_TRUE(alice.get("/" + id + "/branches").has("id=\"status-" + head + "\""));
 
     // A new push to the pull request's branch runs it again.
     std::ofstream(wc / "feature.txt") << "changed\n";
@@ -461,15 +461,15 @@ jobs:
     std::ofstream(dir.path / "bundle.tar.gz", std::ios::binary) << tgz.body;
     auto listing = harness::sh("tar -tzf " + quote((dir.path / "bundle.tar.gz").string()) + " | sort");
     EXPECT_EQ(listing.output, "a.txt\nsub/b.txt\n") << "stored relative to the folder the files share";
-    auto page = alice.get("/repos/" + id + "/actions/runs/" + run_id);
+    auto page = alice.get("/" + id + "/actions/runs/" + run_id);
     EXPECT_TRUE(page.has("data-testid=\"artifacts\"")) << page.body;
     auto download_at = page.body.find("/actions/runs/" + run_id + "/artifacts/");
     ASSERT_NE(download_at, std::string::npos);
     auto link = page.body.substr(download_at, page.body.find('"', download_at) - download_at);
-    EXPECT_EQ(alice.get("/repos/" + id + link).status, 200u);
+    EXPECT_EQ(alice.get("/" + id + link).status, 200u);
     harness::Client carol(server.port());
     carol.sign_in("carol");
-    EXPECT_EQ(carol.get("/repos/" + id + link).status, 404u);
+    EXPECT_EQ(carol.get("/" + id + link).status, 404u);
 
     auto rerun = client.request("POST", "/api/v1/repos/" + id + "/actions/runs/" + run_id + "/rerun", "", {{"Authorization", "token " + tokens["alice"]}});
     ASSERT_EQ(rerun.status, 201u);
@@ -511,7 +511,7 @@ jobs:
     steps:
       - run: |
           test ! -e )Y" + data + R"Y( && echo "no data dir"
-          test ! -e )Y" + data + R"Y(/repos/)Y" + other + R"Y(.git && echo "no other repo"
+          test ! -e )Y" + repo_path(other).string() + R"Y( && echo "no other repo"
           ls / | tr '\n' ' '; echo
           cat /etc/shadow 2>/dev/null | grep -c root || echo "no host shadow"
           wget -q -T 2 -O- http://127.0.0.1:)Y" + std::to_string(server.port()) + R"Y(/ 2>&1 | head -c 100 || true
@@ -622,7 +622,7 @@ namespace {
 
 TEST_F(Ci, without_a_container_engine_jobs_run_in_bubblewrap_seeing_only_their_workspace) {
     use_bubblewrap();
-    EXPECT_TRUE(alice.get("/repos/" + id + "/actions").has("bubblewrap")) << "the page says where jobs run";
+    EXPECT_TRUE(alice.get("/" + id + "/actions").has("bubblewrap")) << "the page says where jobs run";
     auto data = (dir.path / "data").string();
     push(R"Y(on: push
 jobs:

@@ -34,7 +34,7 @@ protected:
 
 TEST_F(CommitPage, shows_message_files_and_counts_as_git_does) {
     auto sha = rev("main~2");
-    auto page = visitor.get("/repos/" + id + "/commit/" + sha);
+    auto page = visitor.get("/" + id + "/commit/" + sha);
     ASSERT_EQ(page.status, 200u) << page.body;
     EXPECT_TRUE(page.has("Change &lt;b&gt;things&lt;/b&gt;"));
     EXPECT_TRUE(page.has("Body with &lt;script&gt;"));
@@ -57,39 +57,39 @@ TEST_F(CommitPage, shows_message_files_and_counts_as_git_does) {
 
 TEST_F(CommitPage, a_root_commit_and_short_ids_work) {
     auto root = rev("main~3");
-    auto page = visitor.get("/repos/" + id + "/commit/" + root.substr(0, 8));
+    auto page = visitor.get("/" + id + "/commit/" + root.substr(0, 8));
     ASSERT_EQ(page.status, 200u);
     EXPECT_TRUE(page.has("3 files changed"));
     EXPECT_FALSE(page.has("parent "));
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/commit/" + rev("main~2")).has("/repos/changes/commit/" + root));
+    EXPECT_TRUE(visitor.get("/" + id + "/commit/" + rev("main~2")).has("/alice/changes/commit/" + root));
 }
 
 TEST_F(CommitPage, huge_commits_are_summarised_not_hung_on) {
-    auto many = visitor.get("/repos/" + id + "/commit/" + rev("main~1"));
+    auto many = visitor.get("/" + id + "/commit/" + rev("main~1"));
     EXPECT_EQ(many.status, 200u);
     EXPECT_TRUE(many.has("320 files changed"));
     EXPECT_TRUE(many.has("data-testid=\"truncated\""));
-    auto long_one = visitor.get("/repos/" + id + "/commit/" + rev("main"));
+    auto long_one = visitor.get("/" + id + "/commit/" + rev("main"));
     EXPECT_TRUE(long_one.has("+25000<"));
     EXPECT_TRUE(long_one.has("data-testid=\"truncated\""));
     EXPECT_LT(long_one.body.size(), 200000u) << "25,000 lines are not rendered";
 }
 
 TEST_F(CommitPage, unknown_and_malformed_ids_are_404s) {
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/0123456789abcdef0123456789abcdef01234567").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/main").status, 404u) << "a commit id, not a ref";
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/--help").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commit/zz").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/commit/0123456789abcdef0123456789abcdef01234567").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/commit/main").status, 404u) << "a commit id, not a ref";
+    EXPECT_EQ(visitor.get("/" + id + "/commit/--help").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/commit/zz").status, 404u);
 }
 
 }  // namespace
 
 TEST_F(CommitPage, the_split_view_puts_a_changed_line_beside_its_replacement) {
     auto sha = rev("main~2");
-    auto unified = visitor.get("/repos/" + id + "/commit/" + sha);
-    EXPECT_TRUE(unified.has("href=\"/repos/changes/commit/" + sha + "?diff=split\""));
+    auto unified = visitor.get("/" + id + "/commit/" + sha);
+    EXPECT_TRUE(unified.has("href=\"/alice/changes/commit/" + sha + "?diff=split\""));
     EXPECT_FALSE(unified.has("data-testid=\"split\""));
-    auto split = visitor.get("/repos/" + id + "/commit/" + sha + "?diff=split");
+    auto split = visitor.get("/" + id + "/commit/" + sha + "?diff=split");
     ASSERT_EQ(split.status, 200u);
     EXPECT_TRUE(split.has("data-testid=\"split\""));
     auto row_of = [&](const std::string& cell) {
@@ -111,22 +111,22 @@ TEST_F(CommitPage, the_split_view_puts_a_changed_line_beside_its_replacement) {
 
 TEST_F(CommitPage, pages_addressed_by_a_commit_id_revalidate_with_an_etag) {
     auto sha = rev("main~2");
-    auto first = visitor.get("/repos/" + id + "/commit/" + sha);
+    auto first = visitor.get("/" + id + "/commit/" + sha);
     auto tag = first.header("etag");
     ASSERT_FALSE(tag.empty());
     EXPECT_EQ(first.header("cache-control"), "private, no-cache");
-    auto again = visitor.get("/repos/" + id + "/commit/" + sha, {{"If-None-Match", tag}});
+    auto again = visitor.get("/" + id + "/commit/" + sha, {{"If-None-Match", tag}});
     EXPECT_EQ(again.status, 304u);
     EXPECT_TRUE(again.body.empty());
-    auto file = visitor.get("/repos/" + id + "/files/" + sha + "/numbers.txt");
+    auto file = visitor.get("/" + id + "/tree/" + sha + "/numbers.txt");
     ASSERT_FALSE(file.header("etag").empty());
-    EXPECT_EQ(visitor.get("/repos/" + id + "/files/" + sha + "/numbers.txt", {{"If-None-Match", file.header("etag")}}).status, 304u);
+    EXPECT_EQ(visitor.get("/" + id + "/tree/" + sha + "/numbers.txt", {{"If-None-Match", file.header("etag")}}).status, 304u);
 
     harness::Client alice(server.port());
     alice.sign_in("alice");
-    EXPECT_EQ(alice.get("/repos/" + id + "/commit/" + sha, {{"If-None-Match", tag}}).status, 200u)
+    EXPECT_EQ(alice.get("/" + id + "/commit/" + sha, {{"If-None-Match", tag}}).status, 200u)
         << "another viewer's page (navbar, CSRF token) is not theirs";
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/files/main/numbers.txt").header("etag").empty())
+    EXPECT_TRUE(visitor.get("/" + id + "/tree/main/numbers.txt").header("etag").empty())
         << "a branch moves: its pages are not kept";
-    EXPECT_EQ(visitor.get("/repos/" + id + "/files/main/numbers.txt").header("cache-control"), "no-store");
+    EXPECT_EQ(visitor.get("/" + id + "/tree/main/numbers.txt").header("cache-control"), "no-store");
 }

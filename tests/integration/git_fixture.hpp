@@ -51,7 +51,7 @@ protected:
         return harness::sh(cd + "export GIT_SSH_COMMAND=" + harness::quote(ssh_command(user)) + "; git " + args, dir.path);
     }
 
-    //! Creates a repository as `owner` through the API; returns its id.
+    //! Creates a repository as `owner` through the API; returns its full name, owner/name.
     std::string create_repo(const std::string& name, bool is_private, bool auto_init = true,
                             const std::string& owner = "alice") {
         harness::Client api(server.port());
@@ -60,13 +60,13 @@ protected:
                                    R"(,"auto_init":)" + (auto_init ? "true" : "false") + "}",
                                {{"Authorization", "token " + tokens[owner]}});
         EXPECT_EQ(res.status, 201u) << res.body;
-        return harness::json_field(res.body, "id");
+        return harness::json_field(res.body, "full_name");
     }
 
     //! The clone URL with credentials for user (token as password), or anonymous when user is "".
     std::string url(const std::string& id, const std::string& user = "alice") {
         std::string auth = user.empty() ? "" : user + ":" + tokens[user] + "@";
-        return "http://" + auth + "127.0.0.1:" + std::to_string(server.port()) + "/repo/" + id + ".git";
+        return "http://" + auth + "127.0.0.1:" + std::to_string(server.port()) + "/" + id + ".git";
     }
 
     harness::CommandResult git(const std::string& args) { return harness::sh("git " + args, dir.path); }
@@ -76,7 +76,12 @@ protected:
         return harness::sh("cd " + harness::quote(wc.string()) + " && " + command, dir.path);
     }
 
-    std::filesystem::path repo_path(const std::string& id) { return dir.path / "data" / "repos" / (id + ".git"); }
+    //! The directory of the repository owner/name, found by its id.
+    std::filesystem::path repo_path(const std::string& full_name) {
+        harness::Client api(server.port());
+        auto res = api.request("GET", "/api/v1/repos/" + full_name, "", {{"Authorization", "token " + tokens["alice"]}});
+        return dir.path / "data" / "repos" / (harness::json_field(res.body, "id") + ".git");
+    }
 
     harness::TempDir dir;
     std::uint16_t ssh_port = harness::free_port();

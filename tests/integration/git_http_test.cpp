@@ -15,7 +15,7 @@ class GitHttp : public GitFixture {};
 
 TEST_F(GitHttp, clone_push_fetch_with_protocol_v2_and_v0) {
     auto id = create_repo("Project", false);
-    EXPECT_EQ(id, "project");
+    EXPECT_EQ(id, "alice/Project");
     auto a = dir.path / "a", b = dir.path / "b";
     auto clone = git("-c protocol.version=2 clone " + quote(url(id)) + " " + quote(a.string()));
     ASSERT_EQ(clone.code, 0) << clone.output;
@@ -119,7 +119,7 @@ TEST_F(GitHttp, a_truncated_pack_is_rejected_and_changes_nothing) {
     harness::Client client(server.port());
     std::ifstream body_file(a / "req", std::ios::binary);
     std::string body((std::istreambuf_iterator<char>(body_file)), std::istreambuf_iterator<char>());
-    auto res = client.request("POST", "/repo/" + id + ".git/git-receive-pack", body,
+    auto res = client.request("POST", "/" + id + ".git/git-receive-pack", body,
                               {{"Content-Type", "application/x-git-receive-pack-request"},
                                {"Authorization", harness::basic_auth("alice", tokens["alice"])}});
     EXPECT_NE(res.body.find("unpack"), std::string::npos) << res.body;
@@ -178,15 +178,15 @@ TEST_F(GitHttp, gzip_encoded_requests_are_decoded) {
     std::ifstream in(dir.path / "req.gz", std::ios::binary);
     std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     harness::Client client(server.port());
-    auto res = client.request("POST", "/repo/" + id + ".git/git-upload-pack", body,
+    auto res = client.request("POST", "/" + id + ".git/git-upload-pack", body,
                               {{"Content-Type", "application/x-git-upload-pack-request"}, {"Content-Encoding", "gzip"}});
     EXPECT_EQ(res.status, 200u);
     EXPECT_EQ(res.body.substr(0, 8), "0008NAK\n");
     EXPECT_NE(res.body.find("PACK"), std::string::npos) << "a pack follows the NAK";
-    auto corrupt = client.request("POST", "/repo/" + id + ".git/git-upload-pack", "not gzip at all",
+    auto corrupt = client.request("POST", "/" + id + ".git/git-upload-pack", "not gzip at all",
                                   {{"Content-Type", "application/x-git-upload-pack-request"}, {"Content-Encoding", "gzip"}});
     EXPECT_EQ(corrupt.status, 400u) << corrupt.body;
-    auto empty = client.request("POST", "/repo/" + id + ".git/git-upload-pack", "garbage",
+    auto empty = client.request("POST", "/" + id + ".git/git-upload-pack", "garbage",
                                 {{"Content-Type", "application/x-git-upload-pack-request"}});
     EXPECT_EQ(empty.status, 400u) << empty.body;
 }
@@ -194,10 +194,10 @@ TEST_F(GitHttp, gzip_encoded_requests_are_decoded) {
 TEST_F(GitHttp, bad_requests_get_clear_errors_and_never_reach_git_as_options) {
     auto id = create_repo("target", false);
     harness::Client client(server.port());
-    auto unknown = client.get("/repo/" + id + ".git/info/refs?service=git-upload-archive");
+    auto unknown = client.get("/" + id + ".git/info/refs?service=git-upload-archive");
     EXPECT_EQ(unknown.status, 403u);
     EXPECT_NE(unknown.body.find("Unsupported service"), std::string::npos);
-    EXPECT_EQ(client.get("/repo/" + id + ".git/info/refs").status, 403u) << "dumb HTTP is not served";
+    EXPECT_EQ(client.get("/" + id + ".git/info/refs").status, 403u) << "dumb HTTP is not served";
     for (std::string target : {"/repo/..%2f..%2fetc.git/info/refs?service=git-upload-pack",
                                "/repo/%2e%2e/info/refs?service=git-upload-pack",
                                "/repo/-h/info/refs?service=git-upload-pack",
@@ -206,11 +206,11 @@ TEST_F(GitHttp, bad_requests_get_clear_errors_and_never_reach_git_as_options) {
         EXPECT_TRUE(res.status == 404u || res.status == 401u) << target << " → " << res.status;
     }
     EXPECT_FALSE(std::filesystem::exists("/tmp/pwned"));
-    auto bogus = client.get("/repo/" + id + ".git/info/refs?service=git-upload-pack", {{"Authorization", "Basic !!!"}});
+    auto bogus = client.get("/" + id + ".git/info/refs?service=git-upload-pack", {{"Authorization", "Basic !!!"}});
     EXPECT_EQ(bogus.status, 401u);
-    auto protocol = client.get("/repo/" + id + ".git/info/refs?service=git-upload-pack", {{"Git-Protocol", "version=2 --x"}});
+    auto protocol = client.get("/" + id + ".git/info/refs?service=git-upload-pack", {{"Git-Protocol", "version=2 --x"}});
     EXPECT_EQ(protocol.status, 400u);
-    auto wrong_type = client.request("POST", "/repo/" + id + ".git/git-upload-pack", "0000", {{"Content-Type", "text/plain"}});
+    auto wrong_type = client.request("POST", "/" + id + ".git/git-upload-pack", "0000", {{"Content-Type", "text/plain"}});
     EXPECT_EQ(wrong_type.status, 415u);
     auto option_ref = harness::sh("git init -qb main x && cd x && git commit -q --allow-empty -m c && "
                                   "git push " + quote(url(id)) + " HEAD:refs/heads/--force", dir.path);

@@ -40,7 +40,7 @@ protected:
 
 TEST_F(History, pages_of_fifty_newest_first) {
     int total = std::stoi(harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main").output);
-    auto first = visitor.get("/repos/" + id + "/commits");
+    auto first = visitor.get("/" + id + "/commits");
     ASSERT_EQ(first.status, 200u);
     EXPECT_EQ(count_commits(first.body), 50);
     EXPECT_TRUE(first.has("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -50,9 +50,9 @@ TEST_F(History, pages_of_fifty_newest_first) {
     EXPECT_TRUE(first.has("page=2"));
     int seen = 0;
     for (int page = 1; page <= 4; ++page)
-        seen += count_commits(visitor.get("/repos/" + id + "/commits/main?page=" + std::to_string(page)).body);
+        seen += count_commits(visitor.get("/" + id + "/commits/main?page=" + std::to_string(page)).body);
     EXPECT_EQ(seen, total) << "every commit exactly once across the pages";
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/commits/main?page=9").has("No commits."));
+    EXPECT_TRUE(visitor.get("/" + id + "/commits/main?page=9").has("No commits."));
 }
 
 TEST_F(History, a_path_filter_counts_what_git_log_counts) {
@@ -60,43 +60,43 @@ TEST_F(History, a_path_filter_counts_what_git_log_counts) {
         int expected = std::stoi(harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main -- " + path).output);
         int seen = 0;
         for (int page = 1; page <= 3; ++page)
-            seen += count_commits(visitor.get("/repos/" + id + "/commits/main?path=" + path + "&page=" + std::to_string(page)).body);
+            seen += count_commits(visitor.get("/" + id + "/commits/main?path=" + path + "&page=" + std::to_string(page)).body);
         EXPECT_EQ(seen, expected) << path;
     }
-    EXPECT_EQ(count_commits(visitor.get("/repos/" + id + "/commits/main?path=missing.txt").body), 0);
+    EXPECT_EQ(count_commits(visitor.get("/" + id + "/commits/main?path=missing.txt").body), 0);
 }
 
 TEST_F(History, branches_with_slashes_and_bad_input) {
-    auto branch = visitor.get("/repos/" + id + "/commits/feature/x");
+    auto branch = visitor.get("/" + id + "/commits/feature/x");
     EXPECT_EQ(branch.status, 200u);
     EXPECT_TRUE(branch.has("on the branch"));
     EXPECT_FALSE(branch.has("on main"));
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commits/nope").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commits/main?path=../etc").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/commits/main?page=-3").status, 200u) << "a bad page number means page 1";
+    EXPECT_EQ(visitor.get("/" + id + "/commits/nope").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/commits/main?path=../etc").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/commits/main?page=-3").status, 200u) << "a bad page number means page 1";
 }
 
 TEST_F(History, branches_list_default_first_with_ahead_and_behind_and_tags_list_newest_first) {
     auto expected = harness::sh("cd " + quote(wc.string()) + " && git rev-list --left-right --count main...feature/x").output;
     int behind = 0, ahead = 0;
     std::sscanf(expected.c_str(), "%d %d", &behind, &ahead);
-    auto page = visitor.get("/repos/" + id + "/branches");
+    auto page = visitor.get("/" + id + "/branches");
     ASSERT_EQ(page.status, 200u);
     EXPECT_LT(page.body.find("data-ref=\"main\""), page.body.find("data-ref=\"feature/x\"")) << "default first";
     EXPECT_TRUE(page.has(std::to_string(behind) + " behind · " + std::to_string(ahead) + " ahead")) << expected;
-    EXPECT_TRUE(page.has("href=\"/repos/hist/files/feature/x\""));
-    auto none = visitor.get("/repos/" + id + "/tags");
+    EXPECT_TRUE(page.has("href=\"/alice/hist/tree/feature/x\""));
+    auto none = visitor.get("/" + id + "/tags");
     EXPECT_TRUE(none.has("No tags yet."));
     ASSERT_EQ(harness::sh("cd " + quote(wc.string()) + " && git checkout -q main~5 && "
                           "git commit -q --allow-empty --date=2001-01-01T00:00:00 -m 'from 2001' && git tag z-old && "
                           "git checkout -q main && git tag -a v2 -m release main && git push -q " +
                           quote(url(id)) + " z-old v2").code, 0);
-    auto tags = visitor.get("/repos/" + id + "/tags");
+    auto tags = visitor.get("/" + id + "/tags");
     EXPECT_LT(tags.body.find("data-ref=\"v2\""), tags.body.find("data-ref=\"z-old\"")) << "newest first, annotated peeled";
 }
 
 TEST_F(History, blame_names_the_commit_that_last_changed_each_line) {
-    auto page = visitor.get("/repos/" + id + "/blame/main/a.txt");
+    auto page = visitor.get("/" + id + "/blame/main/a.txt");
     ASSERT_EQ(page.status, 200u) << page.body.substr(0, 300);
     // git's own answer for the first and last lines of a.txt.
     for (std::string line : {"1", "30", "61"}) {
@@ -111,8 +111,8 @@ TEST_F(History, blame_names_the_commit_that_last_changed_each_line) {
     auto lines = std::stoi(harness::sh("cd " + quote(wc.string()) + " && wc -l < a.txt").output);
     EXPECT_NE(page.body.find("id=\"L" + std::to_string(lines) + "\""), std::string::npos);
     EXPECT_EQ(page.body.find("id=\"L" + std::to_string(lines + 1) + "\""), std::string::npos);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/blame/main").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/blame/main/missing.txt").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/blame/main").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/blame/main/missing.txt").status, 404u);
 }
 
 TEST_F(History, compare_lists_what_head_adds_and_the_changes_since_the_merge_base) {
@@ -121,18 +121,18 @@ TEST_F(History, compare_lists_what_head_adds_and_the_changes_since_the_merge_bas
                                " && git diff --numstat feature/x...main | awk '{ a += $1; d += $2 } END { print a, d }'").output;
     int additions = 0, deletions = 0;
     std::sscanf(numstat.c_str(), "%d %d", &additions, &deletions);
-    auto page = visitor.get("/repos/" + id + "/compare/feature/x...main");
+    auto page = visitor.get("/" + id + "/compare/feature/x...main");
     ASSERT_EQ(page.status, 200u) << page.body.substr(0, 300);
     EXPECT_EQ(count_commits(page.body), git_count);
     EXPECT_TRUE(page.has(std::to_string(git_count) + " commits"));
     EXPECT_TRUE(page.has("+" + std::to_string(additions) + "<")) << numstat;
     EXPECT_TRUE(page.has("−" + std::to_string(deletions) + "<")) << numstat;
     EXPECT_LT(page.body.find("on main"), page.body.find("&lt;script&gt;")) << "oldest first";
-    auto same = visitor.get("/repos/" + id + "/compare/main...feature/x");
+    auto same = visitor.get("/" + id + "/compare/main...feature/x");
     EXPECT_TRUE(same.has("data-testid=\"identical\"")) << "main already holds the branch";
-    EXPECT_EQ(visitor.get("/repos/" + id + "/compare/main...nope").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/compare/main").status, 404u);
-    EXPECT_EQ(visitor.get("/repos/" + id + "/compare/...main").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/compare/main...nope").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/compare/main").status, 404u);
+    EXPECT_EQ(visitor.get("/" + id + "/compare/...main").status, 404u);
 }
 
 }  // namespace
@@ -141,7 +141,7 @@ namespace {
 
 // Each "entry -> commit id" pair of a file list, in page order.
 std::vector<std::pair<std::string, std::string>> last_commits(const std::string& body) {
-    static const std::regex row(R"re(href="/repos/hist/files/main/([^"]+)">[^<]*</a></td>\s*<td[^>]*data-testid="last-commit"><a class="link link-hover" href="/repos/hist/commit/([0-9a-f]{40})")re");
+    static const std::regex row(R"re(href="/alice/hist/(?:tree|blob)/main/([^"]+)">[^<]*</a></td>\s*<td[^>]*data-testid="last-commit"><a class="link link-hover" href="/alice/hist/commit/([0-9a-f]{40})")re");
     std::vector<std::pair<std::string, std::string>> out;
     for (std::sregex_iterator it(body.begin(), body.end(), row), end; it != end; ++it) out.emplace_back((*it)[1], (*it)[2]);
     return out;
@@ -151,7 +151,7 @@ std::vector<std::pair<std::string, std::string>> last_commits(const std::string&
 
 TEST_F(History, the_file_list_names_the_commit_that_last_changed_each_entry_as_git_log_does) {
     auto check = [&](const char* when) {
-        auto rows = last_commits(visitor.get("/repos/" + id + "/files/main").body);
+        auto rows = last_commits(visitor.get("/" + id + "/tree/main").body);
         ASSERT_EQ(rows.size(), 2u) << when;
         for (const auto& [name, sha] : rows)
             EXPECT_EQ(sha, harness::sh("cd " + quote(wc.string()) + " && git log -1 --format=%H main -- " + name).output.substr(0, 40))
@@ -165,7 +165,7 @@ TEST_F(History, the_file_list_names_the_commit_that_last_changed_each_entry_as_g
     check("after a push on top (answered from the parent's list)");
     auto count = harness::sh("cd " + quote(wc.string()) + " && git rev-list --count main").output;
     count.pop_back();
-    EXPECT_TRUE(visitor.get("/repos/" + id).has(">" + count + " commits<")) << count;
+    EXPECT_TRUE(visitor.get("/" + id).has(">" + count + " commits<")) << count;
 }
 
 TEST_F(History, writers_delete_branches_but_never_the_default_or_one_pushed_to_since) {
@@ -174,23 +174,23 @@ TEST_F(History, writers_delete_branches_but_never_the_default_or_one_pushed_to_s
     harness::Client alice(server.port()), bob(server.port());
     alice.sign_in("alice");
     bob.sign_in("bob");
-    auto page = alice.get("/repos/" + id + "/branches");
+    auto page = alice.get("/" + id + "/branches");
     EXPECT_TRUE(page.has("aria-label=\"Delete feature/x\""));
     EXPECT_FALSE(page.has("aria-label=\"Delete main\"")) << "the default branch offers no delete";
-    EXPECT_FALSE(bob.get("/repos/" + id + "/branches").has("aria-label=\"Delete")) << "readers see no delete";
+    EXPECT_FALSE(bob.get("/" + id + "/branches").has("aria-label=\"Delete")) << "readers see no delete";
 
-    EXPECT_EQ(bob.post_form("/repos/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", tip}}).status, 403u);
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "main"}}).status, 400u);
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "nope"}}).status, 404u);
-    auto stale = alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", std::string(40, 'a')}});
+    EXPECT_EQ(bob.post_form("/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", tip}}).status, 403u);
+    EXPECT_EQ(alice.post_form("/" + id + "/branches/delete", {{"branch", "main"}}).status, 400u);
+    EXPECT_EQ(alice.post_form("/" + id + "/branches/delete", {{"branch", "nope"}}).status, 404u);
+    auto stale = alice.post_form("/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", std::string(40, 'a')}});
     EXPECT_EQ(stale.status, 409u) << "the branch moved since the page showed it";
     EXPECT_NE(remote("refs/heads/feature/x"), "");
     EXPECT_FALSE(remote("refs/heads/main").empty());
 
-    auto done = alice.post_form("/repos/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", tip}});
+    auto done = alice.post_form("/" + id + "/branches/delete", {{"branch", "feature/x"}, {"sha", tip}});
     EXPECT_EQ(done.status, 303u);
     EXPECT_EQ(remote("refs/heads/feature/x"), "");
-    auto after = alice.get("/repos/" + id + "/branches");
+    auto after = alice.get("/" + id + "/branches");
     EXPECT_TRUE(after.has("Branch feature/x deleted")) << "a flash says what happened";
     EXPECT_FALSE(after.has("data-ref=\"feature/x\""));
     soci::session sql(soci::sqlite3, "db=" + (dir.path / "data" / "workspace.db").string());

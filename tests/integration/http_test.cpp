@@ -128,7 +128,7 @@ TEST_F(Http, keep_alive_serves_several_requests_on_one_connection) {
 TEST_F(Http, access_log_never_holds_query_secrets) {
     client.get("/health?token=supersecretvalue&page=2");
     client.get("/settings/password?current_password=hunter2pw&new_password=hunter3pw&q=kept");
-    client.get("/repos/x/settings/secrets?name=DEPLOY&value=s3cretvalue&access_token=tok3nvalue");
+    client.get("/alice/x/settings/secrets?name=DEPLOY&value=s3cretvalue&access_token=tok3nvalue");
     harness::raw_exchange(server.port(), "GET http://root:rootpw@localhost/health?password=absolutepw HTTP/1.1\r\nHost: x\r\n\r\n",
                           std::chrono::milliseconds(500));
     server.stop();

@@ -27,8 +27,8 @@ TEST_F(Issues, the_api_creates_reads_updates_and_comments_in_githubs_shapes) {
     ASSERT_EQ(api("alice", "POST", "/issues", R"({"name":"bug","color":"d73a4a"})").status, 400u) << "a title is required";
     harness::Client alice(server.port());
     alice.sign_in("alice");
-    alice.get("/repos/" + id + "/labels");
-    ASSERT_EQ(alice.post_form("/repos/" + id + "/labels", {{"name", "bug"}, {"color", "#D73A4A"}}).status, 303u);
+    alice.get("/" + id + "/labels");
+    ASSERT_EQ(alice.post_form("/" + id + "/labels", {{"name", "bug"}, {"color", "#D73A4A"}}).status, 303u);
 
     auto created = api("alice", "POST", "/issues", R"({"title":"Crash on start","body":"It **crashes**.","labels":["bug"],"assignees":["bob"]})");
     ASSERT_EQ(created.status, 201u) << created.body;
@@ -98,26 +98,26 @@ TEST_F(Issues, readers_open_and_comment_authors_close_their_own_and_writers_tria
     auto outsider = client.request("POST", "/api/v1/repos/" + secret + "/issues", R"({"title":"hi"})",
                                    {{"Authorization", "token " + tokens["carol"]}});
     EXPECT_EQ(outsider.status, 404u) << "a private repository's issues do not exist for outsiders";
-    EXPECT_EQ(client.get("/repos/" + secret + "/issues").status, 404u);
-    EXPECT_EQ(client.get("/repos/" + secret + "/issues/1").status, 404u);
+    EXPECT_EQ(client.get("/" + secret + "/issues").status, 404u);
+    EXPECT_EQ(client.get("/" + secret + "/issues/1").status, 404u);
 }
 
 TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
     harness::Client alice(server.port()), bob(server.port()), visitor(server.port());
     alice.sign_in("alice");
     bob.sign_in("bob");
-    EXPECT_EQ(visitor.get("/repos/" + id + "/issues/new").status, 303u) << "anonymous visitors are sent to sign in";
-    bob.get("/repos/" + id + "/issues/new");
-    auto empty = bob.post_form("/repos/" + id + "/issues/create", {{"title", "  "}, {"body", "x"}});
+    EXPECT_EQ(visitor.get("/" + id + "/issues/new").status, 303u) << "anonymous visitors are sent to sign in";
+    bob.get("/" + id + "/issues/new");
+    auto empty = bob.post_form("/" + id + "/issues/create", {{"title", "  "}, {"body", "x"}});
     EXPECT_EQ(empty.status, 400u);
     EXPECT_TRUE(empty.has("An issue needs a title."));
     EXPECT_TRUE(empty.has(">\nx</textarea>")) << "what was typed is kept";
 
-    auto created = bob.post_form("/repos/" + id + "/issues/create",
+    auto created = bob.post_form("/" + id + "/issues/create",
                                  {{"title", "<script>alert(1)</script> title"}, {"body", "Steps:\n\n1. run\n\n<img src=x onerror=alert(1)>"}});
     ASSERT_EQ(created.status, 303u) << created.body;
-    EXPECT_EQ(created.header("location"), "/repos/" + id + "/issues/1");
-    auto page = visitor.get("/repos/" + id + "/issues/1");
+    EXPECT_EQ(created.header("location"), "/" + id + "/issues/1");
+    auto page = visitor.get("/" + id + "/issues/1");
     ASSERT_EQ(page.status, 200u);
     EXPECT_TRUE(page.has("&lt;script&gt;alert(1)&lt;/script&gt; title"));
     EXPECT_FALSE(page.has("<script>alert(1)"));
@@ -125,8 +125,8 @@ TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
     EXPECT_FALSE(page.has("onerror"));
     EXPECT_TRUE(page.has("to comment.")) << "visitors are invited to sign in";
 
-    alice.get("/repos/" + id + "/issues/1");
-    auto fragment = alice.post_form("/repos/" + id + "/issues/1/comments", {{"body", "Looking *into* it"}}, {{"HX-Request", "true"}});
+    alice.get("/" + id + "/issues/1");
+    auto fragment = alice.post_form("/" + id + "/issues/1/comments", {{"body", "Looking *into* it"}}, {{"HX-Request", "true"}});
     EXPECT_EQ(fragment.status, 201u);
     EXPECT_TRUE(fragment.has("<em>into</em>"));
     EXPECT_TRUE(fragment.has("data-testid=\"comment\""));
@@ -134,39 +134,39 @@ TEST_F(Issues, the_web_pages_create_show_comment_and_filter_without_xss) {
     EXPECT_TRUE(fragment.has("aria-label=\"Edit comment\"")) << "authors may edit their comment";
     auto comment_id = fragment.body.substr(fragment.body.find("id=\"comment-") + 12);
     comment_id = comment_id.substr(0, comment_id.find('"'));
-    bob.get("/repos/" + id + "/issues/1");
-    EXPECT_EQ(bob.post_form("/repos/" + id + "/issues/1/comments/" + comment_id + "/edit", {{"body", "hijacked"}}).status, 303u);
-    EXPECT_FALSE(visitor.get("/repos/" + id + "/issues/1").has("hijacked")) << "only its author edits a comment";
-    alice.get("/repos/" + id + "/issues/1");
-    alice.post_form("/repos/" + id + "/issues/1/comments/" + comment_id + "/edit", {{"body", "Looking *into* it, edited"}});
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has("it, edited"));
-    alice.get("/repos/" + id + "/issues/1");
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/comments", {{"body", "A reply"}, {"parent_id", comment_id}}).status, 303u);
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has("href=\"#comment-" + comment_id + "\">in reply"));
+    bob.get("/" + id + "/issues/1");
+    EXPECT_EQ(bob.post_form("/" + id + "/issues/1/comments/" + comment_id + "/edit", {{"body", "hijacked"}}).status, 303u);
+    EXPECT_FALSE(visitor.get("/" + id + "/issues/1").has("hijacked")) << "only its author edits a comment";
+    alice.get("/" + id + "/issues/1");
+    alice.post_form("/" + id + "/issues/1/comments/" + comment_id + "/edit", {{"body", "Looking *into* it, edited"}});
+    EXPECT_TRUE(visitor.get("/" + id + "/issues/1").has("it, edited"));
+    alice.get("/" + id + "/issues/1");
+    EXPECT_EQ(alice.post_form("/" + id + "/issues/1/comments", {{"body", "A reply"}, {"parent_id", comment_id}}).status, 303u);
+    EXPECT_TRUE(visitor.get("/" + id + "/issues/1").has("href=\"#comment-" + comment_id + "\">in reply"));
 
-    alice.get("/repos/" + id + "/labels");
-    alice.post_form("/repos/" + id + "/labels", {{"name", "ui"}, {"color", "0e8a16"}});
-    EXPECT_EQ(bob.post_form("/repos/" + id + "/labels", {{"name", "bobs"}, {"color", "0e8a16"}}).status, 403u);
-    alice.get("/repos/" + id + "/issues/1");
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/triage", {{"labels", "ui"}, {"assignees", "bob"}}).status, 303u);
-    alice.get("/repos/" + id + "/issues/1");
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/state", {{"state", "closed"}, {"reason", "completed"}}).status, 303u);
-    auto timeline = visitor.get("/repos/" + id + "/issues/1");
+    alice.get("/" + id + "/labels");
+    alice.post_form("/" + id + "/labels", {{"name", "ui"}, {"color", "0e8a16"}});
+    EXPECT_EQ(bob.post_form("/" + id + "/labels", {{"name", "bobs"}, {"color", "0e8a16"}}).status, 403u);
+    alice.get("/" + id + "/issues/1");
+    EXPECT_EQ(alice.post_form("/" + id + "/issues/1/triage", {{"labels", "ui"}, {"assignees", "bob"}}).status, 303u);
+    alice.get("/" + id + "/issues/1");
+    EXPECT_EQ(alice.post_form("/" + id + "/issues/1/state", {{"state", "closed"}, {"reason", "completed"}}).status, 303u);
+    auto timeline = visitor.get("/" + id + "/issues/1");
     EXPECT_TRUE(timeline.has("added the label ui"));
     EXPECT_TRUE(timeline.has("assigned bob"));
     EXPECT_TRUE(timeline.has("closed this as completed"));
     EXPECT_LT(timeline.body.find("Looking"), timeline.body.find("closed this as completed")) << "in the order it happened";
 
-    alice.get("/repos/" + id + "/issues/new");
-    alice.post_form("/repos/" + id + "/issues/create", {{"title", "Second"}, {"body", "plain"}});
-    auto open = visitor.get("/repos/" + id + "/issues");
+    alice.get("/" + id + "/issues/new");
+    alice.post_form("/" + id + "/issues/create", {{"title", "Second"}, {"body", "plain"}});
+    auto open = visitor.get("/" + id + "/issues");
     EXPECT_TRUE(open.has("1 Open"));
     EXPECT_TRUE(open.has("1 Closed"));
     EXPECT_TRUE(open.has(">Second<"));
     EXPECT_FALSE(open.has("alert(1)&lt;/script&gt; title<"));
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues?state=closed&label=ui").has("&lt;script&gt;alert(1)&lt;/script&gt; title"));
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues?state=open&q=Secon").has(">Second<"));
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues?state=open&q=nothing%25like").has("No issues match."));
+    EXPECT_TRUE(visitor.get("/" + id + "/issues?state=closed&label=ui").has("&lt;script&gt;alert(1)&lt;/script&gt; title"));
+    EXPECT_TRUE(visitor.get("/" + id + "/issues?state=open&q=Secon").has(">Second<"));
+    EXPECT_TRUE(visitor.get("/" + id + "/issues?state=open&q=nothing%25like").has("No issues match."));
 }
 
 // What a textarea shows, as the browser reads it: the one newline after the tag dropped, the
@@ -186,18 +186,18 @@ TEST_F(Issues, editing_keeps_markdown_exactly_as_written) {
     const std::string body = "\nSteps:\r\n\r\n1. run `make`\n\n\tindented <code> & \"quotes\" ünïcödé 🚀\n\n\n- last";
     harness::Client alice(server.port());
     alice.sign_in("alice");
-    alice.get("/repos/" + id + "/issues/new");
-    auto refused = alice.post_form("/repos/" + id + "/issues/create", {{"title", ""}, {"body", body}});
+    alice.get("/" + id + "/issues/new");
+    auto refused = alice.post_form("/" + id + "/issues/create", {{"title", ""}, {"body", body}});
     EXPECT_EQ(textarea(refused.body, "Description"), body) << "the form shown again keeps every line";
-    ASSERT_EQ(alice.post_form("/repos/" + id + "/issues/create", {{"title", "Multi-line"}, {"body", body}}).status, 303u);
-    auto page = alice.get("/repos/" + id + "/issues/1");
+    ASSERT_EQ(alice.post_form("/" + id + "/issues/create", {{"title", "Multi-line"}, {"body", body}}).status, 303u);
+    auto page = alice.get("/" + id + "/issues/1");
     EXPECT_EQ(textarea(page.body, "Description"), body) << "the edit form shows the Markdown as it was written";
-    ASSERT_EQ(alice.post_form("/repos/" + id + "/issues/1/edit", {{"title", "Multi-line"}, {"body", textarea(page.body, "Description")}}).status, 303u);
+    ASSERT_EQ(alice.post_form("/" + id + "/issues/1/edit", {{"title", "Multi-line"}, {"body", textarea(page.body, "Description")}}).status, 303u);
     auto stored = nlohmann::json::parse(api("alice", "GET", "/issues/1").body);
     EXPECT_EQ(stored["body"], body) << "saving the edit form unchanged changes nothing";
 
-    alice.get("/repos/" + id + "/issues/1");
-    auto comment = alice.post_form("/repos/" + id + "/issues/1/comments", {{"body", body}}, {{"HX-Request", "true"}});
+    alice.get("/" + id + "/issues/1");
+    auto comment = alice.post_form("/" + id + "/issues/1/comments", {{"body", body}}, {{"HX-Request", "true"}});
     ASSERT_EQ(comment.status, 201u);
     EXPECT_EQ(textarea(comment.body, "Edit comment"), body) << "a comment's edit form too";
 }
@@ -220,8 +220,8 @@ TEST_F(Issues, fixes_in_a_commit_on_the_default_branch_or_a_merged_pull_closes_t
     EXPECT_EQ(state(1), "closed") << "closed by the pushed commit";
     EXPECT_EQ(state(2), "open") << "only the default branch closes issues";
     harness::Client visitor(server.port());
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/issues/1").has(R"(closed this in <a class="link" href="/repos/)" + id + "/commit/"));
-    auto two = visitor.get("/repos/" + id + "/issues/2");
+    EXPECT_TRUE(visitor.get("/" + id + "/issues/1").has(R"(closed this in <a class="link" href="/)" + id + "/commit/"));
+    auto two = visitor.get("/" + id + "/issues/2");
     EXPECT_TRUE(two.has("referenced this in commit <a")) << "a commit on any branch that names #2 shows on its timeline";
 
     auto pull = api("alice", "POST", "/pulls", R"({"title":"Feature","head":"feature","base":"main","body":"Closes #3"})");
@@ -229,8 +229,8 @@ TEST_F(Issues, fixes_in_a_commit_on_the_default_branch_or_a_merged_pull_closes_t
     ASSERT_EQ(api("alice", "PUT", "/pulls/" + harness::json_field(pull.body, "number") + "/merge", R"({"merge_method":"squash"})").status, 200u);
     EXPECT_EQ(state(3), "closed") << "closed by merging the pull request";
     // The merge closes it, or the merged commit's own push event does, whichever comes first.
-    auto closed = visitor.get("/repos/" + id + "/issues/3");
-    EXPECT_TRUE(closed.has(R"(href="/repos/)" + id + R"(/prs/4">pull request #4</a>)") || closed.has(R"(closed this in <a class="link" href="/repos/)" + id + "/commit/"))
+    auto closed = visitor.get("/" + id + "/issues/3");
+    EXPECT_TRUE(closed.has(R"(href="/)" + id + R"(/pull/4">pull request #4</a>)") || closed.has(R"(closed this in <a class="link" href="/)" + id + "/commit/"))
         << closed.body;
 }
 
@@ -240,11 +240,11 @@ TEST_F(Issues, an_issue_that_names_another_shows_on_its_timeline_once) {
     ASSERT_EQ(api("bob", "POST", "/issues/2/comments", R"({"body":"Still #1"})").status, 201u);
     ASSERT_EQ(api("carol", "POST", "/issues/1/comments", R"({"body":"Mentions itself: #1"})").status, 201u);
     harness::Client visitor(server.port());
-    auto one = visitor.get("/repos/" + id + "/issues/1");
-    auto mention = std::string(R"(mentioned this in <a class="link" href="/repos/)") + id + R"(/issues/2">#2</a>)";
+    auto one = visitor.get("/" + id + "/issues/1");
+    auto mention = std::string(R"(mentioned this in <a class="link" href="/)") + id + R"(/issues/2">#2</a>)";
     ASSERT_TRUE(one.has(mention)) << one.body;
     EXPECT_EQ(one.body.find(mention), one.body.rfind(mention)) << "named twice from #2, shown once";
-    EXPECT_FALSE(one.has("mentioned this in <a class=\"link\" href=\"/repos/" + id + "/issues/1\"")) << "not by itself";
+    EXPECT_FALSE(one.has("mentioned this in <a class=\"link\" href=\"/" + id + "/issues/1\"")) << "not by itself";
 }
 
 }  // namespace

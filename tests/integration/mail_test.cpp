@@ -79,7 +79,7 @@ TEST_F(Mail, a_mention_is_mailed_once_the_smtp_server_is_up_and_not_to_those_who
     ASSERT_EQ(carol_web.post_form("/notifications/email", {{"email", "off"}}).status, 303u);
     ASSERT_EQ(api(alice, "POST", "/api/v1/user/repos", R"({"name":"proj"})").status, 201u);
     // The SMTP server is down: the message waits in the outbox.
-    ASSERT_EQ(api(alice, "POST", "/api/v1/repos/proj/issues", R"({"title":"Crash at startup","body":"@bob @carol can you look?"})").status, 201u);
+    ASSERT_EQ(api(alice, "POST", "/api/v1/repos/alice/proj/issues", R"({"title":"Crash at startup","body":"@bob @carol can you look?"})").status, 201u);
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     sink.start();
     std::string mail;
@@ -88,10 +88,10 @@ TEST_F(Mail, a_mention_is_mailed_once_the_smtp_server_is_up_and_not_to_those_who
         if (mail.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     ASSERT_FALSE(mail.empty()) << "retried until the server took it\n" << server.log();
-    EXPECT_NE(mail.find("Subject: [proj] Crash at startup (#1)"), std::string::npos) << mail;
+    EXPECT_NE(mail.find("Subject: [alice/proj] Crash at startup (#1)"), std::string::npos) << mail;
     EXPECT_NE(mail.find("To: <bob@example.com>"), std::string::npos) << mail;
     EXPECT_NE(mail.find("alice mentioned you"), std::string::npos);
-    EXPECT_NE(mail.find("https://forge.example.com/repos/proj/issues/1"), std::string::npos);
+    EXPECT_NE(mail.find("https://forge.example.com/alice/proj/issues/1"), std::string::npos);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     EXPECT_EQ(sink.mail().find("carol@example.com"), std::string::npos) << "carol opted out";
 }

@@ -33,7 +33,7 @@ TEST_F(Notifications, mentions_assignments_and_replies_reach_the_people_concerne
     ASSERT_NE(link, std::string::npos) << first.body;
     auto open = bob.get("/notifications/1");
     EXPECT_EQ(open.status, 303u);
-    EXPECT_EQ(open.header("location"), "/repos/" + id + "/issues/1");
+    EXPECT_EQ(open.header("location"), "/" + id + "/issues/1");
     EXPECT_FALSE(bob.get("/notifications/count").has("unread-count")) << "opening it reads it";
     EXPECT_EQ(alice.get("/notifications/1").status, 404u) << "someone else's notification does not exist";
 
@@ -81,12 +81,12 @@ TEST_F(Notifications, watchers_hear_of_new_threads_and_comments_until_they_unwat
     harness::Client alice(server.port()), carol(server.port());
     alice.sign_in("alice");
     carol.sign_in("carol");
-    auto button = carol.get("/repos/" + id + "/watch");
+    auto button = carol.get("/" + id + "/watch");
     ASSERT_EQ(button.status, 200u);
     EXPECT_TRUE(button.has(">Watch<"));
     EXPECT_TRUE(button.has(">1<")) << "the owner watches what they create";
-    EXPECT_EQ(harness::Client(server.port()).get("/repos/" + id + "/watch").status, 401u);
-    auto on = carol.post_form("/repos/" + id + "/watch", {{"watch", "1"}}, {{"HX-Request", "true"}});
+    EXPECT_EQ(harness::Client(server.port()).get("/" + id + "/watch").status, 401u);
+    auto on = carol.post_form("/" + id + "/watch", {{"watch", "1"}}, {{"HX-Request", "true"}});
     ASSERT_EQ(on.status, 200u) << on.body;
     EXPECT_TRUE(on.has(">Unwatch<"));
     EXPECT_TRUE(on.has(">2<"));
@@ -98,14 +98,14 @@ TEST_F(Notifications, watchers_hear_of_new_threads_and_comments_until_they_unwat
     ASSERT_EQ(api("bob", "POST", "/api/v1/repos/" + id + "/issues/1/comments", R"({"body":"Fixed soon"})").status, 201u);
     EXPECT_TRUE(carol.get("/notifications/count").has(">1<")) << "a comment in a watched repository";
 
-    carol.get("/repos/" + id);
-    EXPECT_EQ(carol.post_form("/repos/" + id + "/watch", {{"watch", "0"}}).status, 303u);
+    carol.get("/" + id);
+    EXPECT_EQ(carol.post_form("/" + id + "/watch", {{"watch", "0"}}).status, 303u);
     carol.post_form("/notifications/read-all", {});
     ASSERT_EQ(api("bob", "POST", "/api/v1/repos/" + id + "/issues", R"({"title":"Another"})").status, 201u);
     EXPECT_FALSE(carol.get("/notifications/count").has("unread-count")) << "unwatched";
 
     auto hidden = create_repo("closed", true, true);
-    EXPECT_EQ(carol.get("/repos/" + hidden + "/watch").status, 404u) << "nobody watches what they cannot read";
+    EXPECT_EQ(carol.get("/" + hidden + "/watch").status, 404u) << "nobody watches what they cannot read";
 
     // The same through GitHub's subscription API.
     auto sub = "/api/v1/repos/" + id + "/subscription";
@@ -114,7 +114,7 @@ TEST_F(Notifications, watchers_hear_of_new_threads_and_comments_until_they_unwat
     ASSERT_EQ(put.status, 200u) << put.body;
     EXPECT_NE(put.body.find(R"("subscribed":true)"), std::string::npos);
     EXPECT_EQ(api("carol", "GET", sub).status, 200u);
-    EXPECT_TRUE(carol.get("/repos/" + id + "/watch").has(">Unwatch<")) << "one watch list for the page and the API";
+    EXPECT_TRUE(carol.get("/" + id + "/watch").has(">Unwatch<")) << "one watch list for the page and the API";
     EXPECT_EQ(api("carol", "DELETE", sub).status, 204u);
     EXPECT_EQ(api("carol", "GET", sub).status, 404u);
     EXPECT_EQ(api("carol", "PUT", "/api/v1/repos/" + hidden + "/subscription", R"({"subscribed":true})").status, 404u);

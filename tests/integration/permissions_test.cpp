@@ -58,7 +58,7 @@ protected:
         for (int a = anonymous; a <= site_admin; ++a) {
             SCOPED_TRACE(std::string(kActorNames[a]) + (is_private ? " on private" : " on public"));
             const auto& want = table[a];
-            auto page = browsers[a]->get("/repos/" + id);
+            auto page = browsers[a]->get("/" + id);
             EXPECT_EQ(page.status, want.web) << "web page";
             if (want.web == 404) {
                 EXPECT_EQ(page.body.find("private-repo"), std::string::npos) << "the name does not leak";
@@ -68,9 +68,9 @@ protected:
             auto api_headers = a == anonymous ? std::map<std::string, std::string>{}
                                               : std::map<std::string, std::string>{{"Authorization", "token " + tokens[kUsers[a]]}};
             EXPECT_EQ(client.get("/api/v1/repos/" + id, api_headers).status, want.api) << "API GET";
-            EXPECT_EQ(client.get("/repo/" + id + ".git/info/refs?service=git-upload-pack", creds(a)).status, want.clone)
+            EXPECT_EQ(client.get("/" + id + ".git/info/refs?service=git-upload-pack", creds(a)).status, want.clone)
                 << "HTTP clone";
-            EXPECT_EQ(client.get("/repo/" + id + ".git/info/refs?service=git-receive-pack", creds(a)).status, want.push)
+            EXPECT_EQ(client.get("/" + id + ".git/info/refs?service=git-receive-pack", creds(a)).status, want.push)
                 << "HTTP push";
 
             // And the real git client agrees.
@@ -123,9 +123,9 @@ TEST_F(Permissions, collaboration_pages_and_api_on_a_private_repository) {
     ASSERT_EQ(bob_api("/issues", R"({"title":"Secret bug"})").status, 201u);
     ASSERT_EQ(bob_api("/pulls", R"({"title":"Secret fix","head":"feature","base":"main"})").status, 201u);
 
-    const std::string web = "/repos/" + id, api = "/api/v1/repos/" + id;
-    const char* pages[] = {"/issues", "/issues/1", "/prs", "/prs/2", "/prs/2?tab=files", "/prs/2?tab=commits", "/activity",
-                           "/activity/feed", "/labels", "/watch", "/prs/2/line-comments/new?path=x.txt&line=1"};
+    const std::string web = "/" + id, api = "/api/v1/repos/" + id;
+    const char* pages[] = {"/issues", "/issues/1", "/pulls", "/pull/2", "/pull/2/files", "/pull/2/commits", "/activity",
+                           "/activity/feed", "/labels", "/watch", "/pull/2/line-comments/new?path=x.txt&line=1"};
     const char* calls[] = {"/issues", "/issues/1", "/issues/1/comments", "/pulls", "/pulls/2", "/pulls/2/reviews",
                            "/pulls/2/comments", "/pulls/2/requested_reviewers"};
     for (int a = anonymous; a <= site_admin; ++a) {
@@ -146,7 +146,7 @@ TEST_F(Permissions, collaboration_pages_and_api_on_a_private_repository) {
             browsers[a]->get("/repos");
             EXPECT_EQ(browsers[a]->post_form(web + "/issues/1/comments", {{"body", "let me in"}}).status, 404u);
             EXPECT_EQ(browsers[a]->post_form(web + "/watch", {{"watch", "1"}}).status, 404u);
-            EXPECT_EQ(browsers[a]->post_form(web + "/prs/2/line-comments", {{"path", "x.txt"}, {"line", "1"}, {"body", "hi"}}).status, 404u);
+            EXPECT_EQ(browsers[a]->post_form(web + "/pull/2/line-comments", {{"path", "x.txt"}, {"line", "1"}, {"body", "hi"}}).status, 404u);
             EXPECT_EQ(client.request("POST", api + "/issues/1/comments", R"({"body":"hi"})", headers).status, 404u);
         }
     }

@@ -74,7 +74,7 @@ TEST_F(Pulls, open_shows_mergeability_and_conflicts_refuse_to_merge) {
 
     harness::Client alice(server.port());
     alice.sign_in("alice");
-    auto page = alice.get("/repos/" + id + "/prs/4");
+    auto page = alice.get("/" + id + "/pull/4");
     ASSERT_EQ(page.status, 200u) << page.body.substr(0, 2000);
     EXPECT_TRUE(page.has("conflicts with main"));
     EXPECT_TRUE(page.has("<li>a.txt</li>"));
@@ -148,32 +148,32 @@ TEST_F(Pulls, a_push_to_the_head_updates_the_pull_request) {
     harness::Client visitor(server.port());
     bool seen = false;
     for (int i = 0; i < 50 && !seen; ++i) {
-        seen = visitor.get("/repos/" + id + "/prs/" + n).has("pushed " + head.substr(0, 10));
+        seen = visitor.get("/" + id + "/pull/" + n).has("pushed " + head.substr(0, 10));
         if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     EXPECT_TRUE(seen) << "the timeline shows the push";
-    auto commits = visitor.get("/repos/" + id + "/prs/" + n + "?tab=commits");
+    auto commits = visitor.get("/" + id + "/pull/" + n + "/commits");
     EXPECT_TRUE(commits.has("f1 three"));
-    EXPECT_TRUE(visitor.get("/repos/" + id + "/prs/" + n + "?tab=files").has("f1.txt"));
+    EXPECT_TRUE(visitor.get("/" + id + "/pull/" + n + "/files").has("f1.txt"));
 }
 
 TEST_F(Pulls, the_compare_page_opens_one_and_writers_merge_from_the_page) {
     harness::Client alice(server.port());
     alice.sign_in("alice");
-    auto compare = alice.get("/repos/" + id + "/compare/main...f2");
+    auto compare = alice.get("/" + id + "/compare/main...f2");
     ASSERT_TRUE(compare.has("data-testid=\"open-pr\""));
-    auto created = alice.post_form("/repos/" + id + "/prs/create", {{"base", "main"}, {"head", "f2"}, {"title", "<b>f2</b>"}, {"body", "Adds f2"}});
+    auto created = alice.post_form("/" + id + "/pulls/create", {{"base", "main"}, {"head", "f2"}, {"title", "<b>f2</b>"}, {"body", "Adds f2"}});
     ASSERT_EQ(created.status, 303u) << created.body;
-    EXPECT_EQ(created.header("location"), "/repos/" + id + "/prs/1");
-    auto page = alice.get("/repos/" + id + "/prs/1");
+    EXPECT_EQ(created.header("location"), "/" + id + "/pull/1");
+    auto page = alice.get("/" + id + "/pull/1");
     EXPECT_TRUE(page.has("&lt;b&gt;f2&lt;/b&gt;"));
     EXPECT_TRUE(page.has("No conflicts with main."));
-    EXPECT_TRUE(alice.get("/repos/" + id + "/prs").has("&lt;b&gt;f2&lt;/b&gt;"));
-    EXPECT_EQ(alice.get("/repos/" + id + "/issues/1").header("location"), "/repos/" + id + "/prs/1");
-    alice.get("/repos/" + id + "/prs/1");
-    auto merged = alice.post_form("/repos/" + id + "/prs/1/merge", {{"method", "squash"}});
+    EXPECT_TRUE(alice.get("/" + id + "/pulls").has("&lt;b&gt;f2&lt;/b&gt;"));
+    EXPECT_EQ(alice.get("/" + id + "/issues/1").header("location"), "/" + id + "/pull/1");
+    alice.get("/" + id + "/pull/1");
+    auto merged = alice.post_form("/" + id + "/pull/1/merge", {{"method", "squash"}});
     EXPECT_EQ(merged.status, 303u);
-    auto after = alice.get("/repos/" + id + "/prs/1");
+    auto after = alice.get("/" + id + "/pull/1");
     EXPECT_TRUE(after.has("Pull request merged."));
     EXPECT_TRUE(after.has("data-testid=\"merged\""));
 }
@@ -190,8 +190,8 @@ TEST_F(Pulls, reviews_and_line_comments_that_go_outdated_when_the_line_changes) 
     // carol gets write access to review alice's pull request.
     harness::Client alice(server.port());
     alice.sign_in("alice");
-    alice.get("/repos/" + id + "/settings");
-    ASSERT_EQ(alice.post_form("/repos/" + id + "/collaborators", {{"username", "carol"}, {"role", "write"}}).status, 303u);
+    alice.get("/" + id + "/settings");
+    ASSERT_EQ(alice.post_form("/" + id + "/collaborators", {{"username", "carol"}, {"role", "write"}}).status, 303u);
 
     auto review = api("carol", "POST", path + "/reviews",
                       R"({"event":"REQUEST_CHANGES","body":"Almost","comments":[{"path":"f1.txt","line":2,"body":"Say three?"}]})");
@@ -220,7 +220,7 @@ TEST_F(Pulls, reviews_and_line_comments_that_go_outdated_when_the_line_changes) 
     EXPECT_NE(list.body.find("CHANGES_REQUESTED"), std::string::npos);
     EXPECT_NE(list.body.find("APPROVED"), std::string::npos);
 
-    auto page = alice.get("/repos/" + id + "/prs/" + n);
+    auto page = alice.get("/" + id + "/pull/" + n);
     EXPECT_TRUE(page.has("requested changes"));
     EXPECT_TRUE(page.has("approved these changes"));
     EXPECT_TRUE(page.has("Say three?"));
@@ -231,8 +231,8 @@ TEST_F(Pulls, line_comments_start_from_the_diff_and_answer_with_their_thread) {
     auto n = open("f1");
     harness::Client bob(server.port());
     bob.sign_in("bob");
-    auto here = "/repos/" + id + "/prs/" + n;
-    auto files = bob.get(here + "?tab=files");
+    auto here = "/" + id + "/pull/" + n;
+    auto files = bob.get(here + "/files");
     ASSERT_EQ(files.status, 200u);
     EXPECT_TRUE(files.has("line-comments/new?path=f1.txt&amp;side=new&amp;line=2")) << "line numbers open a comment form";
     std::map<std::string, std::string> htmx{{"HX-Request", "true"}};
@@ -258,7 +258,7 @@ TEST_F(Pulls, line_comments_start_from_the_diff_and_answer_with_their_thread) {
     EXPECT_EQ(bob.post_form(here + "/line-comments", {{"path", "f1.txt"}, {"line", "7"}, {"body", "x"}, {"fragment", "row"}}, htmx).status, 400u)
         << "f1.txt has two lines";
 
-    auto shown = bob.get(here + "?tab=files");
+    auto shown = bob.get(here + "/files");
     auto note = shown.body.find("<tr data-note>");
     ASSERT_NE(note, std::string::npos) << "the thread sits in the diff, below its line";
     EXPECT_NE(shown.body.find("Because", note), std::string::npos);
@@ -267,8 +267,8 @@ TEST_F(Pulls, line_comments_start_from_the_diff_and_answer_with_their_thread) {
     // of a.txt reads "5" (main has since made it "FIVE").
     auto clash = api("alice", "POST", "/pulls", R"({"title":"Clash","head":"clash","base":"main"})");
     ASSERT_EQ(clash.status, 201u);
-    auto clash_here = "/repos/" + id + "/prs/" + harness::json_field(clash.body, "number");
-    EXPECT_TRUE(bob.get(clash_here + "?tab=files").has("side=old&amp;line=5"));
+    auto clash_here = "/" + id + "/pull/" + harness::json_field(clash.body, "number");
+    EXPECT_TRUE(bob.get(clash_here + "/files").has("side=old&amp;line=5"));
     auto old_side = bob.post_form(clash_here + "/line-comments", {{"path", "a.txt"}, {"side", "old"}, {"line", "5"}, {"body", "Gone?"}, {"fragment", "row"}}, htmx);
     ASSERT_EQ(old_side.status, 201u) << old_side.body;
     EXPECT_TRUE(old_side.has(">5</pre>")) << old_side.body;
@@ -276,7 +276,7 @@ TEST_F(Pulls, line_comments_start_from_the_diff_and_answer_with_their_thread) {
 
 TEST_F(Pulls, review_requests_notify_the_reviewer_and_a_review_answers_them) {
     auto n = open("f1");
-    auto here = "/repos/" + id + "/prs/" + n;
+    auto here = "/" + id + "/pull/" + n;
     harness::Client alice(server.port()), bob(server.port()), carol(server.port());
     alice.sign_in("alice");
     bob.sign_in("bob");
@@ -325,21 +325,21 @@ TEST_F(Pulls, drafts_wait_for_ready_and_pull_requests_close_and_reopen) {
     harness::Client alice(server.port()), bob(server.port());
     alice.sign_in("alice");
     bob.sign_in("bob");
-    bob.get("/repos/" + id + "/prs/1");
-    EXPECT_EQ(bob.post_form("/repos/" + id + "/prs/1/ready", {}).status, 303u);
+    bob.get("/" + id + "/pull/1");
+    EXPECT_EQ(bob.post_form("/" + id + "/pull/1/ready", {}).status, 303u);
     EXPECT_EQ(harness::json_field(api("alice", "GET", "/pulls/1").body, "draft"), "true") << "bob is neither author nor writer";
-    alice.get("/repos/" + id + "/prs/1");
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/prs/1/ready", {}).status, 303u);
+    alice.get("/" + id + "/pull/1");
+    EXPECT_EQ(alice.post_form("/" + id + "/pull/1/ready", {}).status, 303u);
     EXPECT_EQ(harness::json_field(api("alice", "GET", "/pulls/1").body, "draft"), "false");
-    EXPECT_TRUE(alice.get("/repos/" + id + "/prs/1").has("marked this ready for review"));
+    EXPECT_TRUE(alice.get("/" + id + "/pull/1").has("marked this ready for review"));
 
-    alice.get("/repos/" + id + "/prs/1");
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/state", {{"state", "closed"}, {"reason", "not_planned"}}).status, 303u);
+    alice.get("/" + id + "/pull/1");
+    EXPECT_EQ(alice.post_form("/" + id + "/issues/1/state", {{"state", "closed"}, {"reason", "not_planned"}}).status, 303u);
     EXPECT_EQ(harness::json_field(api("alice", "GET", "/pulls/1").body, "state"), "closed");
-    EXPECT_FALSE(alice.get("/repos/" + id + "/prs/1").has("data-testid=\"merge-box\"")) << "closed pull requests do not merge";
+    EXPECT_FALSE(alice.get("/" + id + "/pull/1").has("data-testid=\"merge-box\"")) << "closed pull requests do not merge";
     EXPECT_EQ(api("alice", "PUT", "/pulls/1/merge", "{}").status, 405u);
-    alice.get("/repos/" + id + "/prs/1");
-    EXPECT_EQ(alice.post_form("/repos/" + id + "/issues/1/state", {{"state", "open"}}).status, 303u);
+    alice.get("/" + id + "/pull/1");
+    EXPECT_EQ(alice.post_form("/" + id + "/issues/1/state", {{"state", "open"}}).status, 303u);
     EXPECT_EQ(api("alice", "PUT", "/pulls/1/merge", "{}").status, 200u);
 }
 

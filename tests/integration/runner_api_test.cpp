@@ -42,10 +42,10 @@ TEST_F(HostileRunner, log_text_shaped_like_a_stored_line_stays_text_on_the_run_p
     auto sent = runner("POST", job_path() + "/events",
                        json{{"events", {{{"type", "started"}, {"index", 0}}, {{"type", "line"}, {"index", 0}, {"text", lie}}}}}.dump());
     ASSERT_EQ(sent.status, 200u) << sent.body;
-    auto page = alice.get("/repos/" + id + "/actions/runs/" + std::to_string(run_id));
+    auto page = alice.get("/" + id + "/actions/runs/" + std::to_string(run_id));
     ASSERT_EQ(page.status, 200u);
     auto action = api("/actions/runs/" + std::to_string(run_id))["workflow_id"].get<std::int64_t>();
-    auto partial = alice.get("/repos/" + id + "/actions/" + std::to_string(action) + "/logs-partial?run=" + std::to_string(run_id) +
+    auto partial = alice.get("/" + id + "/actions/" + std::to_string(action) + "/logs-partial?run=" + std::to_string(run_id) +
                              "&job=" + std::to_string(job_id));
     ASSERT_EQ(partial.status, 200u) << partial.body;
     for (const auto* html : {&page.body, &partial.body}) {
@@ -72,7 +72,7 @@ TEST_F(HostileRunner, an_artifact_name_with_a_line_break_is_refused_and_cannot_a
     auto listed = api("/actions/runs/" + std::to_string(run_id) + "/artifacts");
     ASSERT_EQ(listed["artifacts"].size(), 1u);
     auto artifact = listed["artifacts"][0]["id"].get<std::int64_t>();
-    auto download = alice.get("/repos/" + id + "/actions/runs/" + std::to_string(run_id) + "/artifacts/" + std::to_string(artifact));
+    auto download = alice.get("/" + id + "/actions/runs/" + std::to_string(run_id) + "/artifacts/" + std::to_string(artifact));
     ASSERT_EQ(download.status, 200u);
     EXPECT_EQ(download.header("content-disposition"), "attachment; filename=\"r__sum__ final.tar.gz\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20final.tar.gz");
 }

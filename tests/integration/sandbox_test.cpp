@@ -42,7 +42,7 @@ jobs:
 }
 
 TEST_F(Sandbox, a_job_that_asks_for_a_network_is_refused_and_never_reaches_the_server) {
-    EXPECT_TRUE(alice.get("/repos/" + id + "/actions").has("no network")) << "the page says jobs get no network";
+    EXPECT_TRUE(alice.get("/" + id + "/actions").has("no network")) << "the page says jobs get no network";
     push(R"Y(on: push
 jobs:
   online:

@@ -40,7 +40,7 @@ git add -A && git commit -qm start && git push -q )SH" + quote(url(id)) + " main
         harness::Client alice(server.port());
         alice.sign_in("alice");
         for (int i = 0; i < 200; ++i) {
-            if (alice.get("/repos/" + repo + "/search/status").has(">" + tip + "<")) return;
+            if (alice.get("/" + repo + "/search/status").has(">" + tip + "<")) return;
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
         FAIL() << "the index of " << repo << " did not reach " << tip;
@@ -138,7 +138,7 @@ TEST_F(Search, the_pages_show_highlighted_lines_with_context_and_update_as_you_t
     auto page = visitor.get("/search?q=" + harness::url_encode("counter case:yes"));
     ASSERT_EQ(page.status, 200u);
     EXPECT_TRUE(page.has(R"(<mark class="bg-warning/60 text-base-content rounded-sm">counter</mark>)")) << page.body;
-    EXPECT_TRUE(page.has("href=\"/repos/code/files/")) << "links to the file at the indexed commit";
+    EXPECT_TRUE(page.has("href=\"/alice/code/blob/")) << "links to the file at the indexed commit";
     EXPECT_TRUE(page.has("#L4\">4</a>"));
     EXPECT_TRUE(page.has("#L3\">3</a>")) << "a line of context before";
     EXPECT_TRUE(page.has("2 files in 3 lines")) << page.body.substr(page.body.find("search-summary"), 200);
@@ -153,7 +153,7 @@ TEST_F(Search, the_pages_show_highlighted_lines_with_context_and_update_as_you_t
     EXPECT_TRUE(boosted.has("data-testid=\"search-hit\""));
     EXPECT_TRUE(visitor.get("/search?q=counter", {{"HX-Request", "true"}, {"HX-History-Restore-Request", "true"}}).has("<html"));
     EXPECT_TRUE(fragment.has("data-testid=\"search-hit\""));
-    auto scoped = visitor.get("/repos/" + id + "/search?q=counter");
+    auto scoped = visitor.get("/" + id + "/search?q=counter");
     EXPECT_TRUE(scoped.has("data-testid=\"search-hit\""));
     auto xss = visitor.get("/search?q=" + harness::url_encode("<script>alert(1)</script>"));
     EXPECT_FALSE(xss.has("<script>alert(1)")) << "the query is escaped";
@@ -195,7 +195,7 @@ TEST_F(Search, private_repositories_stay_invisible_to_those_who_cannot_read_them
     auto page = anonymous.get("/search?q=classified_token");
     EXPECT_TRUE(page.has("0 files")) << page.body.substr(0, 3000);
     EXPECT_FALSE(page.has("plan.txt"));
-    EXPECT_EQ(anonymous.get("/repos/" + secret + "/search?q=classified_token").status, 404u);
+    EXPECT_EQ(anonymous.get("/" + secret + "/search?q=classified_token").status, 404u);
 }
 
 TEST_F(Search, concurrent_searches_all_answer) {
@@ -212,9 +212,9 @@ TEST_F(Search, concurrent_searches_all_answer) {
 
 TEST_F(Search, the_command_line_rebuilds_an_index_while_the_server_runs) {
     auto data = (dir.path / "data").string();
-    auto rebuilt = harness::sh("DATA_DIR=" + quote(data) + " " + WORKSPACE_BINARY + " search reindex code", dir.path);
+    auto rebuilt = harness::sh("DATA_DIR=" + quote(data) + " " + WORKSPACE_BINARY + " search reindex alice/code", dir.path);
     ASSERT_EQ(rebuilt.code, 0) << rebuilt.output;
-    EXPECT_NE(rebuilt.output.find("code: 5 files at "), std::string::npos) << rebuilt.output;
+    EXPECT_NE(rebuilt.output.find("alice/code: 5 files at "), std::string::npos) << rebuilt.output;
     EXPECT_EQ(found("counter case:yes"), grep("-F -e counter")) << "the server searches the rebuilt index";
     auto unknown = harness::sh("DATA_DIR=" + quote(data) + " " + WORKSPACE_BINARY + " search reindex nothing-here", dir.path);
     EXPECT_EQ(unknown.code, 1);

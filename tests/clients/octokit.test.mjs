@@ -1,0 +1,106 @@
+// GitHub's own REST client, @octokit/rest from npm, driving our API (baseUrl …/api/v1) as a
+// script written for GitHub would: repositories by owner/repo, issues and their comments, pull
+// requests from a pushed branch, merged. Each call must succeed and answer in GitHub's shapes.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { startServer } from "../browser/harness.mjs";
+
+const require = createRequire(join(process.env.WEB_DIR, "package.json"));
+const { Octokit } = require("@octokit/rest");
+
+const password = "correct horse battery";
+let server, work;
+
+before(async () => {
+  server = await startServer();
+  work = mkdtempSync(join(tmpdir(), "skyscape-octokit-"));
+});
+after(async () => {
+  await server?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// Signs up through the form, as a browser would, and makes an access token with the password.
+async function userWithToken(name) {
+  const form = await fetch(`${server.base}/signup`);
+  const cookie = form.headers.get("set-cookie").split(";")[0];
+  const csrf = (await form.text()).match(/name="csrf_token" value="([^"]+)"/)[1];
+  const signed = await fetch(`${server.base}/auth/signup`, {
+    method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrf_token: csrf, username: name, email: `${name}@example.com`, password }),
+  });
+  assert.ok(signed.status < 400, `sign-up answered ${signed.status}`);
+  const res = await fetch(`${server.base}/api/v1/users/${name}/tokens`, {
+    method: "POST", body: JSON.stringify({ name: "octokit" }),
+    headers: { authorization: "Basic " + Buffer.from(`${name}:${password}`).toString("base64"), "content-type": "application/json" },
+  });
+  assert.equal(res.status, 201);
+  return (await res.json()).token;
+}
+
+test("@octokit/rest works against the API", async () => {
+  const token = await userWithToken("ada");
+  const octokit = new Octokit({ auth: token, baseUrl: `${server.base}/api/v1`, userAgent: "skyscape-test" });
+  const owner = "ada", repo = "Tools";
+
+  const created = await octokit.rest.repos.createForAuthenticatedUser({ name: "Tools", description: "Made by octokit", auto_init: true });
+  assert.equal(created.status, 201);
+  assert.equal(created.data.full_name, "ada/Tools");
+  const got = await octokit.rest.repos.get({ owner: "ADA", repo: "tools" });
+  assert.equal(got.data.full_name, "ada/Tools");
+  assert.equal(got.data.owner.login, "ada");
+  assert.equal(got.data.default_branch, "main");
+  assert.equal(got.data.html_url, `${server.base}/ada/Tools`);
+  assert.equal(got.data.clone_url, `${server.base}/ada/Tools.git`);
+  assert.equal(got.data.permissions.admin, true);
+
+  const issue = await octokit.rest.issues.create({ owner, repo, title: "Crash at start", body: "Line one\r\nLine two ✓", labels: [] });
+  assert.equal(issue.status, 201);
+  assert.equal(issue.data.number, 1);
+  assert.equal(issue.data.body, "Line one\r\nLine two ✓", "the body comes back as it was sent");
+  assert.equal(issue.data.user.login, "ada");
+  assert.equal(issue.data.html_url, `${server.base}/ada/Tools/issues/1`);
+  const listed = await octokit.rest.issues.listForRepo({ owner, repo, state: "open" });
+  assert.deepEqual(listed.data.map((i) => i.title), ["Crash at start"]);
+  const comment = await octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: "Seen it too." });
+  assert.equal(comment.status, 201);
+  assert.equal(comment.data.body, "Seen it too.");
+  const closed = await octokit.rest.issues.update({ owner, repo, issue_number: 1, state: "closed" });
+  assert.equal(closed.data.state, "closed");
+  assert.equal((await octokit.rest.issues.get({ owner, repo, issue_number: 1 })).data.comments, 1);
+
+  // A branch pushed with git, then a pull request from it, merged.
+  const git = (...args) => execFileSync("git", args, { cwd: work, env: { PATH: process.env.PATH, HOME: work, GIT_CONFIG_NOSYSTEM: "1",
+    GIT_AUTHOR_NAME: "Ada", GIT_AUTHOR_EMAIL: "ada@example.com", GIT_COMMITTER_NAME: "Ada", GIT_COMMITTER_EMAIL: "ada@example.com" } }).toString();
+  const remote = `http://ada:${token}@${server.base.slice("http://".length)}/ada/Tools.git`;
+  git("clone", "-q", remote, "wc");
+  writeFileSync(join(work, "wc", "feature.txt"), "a feature\n");
+  git("-C", "wc", "checkout", "-q", "-b", "feature");
+  git("-C", "wc", "add", "feature.txt");
+  git("-C", "wc", "commit", "-q", "-m", "Add a feature");
+  git("-C", "wc", "push", "-q", "origin", "feature");
+  const pull = await octokit.rest.pulls.create({ owner, repo, title: "Add a feature", head: "feature", base: "main" });
+  assert.equal(pull.status, 201);
+  assert.equal(pull.data.number, 2, "issues and pull requests share one sequence");
+  assert.equal(pull.data.head.ref, "feature");
+  assert.equal(pull.data.html_url, `${server.base}/ada/Tools/pull/2`);
+  assert.deepEqual((await octokit.rest.pulls.list({ owner, repo })).data.map((p) => p.number), [2]);
+  let mergeable = null;
+  for (let i = 0; i < 50 && mergeable === null; i++) {
+    mergeable = (await octokit.rest.pulls.get({ owner, repo, pull_number: 2 })).data.mergeable;
+    if (mergeable === null) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(mergeable, true);
+  const merged = await octokit.rest.pulls.merge({ owner, repo, pull_number: 2, merge_method: "squash" });
+  assert.equal(merged.data.merged, true);
+  assert.match(merged.data.sha, /^[0-9a-f]{40}$/);
+  assert.equal((await octokit.rest.pulls.get({ owner, repo, pull_number: 2 })).data.merged, true);
+
+  // GitHub's errors: an unknown repository is a 404 the client raises as such.
+  await assert.rejects(octokit.rest.repos.get({ owner, repo: "nothing" }), (e) => e.status === 404);
+});
