@@ -22,9 +22,9 @@ token=$(ws_token bench "bench password")
 curl -s -o /dev/null -H "Authorization: token $token" -H 'Content-Type: application/json' \
   -d '{"name":"big","private":false}' "$WS_URL/api/v1/user/repos"
 push_start=$(date +%s.%N)
-git -C "$WORK/src.git" push -q "http://bench:$token@${WS_URL#http://}/repo/big.git" 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'
+git -C "$WORK/src.git" push -q "http://bench:$token@${WS_URL#http://}/bench/big.git" 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'
 push_seconds=$(awk -v a="$push_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-repo_dir=$WORK/data/repos/big.git
+repo_dir=$(ws_repo_dir "$token" bench/big)
 size=$(du -sh "$repo_dir" | cut -f1)
 
 # Peer 1: git http-backend as CGI under lighttpd, on the same repository directory.
@@ -76,9 +76,9 @@ clone() { rm -rf "$WORK/clone.git"; git clone -q --bare "$1" "$WORK/clone.git"; 
 declare -A time rss
 for kind in ws_http peer_http ws_ssh peer_ssh; do time[$kind]=""; rss[$kind]=""; done
 for _ in $(seq "$RUNS"); do
-  read -r t r < <(measure "$WS_PID" clone "$WS_URL/repo/big.git"); time[ws_http]+=" $t"; rss[ws_http]+=" $r"
+  read -r t r < <(measure "$WS_PID" clone "$WS_URL/bench/big.git"); time[ws_http]+=" $t"; rss[ws_http]+=" $r"
   read -r t r < <(measure "$LIGHTTPD_PID" clone "http://127.0.0.1:$lighttpd_port/git/big.git"); time[peer_http]+=" $t"; rss[peer_http]+=" $r"
-  read -r t r < <(measure "$WS_PID" clone "ssh://git@127.0.0.1:$WS_SSH_PORT/big.git"); time[ws_ssh]+=" $t"; rss[ws_ssh]+=" $r"
+  read -r t r < <(measure "$WS_PID" clone "ssh://git@127.0.0.1:$WS_SSH_PORT/bench/big.git"); time[ws_ssh]+=" $t"; rss[ws_ssh]+=" $r"
   read -r t r < <(measure "$SSHD_PID" clone "ssh://root@127.0.0.1:$ssh_port$repo_dir"); time[peer_ssh]+=" $t"; rss[peer_ssh]+=" $r"
 done
 objects=$(git -C "$WORK/clone.git" count-objects -v | awk '/in-pack/ {print $2}')

@@ -33,7 +33,7 @@ SAMPLER=$!
 token=$(ws_token bench "bench password")
 curl -s -o /dev/null -H "Authorization: token $token" -H 'Content-Type: application/json' \
   -d '{"name":"big","private":false}' "$WS_URL/api/v1/user/repos"
-git -C "$WORK/src.git" push -q "http://bench:$token@${WS_URL#http://}/repo/big.git" 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'
+git -C "$WORK/src.git" push -q "http://bench:$token@${WS_URL#http://}/bench/big.git" 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'
 idle_rss=$(rss_kb "$WS_PID")
 
 # The peer: cgit as CGI under lighttpd, reading the very repository directory workspace serves.
@@ -44,7 +44,7 @@ cache-size=0
 enable-blame=1
 virtual-root=/cgit/
 repo.url=big
-repo.path=$WORK/data/repos/big.git
+repo.path=$(ws_repo_dir "$token" bench/big)
 CONF
 cat >"$WORK/lighttpd.conf" <<CONF
 server.modules = ("mod_alias", "mod_cgi", "mod_setenv")
@@ -65,12 +65,12 @@ PIDS+=("$!")
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$cgit_port/cgit/big/" >/dev/null && break; sleep 0.05; done
 
 CGIT=http://127.0.0.1:$cgit_port/cgit/big
-WS=$WS_URL/repos/big
+WS=$WS_URL/bench/big
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 pages=(
-  "root tree|$WS/files/$branch|$CGIT/tree/?h=$branch"
-  "folder $folder/|$WS/files/$branch/$(enc "$folder")|$CGIT/tree/$(enc "$folder")?h=$branch"
-  "file $file ($(git -C "$WORK/src.git" cat-file -s "HEAD:$file") bytes)|$WS/files/$branch/$(enc "$file")|$CGIT/tree/$(enc "$file")?h=$branch"
+  "root tree|$WS/tree/$branch|$CGIT/tree/?h=$branch"
+  "folder $folder/|$WS/tree/$branch/$(enc "$folder")|$CGIT/tree/$(enc "$folder")?h=$branch"
+  "file $file ($(git -C "$WORK/src.git" cat-file -s "HEAD:$file") bytes)|$WS/tree/$branch/$(enc "$file")|$CGIT/tree/$(enc "$file")?h=$branch"
   "log, first page|$WS/commits/$branch|$CGIT/log/?h=$branch"
   "log of $file|$WS/commits/$branch?path=$(enc "$file")|$CGIT/log/$(enc "$file")?h=$branch"
   "commit ${commit:0:10} ($(git -C "$WORK/src.git" show --format= --shortstat "$commit" | awk '{print $1}') files)|$WS/commit/$commit|$CGIT/commit/?id=$commit"

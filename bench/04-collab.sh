@@ -25,7 +25,7 @@ git -C "$wc" add -A && git -C "$wc" commit -qm "300 files"
 git -C "$wc" checkout -qb wide
 for f in "$wc"/src/*/*.c; do sed -i 's/^\(line of file [0-9]*\): \(5\|20\|35\)$/\1: changed \2/' "$f"; done
 git -C "$wc" commit -qam "Change 3 lines in each of 300 files"
-git -C "$wc" push -q "http://bench:$token@${WS_URL#http://}/repo/tracker.git" main wide
+git -C "$wc" push -q "http://bench:$token@${WS_URL#http://}/bench/tracker.git" main wide
 
 # The issues, through the API as scripts would make them.
 python3 - "$WS_URL" "$token" "$ISSUES" <<'PY'
@@ -35,7 +35,7 @@ host = urllib.parse.urlparse(url)
 conn = http.client.HTTPConnection(host.hostname, host.port)
 headers = {"Authorization": "token " + token, "Content-Type": "application/json"}
 def call(method, path, body):
-    conn.request(method, "/api/v1/repos/tracker" + path, json.dumps(body), headers)
+    conn.request(method, "/api/v1/repos/bench/tracker" + path, json.dumps(body), headers)
     res = conn.getresponse()
     res.read()
     if res.status >= 300: sys.exit(f"{method} {path}: {res.status}")
@@ -48,7 +48,7 @@ for n in range(1, count + 1):
     if n % 10 == 0: call("POST", f"/issues/{n}/comments", {"body": f"Seen it too, see #{n - 1}."})
 PY
 pull=$(curl -s -H "Authorization: token $token" -H 'Content-Type: application/json' \
-  -d '{"title":"Wide change","head":"wide","base":"main"}' "$WS_URL/api/v1/repos/tracker/pulls" |
+  -d '{"title":"Wide change","head":"wide","base":"main"}' "$WS_URL/api/v1/repos/bench/tracker/pulls" |
   sed 's/.*"number":\([0-9]*\).*/\1/')
 
 echo "### Collaboration: $ISSUES issues and a 300-file pull request (#$pull), workspace $(git -C "$(dirname "$0")/.." rev-parse --short HEAD)"
@@ -62,15 +62,15 @@ row() {
   read -r rps _ _ <<<"$(wrk_run "$WS_URL$path" "$SECS" 16)"
   echo "| $name | $(ms "$p50") | $(ms "$p99") | $rps |"
 }
-row "repo home (reference)" /repos/tracker
-row "issue list, open, page 1" /repos/tracker/issues
-row "issue list, closed, page 40" "/repos/tracker/issues?state=closed&page=40"
-row "issue list, text filter" "/repos/tracker/issues?q=parser"
-row "issue list, most commented first" "/repos/tracker/issues?sort=comments"
-row "one issue with a comment" /repos/tracker/issues/5000
-row "pull request list" /repos/tracker/prs
-row "pull request, conversation" "/repos/tracker/prs/$pull"
-row "pull request, 300 files changed" "/repos/tracker/prs/$pull?tab=files"
-row "pull request, 300 files, split" "/repos/tracker/prs/$pull?tab=files&diff=split"
+row "repo home (reference)" /bench/tracker
+row "issue list, open, page 1" /bench/tracker/issues
+row "issue list, closed, page 40" "/bench/tracker/issues?state=closed&page=40"
+row "issue list, text filter" "/bench/tracker/issues?q=parser"
+row "issue list, most commented first" "/bench/tracker/issues?sort=comments"
+row "one issue with a comment" /bench/tracker/issues/5000
+row "pull request list" /bench/tracker/pulls
+row "pull request, conversation" "/bench/tracker/pull/$pull"
+row "pull request, 300 files changed" "/bench/tracker/pull/$pull/files"
+row "pull request, 300 files, split" "/bench/tracker/pull/$pull/files?diff=split"
 echo
 echo "Resident memory after the run: $(( $(rss_kb "$WS_PID") / 1024 )) MB."

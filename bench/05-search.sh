@@ -29,8 +29,8 @@ for dir in $CORPUS; do
   curl -s -o /dev/null -H "Authorization: token $token" -H 'Content-Type: application/json' \
     -d "{\"name\":\"$name\",\"private\":false}" "$WS_URL/api/v1/user/repos"
   snapshot=$(git -C "$dir" commit-tree "HEAD^{tree}" -m "snapshot of $name")
-  git -C "$dir" push -q "http://bench:$token@${WS_URL#http://}/repo/$name.git" "$snapshot:refs/heads/main"
-  git clone -q "http://bench:$token@${WS_URL#http://}/repo/$name.git" "$WORK/co/$name"
+  git -C "$dir" push -q "http://bench:$token@${WS_URL#http://}/bench/$name.git" "$snapshot:refs/heads/main"
+  git clone -q "http://bench:$token@${WS_URL#http://}/bench/$name.git" "$WORK/co/$name"
 done
 # Indexing runs in the background: wait until every repository's state shows its commit.
 indexed() { grep -c "search: .* indexed at" "$WORK/workspace.log" || true; }

@@ -38,7 +38,7 @@ YML
 echo hello >"$WORK/wc/README.md"
 git -C "$WORK/wc" add -A
 git -C "$WORK/wc" commit -qm ci
-git -C "$WORK/wc" push -q "http://bench:$token@${WS_URL#http://}/repo/ci.git" main
+git -C "$WORK/wc" push -q "http://bench:$token@${WS_URL#http://}/bench/ci.git" main
 
 # Watching the engine's own start events gives "running" on the engine's clock for both.
 python3 - "$SOCKET" "$WS_URL" "$token" "$WORK/wc" "$PUSHES" "$IMAGE" <<'PY' >"$WORK/startup"
@@ -79,7 +79,7 @@ def api(method, path, body=None):
     r = c.getresponse(); data = r.read(); return r.status, data
 
 ours, engine, push_returned, after_push = [], [], [], []
-url = ws_url.replace("http://", "http://bench:" + token + "@") + "/repo/ci.git"
+url = ws_url.replace("http://", "http://bench:" + token + "@") + "/bench/ci.git"
 for i in range(pushes):
     with open(wc + "/README.md", "w") as f: f.write("push %d\n" % i)
     subprocess.run(["git", "-C", wc, "commit", "-qam", "push %d" % i], check=True)
@@ -129,10 +129,10 @@ jobs:
       - run: for i in $(seq 1 300); do echo "line $i"; sleep 0.1; done
 YML
 git -C "$WORK/wc" commit -qam talk
-git -C "$WORK/wc" push -q "http://bench:$token@${WS_URL#http://}/repo/ci.git" main
+git -C "$WORK/wc" push -q "http://bench:$token@${WS_URL#http://}/bench/ci.git" main
 run_id=""
 until [ -n "$run_id" ]; do
-  run_id=$(curl -s -H "Authorization: token $token" "$WS_URL/api/v1/repos/ci/actions/runs?status=in_progress" |
+  run_id=$(curl -s -H "Authorization: token $token" "$WS_URL/api/v1/repos/bench/ci/actions/runs?status=in_progress" |
     python3 -c 'import json,sys; r=json.load(sys.stdin)["workflow_runs"]; print(r[0]["id"] if r else "")')
   sleep 0.1
 done
@@ -150,7 +150,7 @@ def rss():
 lines, delays = [0] * viewers, []
 async def view(i, until):
     reader, writer = await asyncio.open_connection(host, int(port))
-    writer.write(("GET /repos/ci/actions/runs/%s/events HTTP/1.1\r\nHost: x\r\n\r\n" % run_id).encode())
+    writer.write(("GET /bench/ci/actions/runs/%s/events HTTP/1.1\r\nHost: x\r\n\r\n" % run_id).encode())
     await writer.drain()
     while time.time() < until:
         try: line = await asyncio.wait_for(reader.readline(), timeout=max(0.1, until - time.time()))

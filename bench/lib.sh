@@ -62,6 +62,11 @@ ws_token() {
     sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'
 }
 
+# ws_repo_dir TOKEN OWNER/NAME: prints the repository's directory under DATA_DIR (named by its id).
+ws_repo_dir() {
+  echo "$WORK/data/repos/$(curl -s -H "Authorization: token $1" "$WS_URL/api/v1/repos/$2" | sed 's/.*"id":"\([^"]*\)".*/\1/').git"
+}
+
 # use_bench_repo TITLE: sets BENCH_REPO (default: curl's history, which the developers' `fetch`
 # tool brings to /work/.mirror/curl+curl/repo), or says the benchmark TITLE is skipped and exits.
 use_bench_repo() {

@@ -373,6 +373,7 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
     r.post("/{owner}/{repo}/actions/{actionId}/trigger", Need::git, [&](http::Request& req) {
         auto id = param_number(req, "actionId");
         auto repo = service.repos().find(req.params["owner"], req.params["repo"]);
+        if (!repo && req.params["owner"] == "repos") repo = service.repos().find(req.params["repo"]);  // a trigger URL from before owners
         std::string token(req.header("X-Trigger-Token"));
         if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
         auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));

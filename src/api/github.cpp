@@ -13,6 +13,31 @@ std::optional<repos::Access> repo_access(const http::Request& req) { return repo
 
 http::Response error(const core::Error& e) { return http::json_error(e); }
 
+json repo_json(const http::Request& req, const repos::Repo& repo) {
+    std::string api = http::site_url(req) + "/api/v1/repos/" + repo.full_name();
+    return {{"id", repo.id},
+            {"name", repo.name},
+            {"full_name", repo.full_name()},
+            {"owner", {{"login", repo.owner}, {"type", "User"}}},
+            {"description", repo.description},
+            {"private", repo.is_private},
+            {"visibility", repo.is_private ? "private" : "public"},
+            {"fork", false},
+            {"forks_count", 0},
+            {"stargazers_count", repo.stars},
+            {"watchers_count", repo.stars},
+            {"default_branch", repo.default_branch},
+            {"html_url", http::site_url(req) + "/" + repo.full_name()},
+            {"url", api},
+            {"issues_url", api + "/issues{/number}"},
+            {"pulls_url", api + "/pulls{/number}"},
+            {"clone_url", repos::clone_url(req, repo)},
+            {"ssh_url", repos::ssh_url(req, repo)},
+            {"size", repo.size_bytes},
+            {"created_at", repo.created_at},
+            {"pushed_at", repo.pushed_at ? json(*repo.pushed_at) : json(nullptr)}};
+}
+
 json iso8601(std::optional<std::int64_t> unix_seconds) {
     if (!unix_seconds) return nullptr;
     std::time_t t = *unix_seconds;

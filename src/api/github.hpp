@@ -30,6 +30,8 @@ std::optional<repos::Access> repo_access(const http::Request& req);
 http::Response error(const core::Error& e);
 //! "2026-11-26T09:30:00Z", as GitHub writes times; null for none.
 json iso8601(std::optional<std::int64_t> unix_seconds);
+//! A repository in GitHub's shape: full_name, owner, html_url, clone_url, ssh_url, counts, ….
+json repo_json(const http::Request& req, const repos::Repo& repo);
 //! {"login"}, or null for a deleted user.
 json user_json(const std::string& username);
 json issue_json(const http::Request& req, const repos::Repo& repo, const issues::Issue& issue);

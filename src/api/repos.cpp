@@ -16,29 +16,8 @@ using auth::Need;
 using github::body_object;
 using github::error;
 using github::repo_access;
+using github::repo_json;
 using nlohmann::json;
-
-json repo_json(const http::Request& req, const repos::Repo& repo) {
-    std::string api = http::site_url(req) + "/api/v1/repos/" + repo.full_name();
-    return {{"id", repo.id},
-            {"name", repo.name},
-            {"full_name", repo.full_name()},
-            {"owner", {{"login", repo.owner}, {"type", "User"}, {"html_url", http::site_url(req) + "/" + repo.owner}}},
-            {"description", repo.description},
-            {"private", repo.is_private},
-            {"visibility", repo.is_private ? "private" : "public"},
-            {"fork", false},
-            {"default_branch", repo.default_branch},
-            {"html_url", http::site_url(req) + "/" + repo.full_name()},
-            {"url", api},
-            {"issues_url", api + "/issues{/number}"},
-            {"pulls_url", api + "/pulls{/number}"},
-            {"clone_url", repos::clone_url(req, repo)},
-            {"ssh_url", repos::ssh_url(req, repo)},
-            {"size", repo.size_bytes},
-            {"created_at", repo.created_at},
-            {"pushed_at", repo.pushed_at ? json(*repo.pushed_at) : json(nullptr)}};
-}
 
 // Field readers that treat a missing or wrongly typed field as absent rather than throwing.
 std::string text(const json& body, const char* key) {
@@ -108,6 +87,35 @@ void register_repo_routes(http::Router& r, repos::Service& repos) {
                               {"push", access->role >= auth::Role::write},
                               {"pull", true}};
         return http::json(200, out);
+    });
+
+    // GitHub's update: any of name (a rename), description, private and default_branch.
+    r.add("PATCH", "/api/v1/repos/{owner}/{repo}", Need::api_repo_admin, [&repos](http::Request& req) {
+        auto body = body_object(req);
+        if (!body) return http::json_error(400, "Send a JSON object with the fields to change: name, description, private, default_branch.");
+        auto access = *repo_access(req);
+        auto& repo = access.repo;
+        auto it = body->find("private");
+        bool is_private = it != body->end() && it->is_boolean() ? it->get<bool>() : repo.is_private;
+        auto done = repos.update(access, body->contains("description") ? text(*body, "description") : repo.description, is_private,
+                                 body->contains("default_branch") ? text(*body, "default_branch") : repo.default_branch);
+        if (!done) return error(done.error());
+        auto changed = repos.find(repo.id);
+        if (auto name = text(*body, "name"); !name.empty() && name != repo.name) {
+            auto renamed = repos.rename(access, name);
+            if (!renamed) return error(renamed.error());
+            changed = *renamed;
+        }
+        return http::json(200, repo_json(req, *changed));
+    });
+
+    // GitHub's transfer: {"new_owner"}, answered 202 with the repository at its new place.
+    r.post("/api/v1/repos/{owner}/{repo}/transfer", Need::api_repo_admin, [&repos](http::Request& req) {
+        auto body = body_object(req);
+        if (!body || text(*body, "new_owner").empty()) return http::json_error(400, "Send JSON {\"new_owner\": \"…\"}.");
+        auto moved = repos.transfer(*repo_access(req), text(*body, "new_owner"));
+        if (!moved) return error(moved.error());
+        return http::json(202, repo_json(req, *moved));
     });
 
     r.del("/api/v1/repos/{owner}/{repo}", Need::api_repo_admin, [&repos](http::Request& req) {

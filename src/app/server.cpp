@@ -64,6 +64,7 @@
 #include "search/routes.hpp"
 #include "search/service.hpp"
 #include "settings/routes.hpp"
+#include "stars/routes.hpp"
 #include "ssh/keys.hpp"
 #include "ssh/routes.hpp"
 #include "ssh/server.hpp"
@@ -157,6 +158,7 @@ int serve() {
     repos::register_routes(router, repos);
     repos::register_branch_routes(router, git_backend);
     repos::legacy::register_routes(router, repos);
+    stars::register_routes(router, *pool, repos);
     browse::register_home_route(router, repos, history);
     browse::register_routes(router, repos, history);
     browse::register_change_routes(router, repos);

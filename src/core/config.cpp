@@ -97,6 +97,7 @@ Result<Config> config_from_env(const Getenv& getenv) {
     }
     config.public_url = env("PUBLIC_URL");
     while (config.public_url.ends_with('/')) config.public_url.pop_back();
+    config.public_url_set = !config.public_url.empty();
     if (config.public_url.empty()) config.public_url = "http://localhost:" + std::to_string(config.port) + config.prefix;
     if (auto max = env("SEARCH_MAX_FILE_SIZE"); !max.empty()) {
         std::int64_t bytes = 0;

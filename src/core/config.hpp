@@ -23,6 +23,7 @@ struct Config {
     std::string smtp_url;           //!< "smtp://user:pass@host:587" or smtps://…; empty: no email
     std::string smtp_from = "skyscape@localhost";  //!< SMTP_FROM, the sender of notification mail
     std::string public_url;         //!< PUBLIC_URL, the site's address in mail; default http://localhost:PORT+PREFIX
+    bool public_url_set = false;    //!< PUBLIC_URL was given: links in answers use it, not the Host a client sent
     std::int64_t search_max_file_size = 1 << 20;  //!< SEARCH_MAX_FILE_SIZE: larger files are not indexed
     int actions_concurrency = 0;     //!< ACTIONS_CONCURRENCY: jobs this server runs at once; 0 = its cores
     std::string actions_image = "debian:bookworm-slim";  //!< ACTIONS_IMAGE: for a runs-on label no setting maps

@@ -8,7 +8,7 @@ namespace git {
 
 class Backend;
 
-//! Smart HTTP at /repo/{id}.git (and /repo/{id}): info/refs, git-upload-pack, git-receive-pack.
+//! Smart HTTP at /{owner}/{repo}.git (and /{owner}/{repo}): info/refs, git-upload-pack, git-receive-pack.
 void register_http_routes(http::Router& router, Backend& backend);
 
 }  // namespace git

@@ -73,6 +73,7 @@ std::optional<std::int64_t> parse_number(std::string_view text) {
 }
 
 std::string site_url(const Request& req) {
+    if (req.config->public_url_set) return req.config->public_url;
     std::string host(req.header("Host"));
     if (host.empty()) host = "localhost";
     return (req.is_https() ? "https://" : "http://") + host + req.config->prefix;

@@ -29,7 +29,7 @@ using Params = std::map<std::string, std::string, std::less<>>;
 struct Request {
     beast_http::request<beast_http::string_body> raw;
     const core::Config* config = nullptr;
-    std::string path;        //!< percent-decoded path below PREFIX, always starting with '/'
+    std::string path;        //!< the path below PREFIX as sent (still %-escaped), always starting with '/'
     std::string raw_query;   //!< the part after '?', undecoded
     Params params;           //!< path parameters from the route pattern
     std::string remote_ip;
@@ -64,8 +64,8 @@ private:
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 std::string percent_encode(std::string_view text);
 
-//! The site as the client addressed it: http(s)://Host + PREFIX, for absolute links in answers
-//! (clone URLs, the API's html_url), as git and API clients expect them to point where they went.
+//! The site's address for absolute links in answers (clone URLs, the API's html_url): PUBLIC_URL
+//! when it is set, else the site as the client addressed it, http(s)://Host + PREFIX.
 std::string site_url(const Request& req);
 
 //! A decimal number written in a path, query or form ("12"): nullopt for anything else,

@@ -66,6 +66,9 @@ Response moved(const Request& req, const std::string& local_path) {
     auto method = req.method();
     res.status = method == "GET" || method == "HEAD" ? 301 : 308;
     res.header("Location", req.config->prefix + local_path + (req.raw_query.empty() ? "" : "?" + req.raw_query));
+    // Where it leads depends on who asks (a private repository's name is told to its readers
+    // only) and changes when a name is taken again: kept by no cache.
+    res.header("Cache-Control", "no-store");
     return res;
 }
 

@@ -41,8 +41,8 @@ Response json_error(const core::Error& error);
 //! A redirect to a path under PREFIX: 303 for plain browsers and scripts, HX-Redirect for htmx.
 Response redirect(const Request& req, const std::string& local_path);
 
-//! A permanent redirect to a path under PREFIX for an address that moved: 301 for GET and HEAD,
-//! 308 for other methods, which clients repeat with the same method and body.
+//! A redirect to a path under PREFIX for an address that moved: 301 for GET and HEAD, 308 for
+//! other methods, which clients repeat with the same method and body; never cached.
 Response moved(const Request& req, const std::string& local_path);
 
 //! Sets a one-shot message that the next rendered page shows.

@@ -84,7 +84,7 @@ void register_routes(http::Router& r, db::Pool& pool, Service& notifications) {
         store::set_watching(pool, req.repo->id, req.actor.user_id, on);
         if (req.is_htmx()) return watch_button(req, pool);
         auto res = http::redirect(req, "/" + req.repo->full_name());
-        http::flash(res, req, "success", on ? "You are watching " + req.repo->id + "." : "You no longer watch " + req.repo->id + ".");
+        http::flash(res, req, "success", on ? "You are watching " + req.repo->full_name() + "." : "You no longer watch " + req.repo->full_name() + ".");
         return res;
     });
 

@@ -11,11 +11,12 @@
 namespace repos::legacy {
 namespace {
 
+// The path's segments, decoded (the router refused paths that do not decode).
 std::vector<std::string> split(std::string_view path) {
     std::vector<std::string> out;
     for (std::size_t start = 1; start <= path.size();) {
         auto slash = std::min(path.find('/', start), path.size());
-        out.emplace_back(path.substr(start, slash - start));
+        out.push_back(http::percent_decode(path.substr(start, slash - start), false).value_or(""));
         start = slash + 1;
     }
     return out;
@@ -57,6 +58,10 @@ std::optional<http::Response> redirect(const http::Request& req, Service& repos)
         auto old = repos.find(segments[1]);
         if (readable(old)) return http::moved(req, "/" + old->full_name() + web_rest(segments, 2));
     } else if (segments.size() >= 4 && segments[0] == "api" && segments[1] == "v1" && segments[2] == "repos") {
+        if (segments.size() >= 5) {
+            auto renamed = repos.moved_from(segments[3], segments[4]);
+            if (readable(renamed)) return http::moved(req, "/api/v1/repos/" + renamed->full_name() + rest(segments, 5));
+        }
         auto old = repos.find(segments[3]);
         if (readable(old)) return http::moved(req, "/api/v1/repos/" + old->full_name() + rest(segments, 4));
     } else if (segments.size() >= 2 && segments[0] == "repo") {
@@ -64,6 +69,12 @@ std::optional<http::Response> redirect(const http::Request& req, Service& repos)
         if (id.ends_with(".git")) id.resize(id.size() - 4);
         auto old = repos.find(id);
         if (readable(old)) return http::moved(req, "/" + old->full_name() + ".git" + rest(segments, 2));
+    } else if (segments.size() >= 2) {  // /{owner}/{repo}[.git]/…: renamed or transferred since
+        auto name = segments[1];
+        bool git = name.ends_with(".git");
+        if (git) name.resize(name.size() - 4);
+        auto renamed = repos.moved_from(segments[0], name);
+        if (readable(renamed)) return http::moved(req, "/" + renamed->full_name() + (git ? ".git" : "") + rest(segments, 2));
     }
     return std::nullopt;
 }

@@ -9,8 +9,9 @@ class Router;
 struct Request;
 }
 
-//! Addresses from before repositories had owners — /repos/{id}/…, /api/v1/repos/{id}/…,
-//! /repo/{id}.git — and the seed's /repos/{owner}/{repo}/… form, answered with a redirect to
+//! Addresses a repository had and has no more — from before repositories had owners
+//! (/repos/{id}/…, /api/v1/repos/{id}/…, /repo/{id}.git), the seed's /repos/{owner}/{repo}/…
+//! form, and the owner/name it had before a rename or a transfer — answered with a redirect to
 //! the canonical address (/{owner}/{repo}/…, with GitHub's names for its pages) while they name
 //! a repository the caller may read. Anyone else gets what an unknown address gets.
 namespace repos {

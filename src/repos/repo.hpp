@@ -17,6 +17,7 @@ struct Repo {
     std::int64_t size_bytes = 0;
     std::optional<std::int64_t> pushed_at;
     std::int64_t created_at = 0;
+    std::int64_t stars = 0;  //!< how many users starred it
 
     //! "owner/name", as GitHub's full_name.
     std::string full_name() const { return owner + "/" + name; }

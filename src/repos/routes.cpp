@@ -133,7 +133,25 @@ void register_routes(http::Router& r, Service& repos) {
         auto done = repos.remove(req.actor, req.repo->id, req.form_or("confirm"));
         if (!done) return back_to_settings(req, done, "");
         auto res = http::redirect(req, "/repos");
-        http::flash(res, req, "success", "Repository " + req.repo->id + " deleted.");
+        http::flash(res, req, "success", "Repository " + req.repo->full_name() + " deleted.");
+        return res;
+    });
+
+    r.post("/{owner}/{repo}/settings/rename", Need::repo_admin, [&repos](http::Request& req) {
+        auto renamed = repos.rename(Access{*req.repo, req.role}, req.form_or("name"));
+        if (!renamed) return settings_page(req, repos, http::explain(req, renamed.error()), http::status_of(renamed.error().code));
+        auto res = http::redirect(req, "/" + renamed->full_name() + "/settings");
+        http::flash(res, req, "success", "Renamed to " + renamed->full_name() + ".");
+        return res;
+    });
+
+    r.post("/{owner}/{repo}/settings/transfer", Need::repo_admin, [&repos](http::Request& req) {
+        if (req.form_or("confirm") != req.repo->full_name())
+            return settings_page(req, repos, "Type the repository's name \"" + req.repo->full_name() + "\" to confirm.", 400);
+        auto moved = repos.transfer(Access{*req.repo, req.role}, req.form_or("new_owner"));
+        if (!moved) return settings_page(req, repos, http::explain(req, moved.error()), http::status_of(moved.error().code));
+        auto res = http::redirect(req, "/" + moved->full_name());
+        http::flash(res, req, "success", "Transferred to " + moved->full_name() + ".");
         return res;
     });
 }

@@ -222,6 +222,29 @@ core::Status Service::update(const Access& access, const std::string& descriptio
     return {};
 }
 
+core::Result<Repo> Service::rename(const Access& access, const std::string& typed) {
+    if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can rename it.");
+    auto name = repo_name(typed);
+    if (!name) return tl::unexpected(name.error());
+    if (auto moved = store::move(pool_, access.repo, access.repo.owner_id, *name); !moved) return tl::unexpected(moved.error());
+    return *store::find(pool_, access.repo.id);
+}
+
+core::Result<Repo> Service::transfer(const Access& access, const std::string& new_owner) {
+    if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can transfer it.");
+    auto owner = accounts_.user_by_username(new_owner);
+    if (!owner || owner->disabled) return fail(Errc::invalid, "There is no user \"" + new_owner + "\" to transfer to.");
+    if (owner->id == access.repo.owner_id) return fail(Errc::invalid, access.repo.owner + " owns it already.");
+    if (auto moved = store::move(pool_, access.repo, owner->id, access.repo.name); !moved) return tl::unexpected(moved.error());
+    store::set_collaborator(pool_, access.repo.id, owner->id, auth::Role::admin);
+    return *store::find(pool_, access.repo.id);
+}
+
+std::optional<Repo> Service::moved_from(const std::string& owner, const std::string& name) {
+    auto id = store::redirected(pool_, owner, name);
+    return id ? store::find(pool_, *id) : std::nullopt;
+}
+
 std::vector<store::Collaborator> Service::collaborators(const Access& access) {
     return store::collaborators(pool_, access.repo.id);
 }

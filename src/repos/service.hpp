@@ -89,6 +89,13 @@ public:
 
     core::Status update(const Access& access, const std::string& description, bool is_private,
                         const std::string& default_branch);
+    //! Admins rename; the old name redirects to the repository until another takes it.
+    core::Result<Repo> rename(const Access& access, const std::string& typed);
+    //! Admins give the repository to another owner, who becomes its admin; the old owner/name
+    //! redirects to it, and its collaborators (the old owner among them) keep their roles.
+    core::Result<Repo> transfer(const Access& access, const std::string& new_owner);
+    //! The repository that owner/name was, before a rename or a transfer.
+    std::optional<Repo> moved_from(const std::string& owner, const std::string& name);
     std::vector<store::Collaborator> collaborators(const Access& access);
     core::Status set_collaborator(const Access& access, const std::string& username, const std::string& role);
     core::Status remove_collaborator(const Access& access, const std::string& username);

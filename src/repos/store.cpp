@@ -1,11 +1,13 @@
 #include "repos/store.hpp"
 
+#include <cctype>
+
 namespace repos::store {
 namespace {
 
 constexpr const char* kColumns =
     "r.id, u.username, r.name, r.description, r.owner_id, r.is_private, r.default_branch, r.size_bytes, r.pushed_at, "
-    "r.created_at";
+    "r.created_at, (SELECT COUNT(*) FROM stars s WHERE s.repo_id = r.id)";
 
 // Binds the kColumns of one row into a Repo.
 struct RepoRow {
@@ -25,6 +27,7 @@ struct RepoRow {
         st.exchange(soci::into(repo.size_bytes));
         st.exchange(soci::into(pushed_at, pushed_ind));
         st.exchange(soci::into(repo.created_at));
+        st.exchange(soci::into(repo.stars));
     }
     Repo get() const {
         Repo out = repo;
@@ -49,6 +52,7 @@ core::Status insert_creating(db::Pool& pool, const Repo& repo) {
     added.execute(true);
     if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "A repository named \"" + repo.full_name() + "\" already exists.");
     sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id), soci::use(repo.owner_id);
+    sql << "DELETE FROM repo_redirects WHERE owner_id = :o AND lower_name = lower(:n)", soci::use(repo.owner_id), soci::use(repo.name);
     sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(repo.owner_id),
         soci::use(repo.created_at);
     tx.commit();
@@ -144,6 +148,39 @@ std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_
 
 std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id) {
     return list_where(pool, (std::string("(:all = 1 OR ") + kCollaborates + ")").c_str(), user_id, 0);
+}
+
+core::Status move(db::Pool& pool, const Repo& repo, std::int64_t owner_id, const std::string& name) {
+    auto lower = [](std::string text) {
+        for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    };
+    bool same_place = owner_id == repo.owner_id && lower(name) == lower(repo.name);  // a change of case only
+    soci::session sql(pool.get());
+    db::Transaction tx(sql);
+    std::int64_t taken = 0;
+    sql << "SELECT COUNT(*) FROM repos WHERE owner_id = :o AND lower(name) = lower(:n) AND id <> :id", soci::use(owner_id),
+        soci::use(name), soci::use(repo.id), soci::into(taken);
+    if (taken) return core::fail(core::Errc::conflict, "The owner already has a repository named \"" + name + "\".");
+    auto now = db::now();
+    sql << "DELETE FROM repo_redirects WHERE owner_id = :o AND lower_name = lower(:n)", soci::use(owner_id), soci::use(name);
+    sql << "UPDATE repos SET owner_id = :o, name = :n WHERE id = :id", soci::use(owner_id), soci::use(name), soci::use(repo.id);
+    if (!same_place)
+        sql << "INSERT INTO repo_redirects (owner_id, lower_name, repo_id, created_at) VALUES (:o, lower(:n), :r, :t) "
+               "ON CONFLICT (owner_id, lower_name) DO UPDATE SET repo_id = excluded.repo_id, created_at = excluded.created_at",
+            soci::use(repo.owner_id), soci::use(repo.name), soci::use(repo.id), soci::use(now);
+    tx.commit();
+    return {};
+}
+
+std::optional<std::string> redirected(db::Pool& pool, const std::string& owner, const std::string& name) {
+    soci::session sql(pool.get());
+    std::string id;
+    sql << "SELECT d.repo_id FROM repo_redirects d JOIN users u ON u.id = d.owner_id "
+           "WHERE u.username = lower(:o) AND d.lower_name = lower(:n)",
+        soci::use(owner), soci::use(name), soci::into(id);
+    if (!sql.got_data()) return std::nullopt;
+    return id;
 }
 
 void update_settings(db::Pool& pool, const std::string& id, const std::string& description, bool is_private,

@@ -34,6 +34,13 @@ std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& r
 std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin);
 std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id);
 
+//! Gives the repository a new owner and name in one transaction: its old owner/name becomes a
+//! redirect to it, and a redirect the new owner/name held goes (the name is a repository's now).
+//! conflict when the new owner has a repository of that name.
+core::Status move(db::Pool& pool, const Repo& repo, std::int64_t owner_id, const std::string& name);
+//! The repository an old owner/name redirects to.
+std::optional<std::string> redirected(db::Pool& pool, const std::string& owner, const std::string& name);
+
 void update_settings(db::Pool& pool, const std::string& id, const std::string& description, bool is_private,
                      const std::string& default_branch);
 void record_push(db::Pool& pool, const std::string& id, std::int64_t size_bytes, std::int64_t pushed_at);

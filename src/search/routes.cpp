@@ -223,7 +223,7 @@ void register_routes(http::Router& r, Service& service, Index& index, Indexer& i
         index.drop(req.repo->id);
         indexer.enqueue(req.repo->id);
         auto res = http::redirect(req, "/" + req.repo->full_name() + "/settings");
-        http::flash(res, req, "success", "The search index of " + req.repo->id + " is being rebuilt.");
+        http::flash(res, req, "success", "The search index of " + req.repo->full_name() + " is being rebuilt.");
         return res;
     });
 }

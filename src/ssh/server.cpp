@@ -131,6 +131,8 @@ int on_exec(ssh_session, ssh_channel, const char* command, void* userdata) {
     auto& repos = s->backend->repos();
     auto need = parsed->service == git::Service::receive_pack ? auth::Role::write : auth::Role::read;
     auto access = parsed->owner.empty() ? repos.access(*s->actor, parsed->name, need) : repos.access(*s->actor, parsed->owner, parsed->name, need);
+    if (!access && !parsed->owner.empty())  // renamed or transferred since: git@host:old-owner/old-name.git still reaches it
+        if (auto moved = repos.moved_from(parsed->owner, parsed->name)) access = repos.access(*s->actor, moved->id, need);
     if (!access) {
         s->refusal = access.error().code == core::Errc::not_found
                          ? "repository not found\n"

@@ -5,7 +5,7 @@
     <h1 class="text-xl font-bold"><span class="font-normal text-base-content/70">{{OWNER}} /</span> <a class="link link-hover" href="{{P}}/{{FULL_NAME}}" data-testid="repo-title">{{NAME}}</a></h1>
     {{#PRIVATE}}<span class="badge badge-outline">private</span>{{/PRIVATE}}
     {{#PUBLIC}}<span class="badge badge-ghost">public</span>{{/PUBLIC}}
-    {{#SIGNED_IN}}<span class="ml-auto" hx-get="{{P}}/{{FULL_NAME}}/watch" hx-trigger="load" hx-swap="innerHTML"></span>{{/SIGNED_IN}}
+    {{#SIGNED_IN}}<span class="ml-auto flex gap-2"><span hx-get="{{P}}/{{FULL_NAME}}/star" hx-trigger="load" hx-swap="innerHTML"></span><span hx-get="{{P}}/{{FULL_NAME}}/watch" hx-trigger="load" hx-swap="innerHTML"></span></span>{{/SIGNED_IN}}
   </div>
   {{#HAS_DESCRIPTION}}<p class="text-base-content/70 mt-1">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
   <div role="tablist" class="tabs tabs-border mt-3">

@@ -74,6 +74,31 @@
 
   <div hx-get="{{P}}/{{FULL_NAME}}/search/status" hx-trigger="load" hx-swap="outerHTML"></div>
 
+  <form class="card bg-base-100 shadow-sm" action="{{P}}/{{FULL_NAME}}/settings/rename" method="post">
+    <div class="card-body gap-3">
+      <h2 class="card-title">Rename</h2>
+      <p class="text-sm text-base-content/70">The old name keeps leading here — pages, the API and git — until another repository of {{OWNER}} takes it.</p>
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <div class="join w-full max-w-lg">
+        <input class="input join-item w-full font-mono" type="text" name="name" value="{{NAME}}" aria-label="New name" required maxlength="100">
+        <button class="btn join-item" type="submit">Rename</button>
+      </div>
+    </div>
+  </form>
+
+  <form class="card bg-base-100 shadow-sm border border-error/40" action="{{P}}/{{FULL_NAME}}/settings/transfer" method="post">
+    <div class="card-body gap-3">
+      <h2 class="card-title text-error">Transfer ownership</h2>
+      <p class="text-sm text-base-content/70">The new owner becomes its admin; collaborators keep their roles, and {{FULL_NAME}} leads to its new name. Type <code class="font-mono">{{FULL_NAME}}</code> to confirm.</p>
+      <input type="hidden" name="csrf_token" value="{{CSRF}}">
+      <div class="join w-full max-w-lg">
+        <input class="input join-item w-40" type="text" name="new_owner" placeholder="New owner" aria-label="New owner" required>
+        <input class="input join-item w-full font-mono" type="text" name="confirm" placeholder="{{FULL_NAME}}" aria-label="Repository name to confirm" required>
+        <button class="btn btn-error join-item" type="submit">Transfer</button>
+      </div>
+    </div>
+  </form>
+
   <form class="card bg-base-100 shadow-sm border border-error/40" action="{{P}}/{{FULL_NAME}}/delete" method="post">
     <div class="card-body gap-3">
       <h2 class="card-title text-error">Delete this repository</h2>

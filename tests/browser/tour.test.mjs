@@ -178,8 +178,11 @@ jobs:
   const stored = (await api(base, token, "GET", "/repos/ada/tour/issues/3")).body;
   await page.getByText("Edit title and description").click();
   assert.equal(await page.getByLabel("Description").inputValue(), SHOWN, "the edit form shows the Markdown as written");
+  // The page is at /issues/3 already: wait for the page the save's redirect loads, not the URL.
+  const reloaded = page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === "/ada/tour/issues/3");
   await page.getByRole("button", { name: "Save" }).last().click();
-  await page.waitForURL(/\/issues\/3$/);
+  await reloaded;
+  await page.waitForLoadState("load");
   assert.equal((await api(base, token, "GET", "/repos/ada/tour/issues/3")).body, stored, "saving it unchanged changes nothing");
 
   await page.getByLabel("Comment", { exact: true }).fill(TYPED);

@@ -101,6 +101,14 @@ test("@octokit/rest works against the API", async () => {
   assert.match(merged.data.sha, /^[0-9a-f]{40}$/);
   assert.equal((await octokit.rest.pulls.get({ owner, repo, pull_number: 2 })).data.merged, true);
 
+  // Stars, and a rename whose old name still answers.
+  await octokit.rest.activity.starRepoForAuthenticatedUser({ owner, repo });
+  assert.equal((await octokit.rest.repos.get({ owner, repo })).data.stargazers_count, 1);
+  assert.deepEqual((await octokit.rest.activity.listReposStarredByAuthenticatedUser()).data.map((r) => r.full_name), ["ada/Tools"]);
+  const renamed = await octokit.rest.repos.update({ owner, repo, name: "Toolbox" });
+  assert.equal(renamed.data.full_name, "ada/Toolbox");
+  assert.equal((await octokit.rest.repos.get({ owner, repo: "Tools" })).data.full_name, "ada/Toolbox", "the old name redirects");
+
   // GitHub's errors: an unknown repository is a 404 the client raises as such.
   await assert.rejects(octokit.rest.repos.get({ owner, repo: "nothing" }), (e) => e.status === 404);
 });

@@ -54,6 +54,9 @@ TEST_F(Owners, old_addresses_redirect_for_readers_and_stay_unknown_to_others) {
     EXPECT_EQ(files.status, 301u);
     EXPECT_EQ(files.header("location"), "/alice/proj/tree?x=1");
     EXPECT_EQ(web.get("/repos/alice/proj/prs/3").header("location"), "/alice/proj/pull/3");
+    EXPECT_EQ(web.get("/repos/alice/proj/files/main/a%20b%23.md").header("location"), "/alice/proj/tree/main/a%20b%23.md")
+        << "escaped once, as it came";
+    EXPECT_EQ(web.get("/repos/alice/proj/files").header("cache-control"), "no-store") << "who asks decides where it leads";
     EXPECT_EQ(web.get("/repos/alice/proj/prs").header("location"), "/alice/proj/pulls");
     // A form posted to an old address is sent on with its method and body.
     auto posted = web.post_form("/repos/alice/proj/issues/create", {{"title", "t"}});
@@ -130,6 +133,101 @@ TEST_F(Upgrade, everything_of_the_release_before_owners_is_at_its_new_address_an
     EXPECT_EQ(as("carol", "GET", "/api/v1/repos/tools").status, 401u) << "no such user: carol is not in the old data";
     harness::Client anonymous(server.port());
     EXPECT_EQ(anonymous.get("/repos/tools").status, 404u) << "a private repository's old address tells outsiders nothing";
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(Owners, a_renamed_or_transferred_repository_answers_at_its_old_name_until_another_takes_it) {
+    auto id = create_repo("old-name", true);
+    harness::Client api(server.port());
+    std::map<std::string, std::string> alice = {{"Authorization", "token " + tokens["alice"]}};
+    std::map<std::string, std::string> carol = {{"Authorization", "token " + tokens["carol"]}};
+    ASSERT_EQ(api.request("PUT", "/api/v1/repos/alice/old-name/collaborators/bob", R"({"permission":"write"})", alice).status, 204u);
+    auto renamed = api.request("PATCH", "/api/v1/repos/alice/old-name", R"({"name":"New Name","description":"moved"})", alice);
+    ASSERT_EQ(renamed.status, 200u) << renamed.body;
+    EXPECT_EQ(harness::json_field(renamed.body, "full_name"), "alice/New-Name");
+    EXPECT_EQ(harness::json_field(renamed.body, "description"), "moved");
+
+    // Web, API (with its method) and git at the old name lead to the repository.
+    harness::Client web(server.port());
+    web.sign_in("bob");
+    auto page = web.get("/alice/old-name/issues?state=open");
+    EXPECT_EQ(page.status, 301u);
+    EXPECT_EQ(page.header("location"), "/alice/New-Name/issues?state=open");
+    auto posted = api.request("POST", "/api/v1/repos/alice/old-name/issues", R"({"title":"x"})", alice);
+    EXPECT_EQ(posted.status, 308u);
+    EXPECT_EQ(posted.header("location"), "/api/v1/repos/alice/New-Name/issues");
+    auto wc = dir.path / "wc";
+    ASSERT_EQ(git("clone -q " + quote(url("alice/old-name", "bob")) + " " + quote(wc.string())).code, 0);
+    auto pushed = in(wc, "git -c user.name=b -c user.email=b@x commit -q --allow-empty -m renamed && git push -q origin HEAD:main 2>&1");
+    ASSERT_EQ(pushed.code, 0) << pushed.output;
+    auto ssh_wc = dir.path / "ssh";
+    auto over_ssh = ssh_git("bob", "clone -q " + quote(ssh_url("alice/old-name")) + " " + quote(ssh_wc.string()));
+    ASSERT_EQ(over_ssh.code, 0) << over_ssh.output;
+    EXPECT_NE(in(ssh_wc, "git log --format=%s").output.find("renamed"), std::string::npos) << "the push landed in the renamed repository";
+    // Outsiders learn nothing from the old name of a private repository.
+    EXPECT_EQ(api.get("/api/v1/repos/alice/old-name", carol).status, 404u);
+    harness::Client stranger(server.port());
+    stranger.sign_in("carol");
+    EXPECT_EQ(stranger.get("/alice/old-name").status, 404u);
+
+    // Transferred to bob from the settings page: bob owns it, alice and her old addresses keep
+    // reaching it.
+    harness::Client owner(server.port());
+    owner.sign_in("alice");
+    owner.get("/alice/New-Name/settings");
+    EXPECT_EQ(owner.post_form("/alice/New-Name/settings/transfer", {{"new_owner", "bob"}, {"confirm", "wrong"}}).status, 400u);
+    auto moved = owner.post_form("/alice/New-Name/settings/transfer", {{"new_owner", "bob"}, {"confirm", "alice/New-Name"}});
+    EXPECT_EQ(moved.status, 303u) << moved.body;
+    EXPECT_EQ(moved.header("location"), "/bob/New-Name");
+    EXPECT_EQ(owner.get("/bob/New-Name").status, 200u);
+    EXPECT_EQ(owner.get("/alice/old-name").header("location"), "/bob/New-Name");
+    EXPECT_EQ(owner.get("/alice/New-Name/pulls").header("location"), "/bob/New-Name/pulls");
+    EXPECT_TRUE(api.get("/api/v1/repos/bob/New-Name", {{"Authorization", "token " + tokens["bob"]}}).has("\"admin\":true"));
+
+    // A repository that takes the old name takes its address: nothing lands in the moved one.
+    auto again = create_repo("old-name", false);
+    EXPECT_EQ(again, "alice/old-name");
+    auto home = owner.get("/alice/old-name");
+    EXPECT_EQ(home.status, 200u);
+    EXPECT_TRUE(home.has("push-instructions") || home.has("data-testid=\"repo-title\">old-name<"));
+    auto fresh = dir.path / "fresh";
+    ASSERT_EQ(git("clone -q " + quote(url("alice/old-name")) + " " + quote(fresh.string())).code, 0);
+    EXPECT_EQ(in(fresh, "git log --format=%s 2>/dev/null").output.find("renamed"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(Owners, stars_are_counted_listed_and_kept_to_what_the_user_may_read) {
+    create_repo("shiny", false);
+    create_repo("hidden", true);
+    harness::Client api(server.port());
+    auto as = [&](const std::string& user) { return std::map<std::string, std::string>{{"Authorization", "token " + tokens[user]}}; };
+    EXPECT_EQ(api.request("GET", "/api/v1/user/starred/alice/shiny", "", as("bob")).status, 404u) << "not starred yet";
+    EXPECT_EQ(api.request("PUT", "/api/v1/user/starred/alice/shiny", "", as("bob")).status, 204u);
+    EXPECT_EQ(api.request("PUT", "/api/v1/user/starred/alice/shiny", "", as("bob")).status, 204u) << "twice is once";
+    EXPECT_EQ(api.request("GET", "/api/v1/user/starred/alice/shiny", "", as("bob")).status, 204u);
+    EXPECT_EQ(api.request("PUT", "/api/v1/user/starred/ALICE/Shiny", "", as("carol")).status, 204u);
+    EXPECT_EQ(harness::json_field(api.get("/api/v1/repos/alice/shiny", as("bob")).body, "stargazers_count"), "2");
+    EXPECT_EQ(api.get("/api/v1/repos/alice/shiny/stargazers", as("bob")).body, R"([{"login":"bob"},{"login":"carol"}])");
+    EXPECT_EQ(api.request("PUT", "/api/v1/user/starred/alice/hidden", "", as("carol")).status, 404u) << "a private repository stays unknown";
+    auto mine = api.get("/api/v1/user/starred", as("bob"));
+    EXPECT_TRUE(mine.has(R"("full_name":"alice/shiny")")) << mine.body;
+
+    // The repository header's button, as htmx swaps it.
+    harness::Client web(server.port());
+    web.sign_in("bob");
+    auto button = web.get("/alice/shiny/star");
+    EXPECT_TRUE(button.has(">Unstar<") && button.has(">2<")) << button.body;
+    auto off = web.post_form("/alice/shiny/star", {{"star", "0"}}, {{"HX-Request", "true"}});
+    EXPECT_TRUE(off.has(">Star<") && off.has(">1<")) << off.body;
+    EXPECT_EQ(api.request("DELETE", "/api/v1/user/starred/alice/shiny", "", as("carol")).status, 204u);
+    EXPECT_EQ(harness::json_field(api.get("/api/v1/repos/alice/shiny", as("bob")).body, "stargazers_count"), "0");
+    EXPECT_EQ(api.get("/api/v1/user/starred", as("bob")).body, "[]");
 }
 
 }  // namespace
