@@ -222,12 +222,19 @@ core::Status Service::update(const Access& access, const std::string& descriptio
     return {};
 }
 
+// The repository as a rename or a transfer left it (deleted meanwhile: not found).
+core::Result<Repo> Service::moved_repo(const std::string& id) {
+    auto repo = store::find(pool_, id);
+    if (!repo) return fail(Errc::not_found, "Repository not found.");
+    return *repo;
+}
+
 core::Result<Repo> Service::rename(const Access& access, const std::string& typed) {
     if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can rename it.");
     auto name = repo_name(typed);
     if (!name) return tl::unexpected(name.error());
     if (auto moved = store::move(pool_, access.repo, access.repo.owner_id, *name); !moved) return tl::unexpected(moved.error());
-    return *store::find(pool_, access.repo.id);
+    return moved_repo(access.repo.id);
 }
 
 core::Result<Repo> Service::transfer(const Access& access, const std::string& new_owner) {
@@ -237,7 +244,7 @@ core::Result<Repo> Service::transfer(const Access& access, const std::string& ne
     if (owner->id == access.repo.owner_id) return fail(Errc::invalid, access.repo.owner + " owns it already.");
     if (auto moved = store::move(pool_, access.repo, owner->id, access.repo.name); !moved) return tl::unexpected(moved.error());
     store::set_collaborator(pool_, access.repo.id, owner->id, auth::Role::admin);
-    return *store::find(pool_, access.repo.id);
+    return moved_repo(access.repo.id);
 }
 
 std::optional<Repo> Service::moved_from(const std::string& owner, const std::string& name) {

@@ -110,6 +110,8 @@ public:
     void record_push(const std::string& id, std::int64_t at);
 
 private:
+    core::Result<Repo> moved_repo(const std::string& id);
+
     db::Pool& pool_;
     const core::Config& config_;
     auth::Accounts& accounts_;
