@@ -13,7 +13,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: workspace [serve]\n"
     "       workspace hook pre-receive   (run by git in pushes through the server)\n"
-    "       workspace search reindex [repo]   (rebuild the code search index now)\n"
+    "       workspace search reindex [owner/repo]   (rebuild the code search index now)\n"
+    "       workspace routes   (every route: method, path, what it needs of its caller)\n"
     "       workspace runner register --url URL --token TOKEN [--name N] [--labels a,b]\n"
     "       workspace runner run [--once]   (run CI jobs for a server on this machine)\n"
     "\n"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     std::string_view command = argc > 1 ? argv[1] : "serve";
     if (command == "serve" && argc <= 2) return app::serve();
     if (command == "hook" && argc == 3) return git::run_hook(argv[2]);
+    if (command == "routes" && argc == 2) return app::print_routes();
     if (command == "search") return search::run_cli(argc, argv);
     if (command == "runner") return actions::run_runner_cli(argc, argv);
     if (command == "version" || command == "--version") {

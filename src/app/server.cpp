@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "admin/routes.hpp"
@@ -81,7 +82,11 @@ int refuse(const std::string& message) {
 
 }  // namespace
 
-int serve() {
+namespace {
+
+enum class Mode { serve, print_routes };
+
+int run(Mode mode) {
     core::crypto::init();
     auto config = core::config_from_env([](const char* name) { return std::getenv(name); });
     if (!config) return refuse(config.error().message);
@@ -179,6 +184,14 @@ int serve() {
     actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets, artifacts);
     api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets, artifacts);
     actions::register_runner_routes(router, runners, scheduler, artifacts, repos, *pool);
+    if (mode == Mode::print_routes) {
+        std::vector<const http::Route*> all;
+        for (const auto& route : router.routes()) all.push_back(&route);
+        std::stable_sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->pattern < b->pattern; });
+        for (const auto* route : all)
+            std::printf("%-7s %-72s %s\n", route->method.c_str(), route->pattern.c_str(), auth::need_name(route->need));
+        return 0;
+    }
     http::Dispatcher dispatcher(std::move(router), repos::make_gate(auth::make_gate(accounts), repos));
 
     http::Server server(*config, dispatcher, threads);
@@ -207,6 +220,21 @@ int serve() {
     scheduler.stop();
     spdlog::info("stopped");
     return 0;
+}
+
+}  // namespace
+
+int serve() { return run(Mode::serve); }
+
+int print_routes() {
+    std::string scratch = (std::filesystem::temp_directory_path() / "skyscape-routes-XXXXXX").string();
+    if (!mkdtemp(scratch.data())) return refuse("no scratch directory for the routes");
+    setenv("DATA_DIR", scratch.c_str(), 1);
+    spdlog::set_level(spdlog::level::warn);
+    int code = run(Mode::print_routes);
+    std::error_code ec;
+    std::filesystem::remove_all(scratch, ec);
+    return code;
 }
 
 }  // namespace app

@@ -34,4 +34,22 @@ enum class Need {
     api_repo_admin,  //!< ... that administers it
 };
 
+//! The Need as the route index (`workspace routes`) prints it.
+constexpr const char* need_name(Need need) {
+    switch (need) {
+        case Need::none: return "none";
+        case Need::user: return "user";
+        case Need::site_admin: return "site_admin";
+        case Need::api: return "api";
+        case Need::git: return "git";
+        case Need::repo_read: return "repo_read";
+        case Need::repo_write: return "repo_write";
+        case Need::repo_admin: return "repo_admin";
+        case Need::api_repo_read: return "api_repo_read";
+        case Need::api_repo_write: return "api_repo_write";
+        case Need::api_repo_admin: return "api_repo_admin";
+    }
+    return "?";
+}
+
 }  // namespace auth

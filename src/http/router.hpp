@@ -57,6 +57,9 @@ public:
     //! path is the undecoded path below PREFIX; parameters come back decoded.
     Match match(std::string_view method, std::string_view path) const;
 
+    //! Every route, in the order they were added.
+    const std::vector<Route>& routes() const { return routes_; }
+
 private:
     std::vector<Route> routes_;
 };

@@ -231,3 +231,32 @@ TEST_F(Owners, stars_are_counted_listed_and_kept_to_what_the_user_may_read) {
 }
 
 }  // namespace
+
+namespace {
+
+// The route index a newcomer reads, and what it guards: every route under a repository's address
+// loads the repository through the gate (repo_* or api_repo_*), none checks access by hand.
+TEST(Routes, the_index_lists_every_route_and_each_under_a_repository_declares_its_need) {
+    auto listed = harness::sh(std::string(WORKSPACE_BINARY) + " routes");
+    ASSERT_EQ(listed.code, 0) << listed.output;
+    std::istringstream lines(listed.output);
+    int under_repo = 0;
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream fields(line);
+        std::string method, path, need;
+        fields >> method >> path >> need;
+        bool api = path.starts_with("/api/v1/repos/{owner}/{repo}") || path.starts_with("/api/v1/user/starred/{owner}/{repo}");
+        bool web = path.starts_with("/{owner}/{repo}");
+        if (!api && !web) continue;
+        ++under_repo;
+        if (api) {
+            EXPECT_TRUE(need.starts_with("api_repo_")) << line;
+        } else if (need != "git") {  // git's smart HTTP and trigger URLs take credentials of their own
+            EXPECT_TRUE(need.starts_with("repo_")) << line;
+        }
+    }
+    EXPECT_GT(under_repo, 100);
+    EXPECT_NE(listed.output.find("/{owner}/{repo}/pull/{n}/merge"), std::string::npos);
+}
+
+}  // namespace
