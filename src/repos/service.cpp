@@ -194,11 +194,6 @@ std::string Service::full_name(const std::string& id) {
     return repo ? repo->full_name() : "";
 }
 
-std::string Service::url(const http::Request& req, const std::string& id) {
-    auto repo = store::find(pool_, id);
-    return repo ? repos::url(req, *repo) : "";
-}
-
 std::vector<Repo> Service::readable(const auth::Actor& actor) {
     return store::list_readable(pool_, actor.user_id, actor.signed_in() && actor.is_admin);
 }

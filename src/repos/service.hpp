@@ -79,9 +79,6 @@ public:
     std::optional<Repo> find(const std::string& owner, const std::string& name);
     //! owner/name of the repository with this id, "" when it is gone.
     std::string full_name(const std::string& id);
-    //! The page of the repository with this id (PREFIX/{owner}/{name}), "" when it is gone: for
-    //! links from rows that keep only the id.
-    std::string url(const http::Request& req, const std::string& id);
     //! Every repository's id, whoever may read it: for background work.
     std::vector<std::string> ids();
     //! Repositories the actor is a collaborator of.
