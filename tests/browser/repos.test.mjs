@@ -42,6 +42,19 @@ test("create repositories, filter them, open one", async () => {
   assert.equal(await page.getByTestId("repo-list").locator('li[data-repo="alice/Web-App"]').isVisible(), true);
   await page.screenshot({ path: join(out, "repos-filtered.png"), fullPage: true });
 
+  // Star it from its header, then rename it from its settings: the old name leads to the new one.
+  await page.goto(server.base + "/alice/Tools");
+  await page.getByTestId("star").getByRole("button", { name: "Star" }).click();
+  await page.getByTestId("star").getByRole("button", { name: "Unstar" }).waitFor();
+  assert.equal(await page.getByTestId("star").getByLabel("Stars").textContent(), "1");
+  await page.goto(server.base + "/alice/Tools/settings");
+  await page.getByLabel("New name").fill("Tool Box");
+  await page.getByRole("button", { name: "Rename" }).click();
+  await page.waitForURL(/\/alice\/Tool-Box\/settings$/);
+  assert.equal(await page.getByLabel("New name").inputValue(), "Tool-Box");
+  await page.goto(server.base + "/alice/Tools/issues");
+  assert.equal(new URL(page.url()).pathname, "/alice/Tool-Box/issues");
+
   // The 400 of the refused name is expected; htmx and Chromium both report it.
   assert.deepEqual(errors.filter((e) => !/status of 400|Error Code 400/.test(e)), [], "no console errors");
 });
