@@ -23,6 +23,28 @@ document.addEventListener("alpine:init", () => {
       }
     },
   }));
+
+  // x-data="autoSubmit" on a form whose x-on:change="submit" fields apply as soon as they change.
+  window.Alpine.data("autoSubmit", () => ({
+    submit() {
+      this.$root.requestSubmit();
+    },
+  }));
+
+  // x-data="avatarUpload" on the avatar form: the chosen file is read into the hidden
+  // x-ref="image" as a data: URL (the form stays url-encoded) and shown in x-ref="preview".
+  window.Alpine.data("avatarUpload", () => ({
+    read(event) {
+      const file = event.target.files[0];
+      if (!file) return;
+      const reader = new FileReader();
+      reader.onload = () => {
+        this.$refs.image.value = reader.result;
+        this.$refs.preview.src = reader.result;
+      };
+      reader.readAsDataURL(file);
+    },
+  }));
 });
 
 // The light/dark switch is DaisyUI's CSS-only theme controller; remember the choice in a

@@ -77,8 +77,10 @@ void register_routes(http::Router& r, db::Pool& pool, repos::Service& repos) {
     });
 
     // Across repositories: only those the viewer can read contribute, checked by the one
-    // permission function (repos.readable), never by SQL of its own.
-    r.get("/activity/feed", Need::user, [&pool, &repos](http::Request& req) {
+    // permission function (repos.readable), never by SQL of its own. ?actor= keeps one
+    // person's contributions, for their profile.
+    r.get("/activity/feed", Need::none, [&pool, &repos](http::Request& req) {
+        auto actor = req.query_or("actor", "");
         std::set<std::string> readable;
         for (const auto& repo : repos.readable(req.actor)) readable.insert(repo.id);
         auto page = page_of(req);
@@ -89,7 +91,7 @@ void register_routes(http::Router& r, db::Pool& pool, repos::Service& repos) {
             exhausted = batch.size() < 200;
             offset += 200;
             for (auto& item : batch) {
-                if (!readable.count(item.repo_id)) continue;
+                if (!readable.count(item.repo_id) || (!actor.empty() && item.actor != actor)) continue;
                 if (skip > 0) {
                     --skip;
                     continue;
@@ -99,7 +101,8 @@ void register_routes(http::Router& r, db::Pool& pool, repos::Service& repos) {
         }
         bool more = items.size() > static_cast<std::size_t>(kPerPage);
         if (more) items.pop_back();
-        return feed(req, items, true, more ? req.config->prefix + "/activity/feed?page=" + std::to_string(page + 1) : "");
+        auto next = "/activity/feed?page=" + std::to_string(page + 1) + (actor.empty() ? "" : "&actor=" + http::percent_encode(actor));
+        return feed(req, items, true, more ? req.config->prefix + next : "");
     });
 }
 

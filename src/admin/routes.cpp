@@ -3,6 +3,7 @@
 #include "auth/service.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
+#include "orgs/service.hpp"
 
 namespace admin {
 namespace {
@@ -21,7 +22,7 @@ http::Response after_change(http::Request& req, const core::Status& done, const 
 
 }  // namespace
 
-void register_routes(http::Router& r, auth::Accounts& accounts) {
+void register_routes(http::Router& r, auth::Accounts& accounts, orgs::Service& orgs) {
     r.get("/admin", Need::site_admin, [](http::Request& req) { return http::redirect(req, "/admin/users"); });
 
     r.get("/admin/users", Need::site_admin, [&accounts](http::Request& req) {
@@ -53,15 +54,17 @@ void register_routes(http::Router& r, auth::Accounts& accounts) {
         return after_change(req, done, disabled ? "User disabled and signed out everywhere." : "User enabled.");
     });
 
-    r.get("/admin/settings", Need::site_admin, [&accounts](http::Request& req) {
+    r.get("/admin/settings", Need::site_admin, [&accounts, &orgs](http::Request& req) {
         http::Page page("admin/settings.tpl", "Site settings");
         page.dict().AddIncludeDictionary("NAV")->SetFilename("admin/nav.tpl");
         http::show_if(page.dict(), "OPEN_SIGNUP", accounts.open_signup());
+        http::show_if(page.dict(), "ORG_CREATION", orgs.anyone_may_create());
         return http::render(req, page);
     });
 
-    r.post("/admin/settings", Need::site_admin, [&accounts](http::Request& req) {
+    r.post("/admin/settings", Need::site_admin, [&accounts, &orgs](http::Request& req) {
         accounts.set_open_signup(req.form_or("open_signup") == "on");
+        orgs.set_anyone_may_create(req.form_or("org_creation") == "on");
         auto res = http::redirect(req, "/admin/settings");
         http::flash(res, req, "success", "Site settings saved.");
         return res;

@@ -18,7 +18,11 @@ json repo_json(const http::Request& req, const repos::Repo& repo) {
     return {{"id", repo.id},
             {"name", repo.name},
             {"full_name", repo.full_name()},
-            {"owner", {{"login", repo.owner}, {"type", "User"}}},
+            {"owner",
+             {{"login", repo.owner},
+              {"type", repo.owner_is_org ? "Organization" : "User"},
+              {"html_url", http::site_url(req) + "/" + repo.owner},
+              {"avatar_url", http::site_url(req) + "/avatars/" + repo.owner}}},
             {"description", repo.description},
             {"private", repo.is_private},
             {"visibility", repo.is_private ? "private" : "public"},
@@ -49,6 +53,24 @@ json iso8601(std::optional<std::int64_t> unix_seconds) {
 }
 
 json user_json(const std::string& username) { return username.empty() ? json(nullptr) : json{{"login", username}}; }
+
+json account_json(const http::Request& req, const auth::store::User& account) {
+    std::string site = http::site_url(req);
+    json out = {{"id", account.id},
+                {"login", account.username},
+                {"username", account.username},
+                {"type", account.is_org ? "Organization" : "User"},
+                {"name", account.full_name},
+                {"full_name", account.full_name},
+                {"avatar_url", site + "/avatars/" + account.username},
+                {"html_url", site + "/" + account.username},
+                {"url", site + (account.is_org ? "/api/v1/orgs/" : "/api/v1/users/") + account.username},
+                {"website", account.website},
+                {"blog", account.website},
+                {"created_at", iso8601(account.created_at)}};
+    out[account.is_org ? "description" : "bio"] = account.bio;
+    return out;
+}
 
 json issue_json(const http::Request& req, const repos::Repo& repo, const issues::Issue& issue) {
     json labels = json::array(), assignees = json::array();

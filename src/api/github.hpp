@@ -8,6 +8,7 @@
 
 #include "core/result.hpp"
 #include "http/response.hpp"
+#include "auth/store.hpp"
 #include "repos/service.hpp"
 
 namespace http {
@@ -34,6 +35,8 @@ json iso8601(std::optional<std::int64_t> unix_seconds);
 json repo_json(const http::Request& req, const repos::Repo& repo);
 //! {"login"}, or null for a deleted user.
 json user_json(const std::string& username);
+//! A user or an organization as GitHub shows an account: login, id, type, name, avatar_url, html_url, ….
+json account_json(const http::Request& req, const auth::store::User& account);
 json issue_json(const http::Request& req, const repos::Repo& repo, const issues::Issue& issue);
 json comment_json(const issues::Comment& c);
 

@@ -113,7 +113,7 @@ void register_repo_routes(http::Router& r, repos::Service& repos) {
     r.post("/api/v1/repos/{owner}/{repo}/transfer", Need::api_repo_admin, [&repos](http::Request& req) {
         auto body = body_object(req);
         if (!body || text(*body, "new_owner").empty()) return http::json_error(400, "Send JSON {\"new_owner\": \"…\"}.");
-        auto moved = repos.transfer(*repo_access(req), text(*body, "new_owner"));
+        auto moved = repos.transfer(req.actor, *repo_access(req), text(*body, "new_owner"));
         if (!moved) return error(moved.error());
         return http::json(202, repo_json(req, *moved));
     });

@@ -15,6 +15,7 @@
 
 #include "admin/routes.hpp"
 #include "api/repos.hpp"
+#include "api/orgs.hpp"
 #include "api/routes.hpp"
 #include "auth/gate.hpp"
 #include "auth/routes.hpp"
@@ -55,6 +56,10 @@
 #include "issues/service.hpp"
 #include "notifications/routes.hpp"
 #include "notifications/service.hpp"
+#include "orgs/routes.hpp"
+#include "orgs/service.hpp"
+#include "profiles/avatars.hpp"
+#include "profiles/routes.hpp"
 #include "pulls/reviews.hpp"
 #include "pulls/routes.hpp"
 #include "pulls/service.hpp"
@@ -126,6 +131,8 @@ int run(Mode mode) {
     auth::Accounts accounts(*pool, *config);
     repos::Service repos(*pool, *config, accounts);
     repos.recover();
+    orgs::Service orgs(*pool, accounts, repos);
+    profiles::Avatars avatars(*pool, config->data_dir / "avatars");
     events::Bus bus(*pool);
     git::Backend git_backend(repos, *pool, bus, *config);
     ssh::Keys keys(*pool, accounts);
@@ -159,11 +166,14 @@ int run(Mode mode) {
     home::register_routes(router, accounts, *pool);
     auth::register_routes(router, accounts);
     settings::register_routes(router, accounts);
-    admin::register_routes(router, accounts);
+    admin::register_routes(router, accounts, orgs);
     repos::register_routes(router, repos);
     repos::register_branch_routes(router, git_backend);
     repos::legacy::register_routes(router, repos);
     stars::register_routes(router, *pool, repos);
+    orgs::register_routes(router, orgs);
+    profiles::register_routes(router, *pool, accounts, orgs, repos, avatars);
+    api::register_org_routes(router, accounts, orgs, repos);
     browse::register_home_route(router, repos, history);
     browse::register_routes(router, repos, history);
     browse::register_change_routes(router, repos);

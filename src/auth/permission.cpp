@@ -5,9 +5,11 @@
 namespace auth {
 
 Role can(const Actor& actor, const RepoGrant& repo) {
-    if (actor.signed_in() && actor.is_admin) return Role::admin;
-    Role role = actor.signed_in() && repo.collaborator ? *repo.collaborator : Role::none;
-    if (!repo.is_private) role = std::max(role, Role::read);
+    Role role = repo.is_private ? Role::none : Role::read;
+    if (!actor.signed_in()) return role;
+    if (actor.is_admin || repo.org_owner) return Role::admin;
+    for (const auto& granted : {repo.collaborator, repo.team, repo.org_member})
+        if (granted) role = std::max(role, *granted);
     return role;
 }
 

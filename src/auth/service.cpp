@@ -19,7 +19,7 @@ constexpr const char* kOpenSignupKey = "open_signup";
 
 // Names that are, or will be, top-level routes or would mislead as an account name.
 constexpr std::array kReserved = {
-    "activity", "admin", "administrator", "ai", "api",      "assets",   "auth",     "coder",    "dashboard",
+    "activity", "admin", "administrator", "ai", "api",      "assets",   "auth",  "avatars",     "coder",    "dashboard",
     "explore", "favicon.ico", "git",       "health",   "help",     "issues",   "login",    "logout",
     "monitoring", "new",      "notifications", "org",  "orgs",     "pulls",    "raw",      "register",
     "repo",   "repos",        "root",      "search",   "settings", "signin",   "signout",  "signup",

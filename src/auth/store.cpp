@@ -3,13 +3,15 @@
 namespace auth::store {
 namespace {
 
-constexpr const char* kUserColumns = "id, username, email, password_hash, is_admin, disabled, created_at";
+constexpr const char* kUserColumns =
+    "id, username, email, password_hash, is_admin, disabled, created_at, kind, full_name, bio, website, avatar";
 
 // Reads users from a prepared statement whose columns are kUserColumns.
 struct UserRow {
     User user;
     int is_admin = 0;
     int disabled = 0;
+    std::string kind;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(user.id));
@@ -19,10 +21,16 @@ struct UserRow {
         st.exchange(soci::into(is_admin));
         st.exchange(soci::into(disabled));
         st.exchange(soci::into(user.created_at));
+        st.exchange(soci::into(kind));
+        st.exchange(soci::into(user.full_name));
+        st.exchange(soci::into(user.bio));
+        st.exchange(soci::into(user.website));
+        st.exchange(soci::into(user.avatar));
     }
     User get() {
         user.is_admin = is_admin != 0;
         user.disabled = disabled != 0;
+        user.is_org = kind == "org";
         return user;
     }
 };
@@ -47,12 +55,16 @@ std::optional<User> one_user(db::Pool& pool, const std::string& where, const T& 
 core::Result<User> insert_user(db::Pool& pool, const std::string& username, const std::string& email,
                                const std::string& password_hash) {
     soci::session sql(pool.get());
-    User user{0, username, email, password_hash, false, false, db::now()};
+    User user;
+    user.username = username;
+    user.email = email;
+    user.password_hash = password_hash;
+    user.created_at = db::now();
     int is_admin = 0;
     // A taken name or address makes no row (no error to read a column's name from): then the
     // name is looked up to say which it was.
     sql << "INSERT INTO users (username, email, password_hash, is_admin, created_at) "
-           "VALUES (:u, :e, :p, (SELECT COUNT(*) = 0 FROM users), :t) ON CONFLICT DO NOTHING RETURNING id, is_admin",
+           "VALUES (:u, :e, :p, (SELECT COUNT(*) = 0 FROM users WHERE kind = 'user'), :t) ON CONFLICT DO NOTHING RETURNING id, is_admin",
         soci::use(user.username), soci::use(user.email), soci::use(user.password_hash), soci::use(user.created_at), soci::into(user.id),
         soci::into(is_admin);
     if (!sql.got_data()) {
@@ -71,7 +83,7 @@ std::optional<User> find_user_by_username(db::Pool& pool, const std::string& use
 }
 
 std::optional<User> find_user_by_login(db::Pool& pool, const std::string& login) {
-    return one_user(pool, login.find('@') == std::string::npos ? "username = :v" : "email = :v", login);
+    return one_user(pool, login.find('@') == std::string::npos ? "username = :v AND kind = 'user'" : "email = :v AND kind = 'user'", login);
 }
 
 std::vector<User> list_users(db::Pool& pool) {
@@ -80,7 +92,7 @@ std::vector<User> list_users(db::Pool& pool) {
     soci::statement st(sql);
     row.bind(st);
     st.alloc();
-    st.prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
+    st.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE kind = 'user' ORDER BY username");
     st.define_and_bind();
     std::vector<User> out;
     st.execute();
@@ -91,8 +103,20 @@ std::vector<User> list_users(db::Pool& pool) {
 std::int64_t count_users(db::Pool& pool) {
     soci::session sql(pool.get());
     std::int64_t n = 0;
-    sql << "SELECT COUNT(*) FROM users", soci::into(n);
+    sql << "SELECT COUNT(*) FROM users WHERE kind = 'user'", soci::into(n);
     return n;
+}
+
+void set_profile(db::Pool& pool, std::int64_t id, const std::string& full_name, const std::string& bio,
+                 const std::string& website) {
+    soci::session sql(pool.get());
+    sql << "UPDATE users SET full_name = :f, bio = :b, website = :w WHERE id = :id", soci::use(full_name), soci::use(bio),
+        soci::use(website), soci::use(id);
+}
+
+void set_avatar(db::Pool& pool, std::int64_t id, const std::string& content_type) {
+    soci::session sql(pool.get());
+    sql << "UPDATE users SET avatar = :a WHERE id = :id", soci::use(content_type), soci::use(id);
 }
 
 void set_admin(db::Pool& pool, std::int64_t user_id, bool admin) {
@@ -136,9 +160,9 @@ std::optional<User> session_user(db::Pool& pool, const std::string& session_id, 
     st.exchange(soci::use(user_id));
     st.exchange(soci::use(now));
     st.alloc();
-    st.prepare("SELECT u.id, u.username, u.email, u.password_hash, u.is_admin, u.disabled, u.created_at "
-               "FROM sessions s JOIN users u ON u.id = s.user_id "
-               "WHERE s.id = :sid AND s.user_id = :uid AND s.expires_at > :now AND u.disabled = 0");
+    st.prepare("SELECT u.id, u.username, u.email, u.password_hash, u.is_admin, u.disabled, u.created_at, u.kind, u.full_name, "
+               "u.bio, u.website, u.avatar FROM sessions s JOIN users u ON u.id = s.user_id "
+               "WHERE s.id = :sid AND s.user_id = :uid AND s.expires_at > :now AND u.disabled = 0 AND u.kind = 'user'");
     st.define_and_bind();
     if (!st.execute(true)) return std::nullopt;
     return row.get();
@@ -191,7 +215,7 @@ std::optional<std::pair<User, std::int64_t>> token_user(db::Pool& pool, const st
     soci::session sql(pool.get());
     std::int64_t user_id = 0, token_id = 0;
     sql << "SELECT t.user_id, t.id FROM access_tokens t JOIN users u ON u.id = t.user_id "
-           "WHERE t.token_hash = :h AND u.disabled = 0",
+           "WHERE t.token_hash = :h AND u.disabled = 0 AND u.kind = 'user'",
         soci::use(hash), soci::into(user_id), soci::into(token_id);
     if (!sql.got_data()) return std::nullopt;
     auto user = find_user(pool, user_id);

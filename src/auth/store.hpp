@@ -19,6 +19,11 @@ struct User {
     bool is_admin = false;
     bool disabled = false;
     std::int64_t created_at = 0;
+    bool is_org = false;  //!< an organization: it owns repositories and has members, but never signs in
+    std::string full_name;
+    std::string bio;      //!< a person's bio or an organization's description
+    std::string website;
+    std::string avatar;   //!< the content type of an uploaded avatar; "" for the identicon
 };
 
 struct Token {
@@ -37,8 +42,12 @@ std::optional<User> find_user(db::Pool& pool, std::int64_t id);
 std::optional<User> find_user_by_username(db::Pool& pool, const std::string& username);
 //! login is a username or an email address, already lowercased.
 std::optional<User> find_user_by_login(db::Pool& pool, const std::string& login);
+//! People, not organizations.
 std::vector<User> list_users(db::Pool& pool);
 std::int64_t count_users(db::Pool& pool);
+void set_profile(db::Pool& pool, std::int64_t id, const std::string& full_name, const std::string& bio,
+                 const std::string& website);
+void set_avatar(db::Pool& pool, std::int64_t id, const std::string& content_type);
 void set_admin(db::Pool& pool, std::int64_t user_id, bool admin);
 //! Disabling also deletes the user's sessions.
 void set_disabled(db::Pool& pool, std::int64_t user_id, bool disabled);

@@ -87,7 +87,6 @@ Response render(Request& req, Page& page, unsigned status) {
     if (req.actor.signed_in()) {
         auto* user = root.AddSectionDictionary("USER");
         user->SetValue("USERNAME", req.actor.username);
-        user->SetValue("INITIAL", req.actor.username.substr(0, 1));
         show_if(*user, "SITE_ADMIN", req.actor.is_admin);
     } else {
         root.ShowSection("ANONYMOUS");

@@ -18,6 +18,7 @@ struct Repo {
     std::optional<std::int64_t> pushed_at;
     std::int64_t created_at = 0;
     std::int64_t stars = 0;  //!< how many users starred it
+    bool owner_is_org = false;
 
     //! "owner/name", as GitHub's full_name.
     std::string full_name() const { return owner + "/" + name; }

@@ -1,5 +1,7 @@
 #include "repos/routes.hpp"
 
+#include <set>
+
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/service.hpp"
@@ -27,7 +29,13 @@ void repo_header(http::Request& req, http::Page& page, const char* tab) {
     fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), tab);
 }
 
-void create_form(ctemplate::TemplateDictionary& dict, const http::Request& req, const std::string& error) {
+void create_form(ctemplate::TemplateDictionary& dict, const http::Request& req, Service& repos, const std::string& error) {
+    auto chosen = req.form_or("owner", req.query_or("owner", req.actor.username));
+    for (const auto& name : repos.creatable_owners(req.actor)) {
+        auto* option = dict.AddSectionDictionary("OWNER_OPTION");
+        option->SetValue("VALUE", name);
+        http::show_if(*option, "SELECTED", name == chosen);
+    }
     dict.SetValue("FORM_NAME", req.form_or("name"));
     dict.SetValue("FORM_DESCRIPTION", req.form_or("description"));
     http::show_if(dict, req.form_or("visibility") == "private" ? "FORM_PRIVATE" : "FORM_PUBLIC", true);
@@ -37,13 +45,24 @@ void create_form(ctemplate::TemplateDictionary& dict, const http::Request& req, 
 http::Response list_page(http::Request& req, Service& repos, const std::string& error, unsigned status) {
     http::Page page("repos/list.tpl", "Repositories");
     auto& dict = page.dict();
-    auto list = repos.readable(req.actor);
+    // ?owner= narrows the list to one user's or organization's repositories.
+    auto owner_name = req.query_or("owner", "");
+    auto owner = owner_name.empty() ? std::nullopt : repos.owner(owner_name);
+    if (!owner_name.empty() && !owner) return http::error_page(req, 404, "There is no user or organization \"" + owner_name + "\".");
+    auto list = repos.readable(req.actor, owner ? owner->id : 0);
     for (const auto& repo : list) set_repo(*dict.AddSectionDictionary("REPO"), repo);
+    std::set<std::string> owners;
+    for (const auto& repo : repos.readable(req.actor)) owners.insert(repo.owner);
+    for (const auto& name : owners) {
+        auto* option = dict.AddSectionDictionary("OWNER_FILTER");
+        option->SetValue("VALUE", name);
+        http::show_if(*option, "SELECTED", owner && owner->username == name);
+    }
     http::show_if(dict, list.empty() ? "NO_REPOS" : "HAS_REPOS", true);
     if (req.actor.signed_in()) {
         auto* form = dict.AddIncludeDictionary("CREATE_FORM");
         form->SetFilename("repos/create_form.tpl");
-        create_form(*form, req, error);
+        create_form(*form, req, repos, error);
         http::show_if(dict, "SIGNED_IN", true);
     }
     return http::render(req, page, status);
@@ -71,6 +90,13 @@ http::Response settings_page(http::Request& req, Service& repos, const std::stri
             http::show_if(*option, "SELECTED", role == c.role);
         }
     }
+    for (const auto& reached : repos.teams(access)) {
+        auto* row = dict.AddSectionDictionary("TEAM");
+        row->SetValue("ORG", reached.org);
+        row->SetValue("SLUG", reached.team.slug);
+        row->SetValue("ROLE", std::string(auth::role_name(reached.role)));
+    }
+    http::show_if(dict, "ORG_OWNED", req.repo->owner_is_org);
     return http::render(req, page, status);
 }
 
@@ -95,14 +121,14 @@ void register_routes(http::Router& r, Service& repos) {
 
     r.post("/repos/create", Need::user, [&repos](http::Request& req) {
         NewRepo spec{req.form_or("name"), req.form_or("description"), req.form_or("visibility") == "private",
-                     req.form_or("init_readme") == "on"};
+                     req.form_or("init_readme") == "on", req.form_or("owner")};
         auto created = repos.create(req.actor, spec);
         if (created) return http::redirect(req, "/" + created->full_name());
         unsigned status = http::status_of(created.error().code);
         auto why = http::explain(req, created.error());
         if (!req.is_htmx()) return list_page(req, repos, why, status);
         ctemplate::TemplateDictionary dict("create_form");
-        create_form(dict, req, why);
+        create_form(dict, req, repos, why);
         return http::render_fragment(req, "repos/create_form.tpl", dict, status);
     });
 
@@ -148,7 +174,7 @@ void register_routes(http::Router& r, Service& repos) {
     r.post("/{owner}/{repo}/settings/transfer", Need::repo_admin, [&repos](http::Request& req) {
         if (req.form_or("confirm") != req.repo->full_name())
             return settings_page(req, repos, "Type the repository's name \"" + req.repo->full_name() + "\" to confirm.", 400);
-        auto moved = repos.transfer(Access{*req.repo, req.role}, req.form_or("new_owner"));
+        auto moved = repos.transfer(req.actor, Access{*req.repo, req.role}, req.form_or("new_owner"));
         if (!moved) return settings_page(req, repos, http::explain(req, moved.error()), http::status_of(moved.error().code));
         auto res = http::redirect(req, "/" + moved->full_name());
         http::flash(res, req, "success", "Transferred to " + moved->full_name() + ".");

@@ -11,6 +11,7 @@
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "http/request.hpp"
+#include "orgs/store.hpp"
 #include "repos/disk.hpp"
 
 namespace repos {
@@ -116,15 +117,18 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
     auto name = repo_name(spec.name);
     if (!name) return tl::unexpected(name.error());
     if (spec.description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
+    auto owner = creatable_owner(actor, spec.owner.empty() ? actor.username : spec.owner);
+    if (!owner) return tl::unexpected(owner.error());
     Repo repo;
     repo.id = core::crypto::random_hex(8);
-    repo.owner = actor.username;
+    repo.owner = owner->username;
     repo.name = *name;
     repo.description = spec.description;
-    repo.owner_id = actor.user_id;
+    repo.owner_id = owner->id;
+    repo.owner_is_org = owner->is_org;
     repo.is_private = spec.is_private;
     repo.created_at = db::now();
-    if (auto inserted = store::insert_creating(pool_, repo); !inserted) return tl::unexpected(inserted.error());
+    if (auto inserted = store::insert_creating(pool_, repo, actor.user_id); !inserted) return tl::unexpected(inserted.error());
 
     auto staging = config_.data_dir / "repos" / (".tmp-" + repo.id + "-" + core::crypto::random_hex(4));
     disk::InitOptions options;
@@ -149,6 +153,15 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
     return repo;
 }
 
+core::Result<auth::store::User> Service::creatable_owner(const auth::Actor& actor, const std::string& name) {
+    auto owner = accounts_.user_by_username(name);
+    bool may = owner && !owner->disabled &&
+               (owner->id == actor.user_id ||
+                (owner->is_org && (actor.is_admin || orgs::store::member_role(pool_, owner->id, actor.user_id))));
+    if (!may) return fail(Errc::forbidden, "You cannot create repositories for \"" + name + "\": only for yourself and your organizations.");
+    return *owner;
+}
+
 core::Status Service::remove(const auth::Actor& actor, const std::string& id, const std::string& confirm) {
     auto found = access(actor, id, auth::Role::admin);
     if (!found) return tl::unexpected(found.error());
@@ -170,10 +183,9 @@ core::Status Service::remove(const auth::Actor& actor, const std::string& id, co
 
 core::Result<Access> Service::access(const auth::Actor& actor, const std::string& id, auth::Role need) {
     auto repo = store::find(pool_, id);
-    if (!repo) return fail(Errc::not_found, "Repository not found.");
-    auth::RepoGrant grant{repo->is_private, std::nullopt};
-    if (actor.signed_in()) grant.collaborator = store::collaborator_role(pool_, id, actor.user_id);
-    auto role = auth::can(actor, grant);
+    auto grant = repo ? store::grant(pool_, id, actor.user_id) : std::nullopt;
+    if (!grant) return fail(Errc::not_found, "Repository not found.");
+    auto role = auth::can(actor, *grant);
     if (role == auth::Role::none) return fail(Errc::not_found, "Repository not found.");
     if (role < need)
         return fail(Errc::forbidden, "You have " + std::string(auth::role_name(role)) + " access to " + repo->full_name() +
@@ -194,8 +206,8 @@ std::string Service::full_name(const std::string& id) {
     return repo ? repo->full_name() : "";
 }
 
-std::vector<Repo> Service::readable(const auth::Actor& actor) {
-    return store::list_readable(pool_, actor.user_id, actor.signed_in() && actor.is_admin);
+std::vector<Repo> Service::readable(const auth::Actor& actor, std::int64_t owner_id) {
+    return store::list_readable(pool_, actor.user_id, actor.signed_in() && actor.is_admin, owner_id);
 }
 
 std::vector<std::string> Service::ids() { return store::ids_in_state(pool_, "ready"); }
@@ -232,13 +244,15 @@ core::Result<Repo> Service::rename(const Access& access, const std::string& type
     return moved_repo(access.repo.id);
 }
 
-core::Result<Repo> Service::transfer(const Access& access, const std::string& new_owner) {
+core::Result<Repo> Service::transfer(const auth::Actor& actor, const Access& access, const std::string& new_owner) {
     if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can transfer it.");
     auto owner = accounts_.user_by_username(new_owner);
-    if (!owner || owner->disabled) return fail(Errc::invalid, "There is no user \"" + new_owner + "\" to transfer to.");
+    if (!owner || owner->disabled) return fail(Errc::invalid, "There is no user or organization \"" + new_owner + "\" to transfer to.");
     if (owner->id == access.repo.owner_id) return fail(Errc::invalid, access.repo.owner + " owns it already.");
+    if (owner->is_org)
+        if (auto allowed = creatable_owner(actor, owner->username); !allowed) return tl::unexpected(allowed.error());
     if (auto moved = store::move(pool_, access.repo, owner->id, access.repo.name); !moved) return tl::unexpected(moved.error());
-    store::set_collaborator(pool_, access.repo.id, owner->id, auth::Role::admin);
+    if (!owner->is_org) store::set_collaborator(pool_, access.repo.id, owner->id, auth::Role::admin);
     return moved_repo(access.repo.id);
 }
 
@@ -251,14 +265,24 @@ std::vector<store::Collaborator> Service::collaborators(const Access& access) {
     return store::collaborators(pool_, access.repo.id);
 }
 
+std::vector<orgs::RepoTeam> Service::teams(const Access& access) { return orgs::store::repo_teams(pool_, access.repo.id); }
+
+std::vector<std::string> Service::creatable_owners(const auth::Actor& actor) {
+    std::vector<std::string> out{actor.username};
+    for (auto& name : orgs::store::orgs_of(pool_, actor.user_id)) out.push_back(std::move(name));
+    return out;
+}
+
+std::optional<auth::store::User> Service::owner(const std::string& name) { return accounts_.user_by_username(name); }
+
 core::Status Service::set_collaborator(const Access& access, const std::string& username, const std::string& role) {
     if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can manage collaborators.");
     auto parsed = auth::parse_role(role);
     if (!parsed) return fail(Errc::invalid, "The role must be read, write or admin.");
     auto user = accounts_.user_by_username(username);
-    if (!user) return fail(Errc::not_found, "There is no user \"" + username + "\".");
+    if (!user || user->is_org) return fail(Errc::not_found, "There is no user \"" + username + "\".");
     auto current = store::collaborator_role(pool_, access.repo.id, user->id);
-    if (current == auth::Role::admin && *parsed != auth::Role::admin && store::count_admins(pool_, access.repo.id) <= 1)
+    if (current == auth::Role::admin && *parsed != auth::Role::admin && last_admin(access.repo))
         return fail(Errc::invalid, "A repository needs at least one admin.");
     store::set_collaborator(pool_, access.repo.id, user->id, *parsed);
     return {};
@@ -270,10 +294,16 @@ core::Status Service::remove_collaborator(const Access& access, const std::strin
     if (!user) return fail(Errc::not_found, "There is no user \"" + username + "\".");
     auto current = store::collaborator_role(pool_, access.repo.id, user->id);
     if (!current) return fail(Errc::not_found, username + " is not a collaborator.");
-    if (current == auth::Role::admin && store::count_admins(pool_, access.repo.id) <= 1)
+    if (current == auth::Role::admin && last_admin(access.repo))
         return fail(Errc::invalid, "A repository needs at least one admin.");
     store::remove_collaborator(pool_, access.repo.id, user->id);
     return {};
+}
+
+// A person's repository keeps one admin collaborator; an organization's has its owners.
+bool Service::last_admin(const Repo& repo) {
+    auto owner = accounts_.user(repo.owner_id);
+    return !(owner && owner->is_org) && store::count_admins(pool_, repo.id) <= 1;
 }
 
 std::vector<std::string> Service::branches(const Repo& repo) { return disk::branches(path(repo.id)); }

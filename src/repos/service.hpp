@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "auth/permission.hpp"
+#include "auth/store.hpp"
 #include "core/result.hpp"
+#include "orgs/org.hpp"
 #include "repos/repo.hpp"
 #include "repos/store.hpp"
 
@@ -36,6 +38,7 @@ struct NewRepo {
     std::string description;
     bool is_private = false;
     bool init_readme = false;
+    std::string owner;  //!< a user or organization name; "" for the caller
 };
 
 //! A repository's name from what was typed, as GitHub makes it: [A-Za-z0-9._-] kept with their
@@ -63,6 +66,8 @@ public:
 
     //! Row first (hidden, 'creating'), then the directory built aside and renamed into place,
     //! then the row made visible: a crash anywhere leaves nothing that recover() cannot undo.
+    //! The caller creates repositories for themself and for organizations they are a member
+    //! of (site admins: any organization), and becomes the new repository's admin.
     core::Result<Repo> create(const auth::Actor& actor, const NewRepo& spec);
     //! confirm must repeat the full name (owner/name). The row is hidden, the directory moved
     //! aside, the row deleted, the directory removed.
@@ -73,7 +78,8 @@ public:
     core::Result<Access> access(const auth::Actor& actor, const std::string& id, auth::Role need = auth::Role::read);
     //! The same for the repository {owner}/{name}, as URLs address it (any case).
     core::Result<Access> access(const auth::Actor& actor, const std::string& owner, const std::string& name, auth::Role need);
-    std::vector<Repo> readable(const auth::Actor& actor);
+    //! Of one owner unless owner_id is 0.
+    std::vector<Repo> readable(const auth::Actor& actor, std::int64_t owner_id = 0);
     //! The repository whatever the caller: for background work acting on the server's behalf.
     std::optional<Repo> find(const std::string& id);
     std::optional<Repo> find(const std::string& owner, const std::string& name);
@@ -88,12 +94,19 @@ public:
                         const std::string& default_branch);
     //! Admins rename; the old name redirects to the repository until another takes it.
     core::Result<Repo> rename(const Access& access, const std::string& typed);
-    //! Admins give the repository to another owner, who becomes its admin; the old owner/name
-    //! redirects to it, and its collaborators (the old owner among them) keep their roles.
-    core::Result<Repo> transfer(const Access& access, const std::string& new_owner);
+    //! Admins give the repository to another user, who becomes its admin, or to an organization
+    //! they may create repositories in; the old owner/name redirects to it, and its
+    //! collaborators (the old owner among them) keep their roles.
+    core::Result<Repo> transfer(const auth::Actor& actor, const Access& access, const std::string& new_owner);
     //! The repository that owner/name was, before a rename or a transfer.
     std::optional<Repo> moved_from(const std::string& owner, const std::string& name);
     std::vector<store::Collaborator> collaborators(const Access& access);
+    //! The teams of its organization that reach it.
+    std::vector<orgs::RepoTeam> teams(const Access& access);
+    //! The owners the caller may create repositories for: themself first, then their organizations.
+    std::vector<std::string> creatable_owners(const auth::Actor& actor);
+    //! The user or organization of that name.
+    std::optional<auth::store::User> owner(const std::string& name);
     core::Status set_collaborator(const Access& access, const std::string& username, const std::string& role);
     core::Status remove_collaborator(const Access& access, const std::string& username);
     std::vector<std::string> branches(const Repo& repo);
@@ -108,6 +121,9 @@ public:
 
 private:
     core::Result<Repo> moved_repo(const std::string& id);
+    //! The owner the caller may create repositories for: themself, or an organization.
+    core::Result<auth::store::User> creatable_owner(const auth::Actor& actor, const std::string& name);
+    bool last_admin(const Repo& repo);
 
     db::Pool& pool_;
     const core::Config& config_;

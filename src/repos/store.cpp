@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "r.id, u.username, r.name, r.description, r.owner_id, r.is_private, r.default_branch, r.size_bytes, r.pushed_at, "
-    "r.created_at, (SELECT COUNT(*) FROM stars s WHERE s.repo_id = r.id)";
+    "r.created_at, (SELECT COUNT(*) FROM stars s WHERE s.repo_id = r.id), u.kind";
 
 // Binds the kColumns of one row into a Repo.
 struct RepoRow {
@@ -15,6 +15,7 @@ struct RepoRow {
     int is_private = 0;
     std::int64_t pushed_at = 0;
     soci::indicator pushed_ind = soci::i_null;
+    std::string owner_kind;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(repo.id));
@@ -28,11 +29,13 @@ struct RepoRow {
         st.exchange(soci::into(pushed_at, pushed_ind));
         st.exchange(soci::into(repo.created_at));
         st.exchange(soci::into(repo.stars));
+        st.exchange(soci::into(owner_kind));
     }
     Repo get() const {
         Repo out = repo;
         out.is_private = is_private != 0;
         out.pushed_at = pushed_ind == soci::i_ok ? std::optional(pushed_at) : std::nullopt;
+        out.owner_is_org = owner_kind == "org";
         return out;
     }
 };
@@ -41,7 +44,7 @@ constexpr const char* kFrom = " FROM repos r JOIN users u ON u.id = r.owner_id";
 
 }  // namespace
 
-core::Status insert_creating(db::Pool& pool, const Repo& repo) {
+core::Status insert_creating(db::Pool& pool, const Repo& repo, std::int64_t creator_id) {
     soci::session sql(pool.get());
     int is_private = repo.is_private;
     db::Transaction tx(sql);
@@ -51,9 +54,9 @@ core::Status insert_creating(db::Pool& pool, const Repo& repo) {
                              soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at));
     added.execute(true);
     if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "A repository named \"" + repo.full_name() + "\" already exists.");
-    sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id), soci::use(repo.owner_id);
+    sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id), soci::use(creator_id);
     sql << "DELETE FROM repo_redirects WHERE owner_id = :o AND lower_name = lower(:n)", soci::use(repo.owner_id), soci::use(repo.name);
-    sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(repo.owner_id),
+    sql << "INSERT INTO watches (repo_id, user_id, created_at) VALUES (:r, :u, :t)", soci::use(repo.id), soci::use(creator_id),
         soci::use(repo.created_at);
     tx.commit();
     return {};
@@ -118,18 +121,54 @@ std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& r
     return auth::parse_role(role);
 }
 
+std::optional<auth::RepoGrant> grant(db::Pool& pool, const std::string& repo_id, std::int64_t user_id) {
+    soci::session sql(pool.get());
+    int is_private = 1, team = 0;
+    std::string collaborator, member, base;
+    soci::indicator collaborator_ind = soci::i_null, team_ind = soci::i_null, member_ind = soci::i_null;
+    sql << "SELECT r.is_private, "
+           "(SELECT c.role FROM collaborators c WHERE c.repo_id = r.id AND c.user_id = :u1), "
+           "(SELECT MAX(CASE t.role WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END) FROM team_repos t "
+           " JOIN team_members tm ON tm.team_id = t.team_id WHERE t.repo_id = r.id AND tm.user_id = :u2), "
+           "(SELECT m.role FROM org_members m WHERE m.org_id = r.owner_id AND m.user_id = :u3), o.base_role "
+           "FROM repos r JOIN users o ON o.id = r.owner_id WHERE r.id = :r AND r.state = 'ready'",
+        soci::use(user_id), soci::use(user_id), soci::use(user_id), soci::use(repo_id), soci::into(is_private),
+        soci::into(collaborator, collaborator_ind), soci::into(team, team_ind), soci::into(member, member_ind), soci::into(base);
+    if (!sql.got_data()) return std::nullopt;
+    auth::RepoGrant out;
+    out.is_private = is_private != 0;
+    if (collaborator_ind == soci::i_ok) out.collaborator = auth::parse_role(collaborator);
+    if (team_ind == soci::i_ok && team > 0) out.team = static_cast<auth::Role>(team);
+    if (member_ind == soci::i_ok) {
+        out.org_owner = member == "owner";
+        out.org_member = auth::parse_role(base).value_or(auth::Role::none);
+    }
+    return out;
+}
+
 namespace {
 
-std::vector<Repo> list_where(db::Pool& pool, const char* where, std::int64_t user_id, int all) {
+// The caller's own access, from collaborators, teams and organization membership: the SQL
+// twin of auth::can for lists, which cannot ask it row by row. `me` is the query's caller.
+constexpr const char* kMember =
+    "(EXISTS (SELECT 1 FROM collaborators c WHERE c.repo_id = r.id AND c.user_id = me.id)"
+    " OR EXISTS (SELECT 1 FROM team_repos t JOIN team_members tm ON tm.team_id = t.team_id"
+    "            WHERE t.repo_id = r.id AND tm.user_id = me.id)"
+    " OR EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = r.owner_id AND m.user_id = me.id"
+    "            AND (m.role = 'owner' OR u.base_role <> 'none')))";
+
+std::vector<Repo> list_where(db::Pool& pool, const std::string& where, std::int64_t user_id, int all, std::int64_t owner_id) {
     soci::session sql(pool.get());
     RepoRow row;
     soci::statement st(sql);
     row.bind(st);
-    st.exchange(soci::use(all));
     st.exchange(soci::use(user_id));
+    st.exchange(soci::use(all));
+    st.exchange(soci::use(owner_id));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE r.state = 'ready' AND " + where +
-               " ORDER BY COALESCE(r.pushed_at, r.created_at) DESC, r.id");
+    st.prepare(std::string("WITH me AS (SELECT CAST(:u AS BIGINT) AS id, CAST(:all AS INTEGER) AS all_repos, CAST(:o AS BIGINT) AS owner_id) "
+                           "SELECT ") + kColumns + kFrom + " CROSS JOIN me WHERE r.state = 'ready' AND " + where +
+               " AND (me.owner_id = 0 OR r.owner_id = me.owner_id) ORDER BY COALESCE(r.pushed_at, r.created_at) DESC, r.id");
     st.define_and_bind();
     std::vector<Repo> out;
     st.execute();
@@ -137,17 +176,14 @@ std::vector<Repo> list_where(db::Pool& pool, const char* where, std::int64_t use
     return out;
 }
 
-constexpr const char* kCollaborates = "EXISTS (SELECT 1 FROM collaborators c WHERE c.repo_id = r.id AND c.user_id = :u)";
-
 }  // namespace
 
-std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin) {
-    return list_where(pool, (std::string("(:all = 1 OR r.is_private = 0 OR ") + kCollaborates + ")").c_str(), user_id,
-                      site_admin);
+std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin, std::int64_t owner_id) {
+    return list_where(pool, std::string("(me.all_repos = 1 OR r.is_private = 0 OR ") + kMember + ")", user_id, site_admin, owner_id);
 }
 
 std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id) {
-    return list_where(pool, (std::string("(:all = 1 OR ") + kCollaborates + ")").c_str(), user_id, 0);
+    return list_where(pool, kMember, user_id, 0, 0);
 }
 
 core::Status move(db::Pool& pool, const Repo& repo, std::int64_t owner_id, const std::string& name) {

@@ -17,9 +17,9 @@ struct Collaborator {
     auth::Role role;
 };
 
-//! Inserts the row in state 'creating' with the owner as admin collaborator; conflict if the
-//! owner has a repository of that name (in any state).
-core::Status insert_creating(db::Pool& pool, const Repo& repo);
+//! Inserts the row in state 'creating' with its creator as admin collaborator and watcher;
+//! conflict if the owner has a repository of that name (in any state).
+core::Status insert_creating(db::Pool& pool, const Repo& repo, std::int64_t creator_id);
 void set_state(db::Pool& pool, const std::string& id, const std::string& state);
 //! Removes the row whatever its state (collaborators go with it).
 void remove(db::Pool& pool, const std::string& id);
@@ -30,8 +30,12 @@ std::optional<Repo> find(db::Pool& pool, const std::string& id);
 //! By owner and name, whatever their case.
 std::optional<Repo> find_by_name(db::Pool& pool, const std::string& owner, const std::string& name);
 std::optional<auth::Role> collaborator_role(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);
-//! Repositories the user may read: public ones, ones they collaborate on, or all for admins.
-std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin);
+//! What decides the user's access to the repository (auth::can reads it); nullopt when it is gone.
+std::optional<auth::RepoGrant> grant(db::Pool& pool, const std::string& repo_id, std::int64_t user_id);
+//! Repositories the user may read — public ones, ones they reach as a collaborator, through a
+//! team or as an organization member, or all for site admins — of one owner unless owner_id is 0.
+std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_admin, std::int64_t owner_id = 0);
+//! Repositories the user reaches as a collaborator, through a team or as an organization member.
 std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id);
 
 //! Gives the repository a new owner and name in one transaction: its old owner/name becomes a

@@ -2,6 +2,7 @@
 
 #include "auth/gate.hpp"
 #include "auth/service.hpp"
+#include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 
@@ -10,10 +11,20 @@ namespace {
 
 using auth::Need;
 
-http::Response account_page(http::Request& req, const std::string& error, unsigned status) {
+http::Response account_page(http::Request& req, auth::Accounts& accounts, const std::string& error, unsigned status) {
     http::Page page("settings/account.tpl", "Settings");
-    page.dict().AddIncludeDictionary("NAV")->SetFilename("settings/nav.tpl");
-    page.dict().SetValue("USERNAME", req.actor.username);
+    auto& dict = page.dict();
+    dict.AddIncludeDictionary("NAV")->SetFilename("settings/nav.tpl");
+    dict.SetValue("USERNAME", req.actor.username);
+    auto me = accounts.user(req.actor.user_id);
+    dict.SetValue("FULL_NAME", me ? me->full_name : "");
+    dict.SetValue("BIO", me ? me->bio : "");
+    dict.SetValue("WEBSITE", me ? me->website : "");
+    auto* avatar = dict.AddIncludeDictionary("AVATAR_FORM");
+    avatar->SetFilename("profiles/avatar_form.tpl");
+    avatar->SetValue("LOGIN", req.actor.username);
+    avatar->SetValue("AVATAR_URL", req.config->prefix + "/settings/avatar");
+    http::show_if(*avatar, "HAS_AVATAR", me && !me->avatar.empty());
     if (!error.empty()) page.dict().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
     return http::render(req, page, status);
 }
@@ -45,11 +56,11 @@ http::Response tokens_page(http::Request& req, auth::Accounts& accounts, const a
 }  // namespace
 
 void register_routes(http::Router& r, auth::Accounts& accounts) {
-    r.get("/settings", Need::user, [](http::Request& req) { return account_page(req, "", 200); });
+    r.get("/settings", Need::user, [&accounts](http::Request& req) { return account_page(req, accounts, "", 200); });
 
     r.post("/settings/password", Need::user, [&accounts](http::Request& req) {
         auto changed = accounts.change_password(req.actor, req.form_or("current_password"), req.form_or("new_password"));
-        if (!changed) return account_page(req, http::explain(req, changed.error()), http::status_of(changed.error().code));
+        if (!changed) return account_page(req, accounts, http::explain(req, changed.error()), http::status_of(changed.error().code));
         // Every session of the account was revoked; this browser gets a fresh one.
         auto user = auth::store::User{req.actor.user_id, req.actor.username};
         auto res = http::redirect(req, "/settings");

@@ -9,6 +9,10 @@
         <input type="checkbox" class="toggle toggle-primary" name="open_signup" {{#OPEN_SIGNUP}}checked{{/OPEN_SIGNUP}}>
         <span>Anyone may create an account (open sign-up)</span>
       </label>
+      <label class="label gap-3 cursor-pointer">
+        <input type="checkbox" class="toggle toggle-primary" name="org_creation" {{#ORG_CREATION}}checked{{/ORG_CREATION}}>
+        <span>Any user may create organizations (otherwise only site administrators)</span>
+      </label>
       <div><button class="btn btn-primary" type="submit">Save</button></div>
     </form>
   </div>

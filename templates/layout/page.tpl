@@ -52,11 +52,14 @@
     <svg class="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>
   </a>
   <div class="dropdown dropdown-end">
-    <div tabindex="0" role="button" class="btn btn-ghost btn-circle avatar avatar-placeholder" aria-label="Account menu" data-testid="user-menu">
-      <div class="bg-primary text-primary-content w-8 rounded-full"><span class="uppercase">{{INITIAL}}</span></div>
+    <div tabindex="0" role="button" class="btn btn-ghost btn-circle avatar" aria-label="Account menu" data-testid="user-menu">
+      <div class="w-8 rounded-full"><img src="{{P}}/avatars/{{USERNAME}}" alt=""></div>
     </div>
     <ul tabindex="0" class="dropdown-content menu bg-base-100 rounded-box shadow z-10 w-56 p-2">
       <li class="menu-title">Signed in as {{USERNAME}}</li>
+      <li><a href="{{P}}/{{USERNAME}}">Your profile</a></li>
+      <li><a href="{{P}}/{{USERNAME}}?tab=stars">Your stars</a></li>
+      <li><a href="{{P}}/orgs/new">New organization</a></li>
       <li><a href="{{P}}/settings">Settings</a></li>
       <li><a href="{{P}}/settings/tokens">Access tokens</a></li>
       {{#SITE_ADMIN}}<li><a href="{{P}}/admin/users">Site administration</a></li>{{/SITE_ADMIN}}

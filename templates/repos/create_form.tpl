@@ -5,10 +5,16 @@
     <h2 class="card-title">New repository</h2>
     {{#HAS_ERROR}}<div role="alert" class="alert alert-error alert-soft" data-testid="form-error"><span>{{ERROR}}</span></div>{{/HAS_ERROR}}
     <input type="hidden" name="csrf_token" value="{{CSRF}}">
-    <label class="floating-label">
-      <span>Name</span>
-      <input class="input w-full" type="text" name="name" value="{{FORM_NAME}}" placeholder="Name" maxlength="100" required>
-    </label>
+    <div class="flex items-center gap-1">
+      <select class="select w-36 shrink-0" name="owner" aria-label="Owner" data-testid="owner-picker">
+        {{#OWNER_OPTION}}<option value="{{VALUE}}" {{#SELECTED}}selected{{/SELECTED}}>{{VALUE}}</option>{{/OWNER_OPTION}}
+      </select>
+      <span class="text-lg">/</span>
+      <label class="floating-label flex-1 min-w-0">
+        <span>Name</span>
+        <input class="input w-full" type="text" name="name" value="{{FORM_NAME}}" placeholder="Name" maxlength="100" required>
+      </label>
+    </div>
     <label class="floating-label">
       <span>Description (optional)</span>
       <input class="input w-full" type="text" name="description" value="{{FORM_DESCRIPTION}}" placeholder="Description (optional)" maxlength="1000">

@@ -3,6 +3,13 @@
   <div class="flex-1 min-w-0 flex flex-col gap-4">
     <div class="flex flex-wrap items-center gap-3">
       <h1 class="text-2xl font-bold flex-1">Repositories</h1>
+      <form method="get" action="{{P}}/repos" class="flex gap-1" data-testid="owner-filter" x-data="autoSubmit">
+        <select class="select select-sm w-40" name="owner" aria-label="Owner" x-on:change="submit">
+          <option value="">All owners</option>
+          {{#OWNER_FILTER}}<option value="{{VALUE}}" {{#SELECTED}}selected{{/SELECTED}}>{{VALUE}}</option>{{/OWNER_FILTER}}
+        </select>
+        <noscript><button class="btn btn-sm" type="submit">Filter</button></noscript>
+      </form>
       <label class="input input-sm w-full sm:w-64">
         <svg class="size-4 opacity-60" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M3 5h18M6 12h12M10 19h4"/></svg>
         <input type="search" placeholder="Filter repositories" aria-label="Filter repositories" x-on:input="filter">

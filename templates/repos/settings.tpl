@@ -58,9 +58,17 @@
               </td>
             </tr>
             {{/COLLABORATOR}}
+            {{#TEAM}}
+            <tr data-testid="team-{{ORG}}-{{SLUG}}">
+              <td class="font-medium"><a class="link link-hover" href="{{P}}/orgs/{{ORG}}/teams/{{SLUG}}">{{ORG}}/{{SLUG}}</a> <span class="badge badge-sm badge-ghost">team</span></td>
+              <td>{{ROLE}}</td>
+              <td class="text-right text-xs text-base-content/60">managed on the team's page</td>
+            </tr>
+            {{/TEAM}}
           </tbody>
         </table>
       </div>
+      {{#ORG_OWNED}}<p class="text-sm text-base-content/70">Owners of {{OWNER}} administer it, and its members have the organization's base permission.</p>{{/ORG_OWNED}}
       <form action="{{P}}/{{FULL_NAME}}/collaborators" method="post" class="join w-full max-w-lg">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <input class="input join-item w-full" type="text" name="username" placeholder="Username" required>
