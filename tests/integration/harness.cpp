@@ -319,9 +319,9 @@ std::string quote(const std::string& text) {
     return out + "'";
 }
 
-std::string basic_auth(const std::string& user, const std::string& password) {
+std::string base64(const std::string& in) {
     static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string in = user + ":" + password, out;
+    std::string out;
     int val = 0, bits = -6;
     for (unsigned char c : in) {
         val = (val << 8) + c;
@@ -333,8 +333,10 @@ std::string basic_auth(const std::string& user, const std::string& password) {
     }
     if (bits > -6) out.push_back(table[((val << 8) >> (bits + 8)) & 0x3F]);
     while (out.size() % 4) out.push_back('=');
-    return "Basic " + out;
+    return out;
 }
+
+std::string basic_auth(const std::string& user, const std::string& password) { return "Basic " + base64(user + ":" + password); }
 
 std::string json_field(const std::string& body, const std::string& key) {
     std::smatch m;

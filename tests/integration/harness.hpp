@@ -131,6 +131,8 @@ std::uint16_t free_port();
 //! Quotes a string for the shell.
 std::string quote(const std::string& text);
 
+//! Standard base64 with padding.
+std::string base64(const std::string& bytes);
 //! "Basic base64(user:password)".
 std::string basic_auth(const std::string& user, const std::string& password);
 
