@@ -17,8 +17,8 @@ using namespace github;
 json pull_json(const http::Request& req, const repos::Repo& repo, const pulls::Pull& pull) {
     auto out = issue_json(req, repo, pull.issue);
     out["html_url"] = http::site_url(req) + "/" + repo.full_name() + "/pull/" + std::to_string(pull.issue.number);
-    out["head"] = {{"ref", pull.head}, {"sha", pull.head_sha}};
-    out["base"] = {{"ref", pull.base}, {"sha", pull.base_sha}};
+    out["head"] = {{"ref", pull.head}, {"sha", pull.head_sha}, {"label", pull.from_fork() ? pull.head_label() : repo.owner + ":" + pull.head}};
+    out["base"] = {{"ref", pull.base}, {"sha", pull.base_sha}, {"label", repo.owner + ":" + pull.base}, {"repo", repo_json(req, repo)}};
     out["draft"] = pull.draft;
     out["merged"] = pull.merged();
     out["mergeable"] = pull.mergeable == "unknown" ? json(nullptr) : json(pull.mergeable == "clean");

@@ -30,6 +30,20 @@ bool flag(const json& body, const char* key) {
     return it != body.end() && it->is_boolean() && it->get<bool>();
 }
 
+// A repository with its parent (the one it was forked from, when the caller may read it) and
+// the network's source, as GitHub's single-repository answers carry them.
+json full_repo_json(const http::Request& req, repos::Service& repos, const repos::Repo& repo) {
+    auto out = repo_json(req, repo);
+    for (auto id = repo.fork_of; !id.empty();) {
+        auto up = repos.access(req.actor, id);
+        if (!up) break;
+        if (!out.contains("parent")) out["parent"] = repo_json(req, up->repo);
+        out["source"] = repo_json(req, up->repo);
+        id = up->repo.fork_of;
+    }
+    return out;
+}
+
 // GitHub's repository subscription: {"subscribed", "ignored", "reason", "created_at", …}.
 json subscription_json(const http::Request& req, const repos::Repo& repo) {
     std::string url = http::site_url(req) + "/api/v1/repos/" + repo.full_name();
@@ -82,11 +96,25 @@ void register_repo_routes(http::Router& r, repos::Service& repos) {
 
     r.get("/api/v1/repos/{owner}/{repo}", Need::api_repo_read, [&repos](http::Request& req) {
         auto access = repo_access(req);
-        auto out = repo_json(req, access->repo);
+        auto out = full_repo_json(req, repos, access->repo);
         out["permissions"] = {{"admin", access->role >= auth::Role::admin},
                               {"push", access->role >= auth::Role::write},
                               {"pull", true}};
         return http::json(200, out);
+    });
+
+    // GitHub's fork: {"organization"} (optional), answered 202 with the fork.
+    r.post("/api/v1/repos/{owner}/{repo}/forks", Need::api_repo_read, [&repos](http::Request& req) {
+        auto body = body_object(req);
+        auto fork = repos.fork(req.actor, *repo_access(req), body ? text(*body, "organization") : "");
+        if (!fork) return error(fork.error());
+        return http::json(202, full_repo_json(req, repos, *fork));
+    });
+
+    r.get("/api/v1/repos/{owner}/{repo}/forks", Need::api_repo_read, [&repos](http::Request& req) {
+        json list = json::array();
+        for (const auto& fork : repos.forks(req.actor, *req.repo)) list.push_back(repo_json(req, fork));
+        return http::json(200, list);
     });
 
     // GitHub's update: any of name (a rename), description, private and default_branch.

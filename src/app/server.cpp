@@ -157,7 +157,7 @@ int run(Mode mode) {
     actions::Service actions(*pool, repos, scheduler, action_logs, artifacts, *config);
     bus.subscribe("actions", [&actions](const events::store::Event& e) { actions.on_push(e); });
     pulls.on_opened([&actions](const std::string& repo_id, const pulls::Pull& pull, std::int64_t actor_id) {
-        actions.on_pull_opened(repo_id, pull.issue.number, pull.base, pull.head, actor_id);
+        if (!pull.from_fork()) actions.on_pull_opened(repo_id, pull.issue.number, pull.base, pull.head, actor_id);
     });
 
     browse::history::Cache history;

@@ -7,6 +7,7 @@
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/routes.hpp"
+#include "repos/disk.hpp"
 #include "repos/service.hpp"
 
 namespace browse {
@@ -129,27 +130,70 @@ http::Response commit_page(http::Request& req, const store::Repository& repo, co
     return http::render(req, page);
 }
 
-http::Response compare_page(http::Request& req, const store::Repository& repo, const std::string& spec) {
+// The compare page's head picker: this repository and the forks of it the caller may read.
+void fill_head_picker(http::Request& req, repos::Service& repos, ctemplate::TemplateDictionary& dict, const std::string& base,
+                      const std::string& head_owner, const std::string& head) {
+    auto* picker = dict.AddSectionDictionary("PICKER");
+    picker->SetValue("PICKER_ACTION", repos::url(req, *req.repo) + "/compare");
+    picker->SetValue("PICKER_BASE", base);
+    picker->SetValue("PICKER_HEAD", head);
+    std::vector<std::string> owners{req.repo->owner};
+    for (const auto& fork : repos.forks(req.actor, *req.repo)) owners.push_back(fork.owner);
+    for (const auto& owner : owners) {
+        auto* option = picker->AddSectionDictionary("HEAD_OWNER");
+        option->SetValue("VALUE", owner);
+        http::show_if(*option, "SELECTED", owner == head_owner);
+    }
+}
+
+// base...head, where head may be GitHub's owner:branch for a branch of a fork: then the two are
+// compared in the fork, which borrows this repository's objects and so holds both.
+http::Response compare_page(http::Request& req, repos::Service& repos, const std::string& spec) {
     auto dots = spec.find("...");
     if (dots == std::string::npos || dots == 0 || dots + 3 >= spec.size())
         return http::error_page(req, 404, "Compare two refs as base...head, e.g. main...feature.");
-    auto comparison = diff::compare(repo, spec.substr(0, dots), spec.substr(dots + 3));
+    auto base_ref = spec.substr(0, dots), head_ref = spec.substr(dots + 3);
+    auto repo = store::Repository::open(repos.path(req.repo->id));
+    if (!repo) return http::error_page(req, repo.error());
+    std::optional<repos::Repo> fork;
+    std::string head_owner = req.repo->owner;
+    if (auto colon = head_ref.find(':'); colon != std::string::npos) {
+        head_owner = head_ref.substr(0, colon);
+        head_ref = head_ref.substr(colon + 1);
+        if (head_owner != req.repo->owner) {
+            for (auto& candidate : repos.forks(req.actor, *req.repo))
+                if (candidate.owner == head_owner) fork = std::move(candidate);
+            if (!fork) return http::error_page(req, 404, head_owner + " has no fork of " + req.repo->full_name() + " you can read.");
+        }
+    }
+    auto head_repo = fork ? store::Repository::open(repos.path(fork->id)) : std::move(repo);
+    if (!head_repo) return http::error_page(req, head_repo.error());
+    std::string base_sha = base_ref;
+    if (fork) {
+        auto tip = repos::disk::ref_target(repos.path(req.repo->id), "refs/heads/" + base_ref);
+        if (!tip) return http::error_page(req, 404, "There is no branch \"" + base_ref + "\" in " + req.repo->full_name() + ".");
+        base_sha = *tip;
+    }
+    auto comparison = diff::compare(*head_repo, base_sha, head_ref);
     if (!comparison) return http::error_page(req, comparison.error());
     const auto& c = *comparison;
+    std::string head_label = fork ? head_owner + ":" + c.head.ref : c.head.ref;
     http::Page page("browse/compare.tpl", "Comparing " + spec + " · " + req.repo->name);
     repos::fill_header(req, *page.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_COMMITS");
     auto& dict = page.dict();
-    std::string base = repos::url(req, *req.repo);
-    dict.SetValue("BASE", c.base.ref);
-    dict.SetValue("HEAD", c.head.ref);
+    std::string commits_url = fork ? repos::url(req, *fork) : repos::url(req, *req.repo);
+    dict.SetValue("BASE", fork ? base_ref : c.base.ref);
+    dict.SetValue("HEAD", head_label);
     dict.SetIntValue("COMMIT_COUNT", static_cast<long>(c.commits.size()));
     http::show_if(dict, "MORE_COMMITS", c.more_commits);
     http::show_if(dict, c.commits.empty() ? "IDENTICAL" : "DIFFERENT", true);
-    for (const auto& commit : c.commits) views::fill_commit(*dict.AddSectionDictionary("COMMIT"), base, commit);
+    for (const auto& commit : c.commits) views::fill_commit(*dict.AddSectionDictionary("COMMIT"), commits_url, commit);
     fill_changes(req, dict, c.changes);
-    if (req.actor.signed_in() && !c.commits.empty() && store::branch_exists(repo, c.base.ref) && store::branch_exists(repo, c.head.ref)) {
+    fill_head_picker(req, repos, dict, fork ? base_ref : c.base.ref, head_owner, c.head.ref);
+    bool branches = fork ? store::branch_exists(*head_repo, c.head.ref) : store::branch_exists(*head_repo, c.base.ref) && store::branch_exists(*head_repo, c.head.ref);
+    if (req.actor.signed_in() && !c.commits.empty() && branches) {
         auto* form = dict.AddSectionDictionary("OPEN_PR");
-        form->SetValue("ACTION", base + "/pulls/create");
+        form->SetValue("ACTION", repos::url(req, *req.repo) + "/pulls/create");
         form->SetValue("TITLE_VALUE", c.commits.size() == 1 ? c.commits.front().summary : c.head.ref);
     }
     return http::render(req, page);
@@ -205,10 +249,16 @@ void register_change_routes(http::Router& r, repos::Service& repos) {
         return req.params["sha"].size() == 40 ? http::revalidated(req, std::move(res)) : res;
     });
 
-    r.get("/{owner}/{repo}/compare/{spec...}", Need::repo_read, [&repos](http::Request& req) {
-        auto repo = store::Repository::open(repos.path(req.repo->id));
-        if (!repo) return http::error_page(req, repo.error());
-        return compare_page(req, *repo, req.params["spec"]);
+    r.get("/{owner}/{repo}/compare/{spec...}", Need::repo_read,
+          [&repos](http::Request& req) { return compare_page(req, repos, req.params["spec"]); });
+
+    // The head picker's form: ?base=main&head_owner=bob&head=feature.
+    r.get("/{owner}/{repo}/compare", Need::repo_read, [](http::Request& req) {
+        auto base = req.query_or("base", req.repo->default_branch), head = req.query_or("head", "");
+        auto owner = req.query_or("head_owner", req.repo->owner);
+        if (head.empty()) return http::error_page(req, 400, "Name the branch to compare with " + base + ".");
+        auto spec = base + "..." + (owner == req.repo->owner ? "" : owner + ":") + head;
+        return http::redirect(req, "/" + req.repo->full_name() + "/compare/" + http::percent_encode(spec));
     });
 }
 

@@ -141,6 +141,27 @@ core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, con
     return std::move(c->out);
 }
 
+core::Status fetch_branch(const std::filesystem::path& repo, const std::filesystem::path& from, const std::string& branch,
+                          const std::string& dst_ref) {
+    if (!from.is_absolute() || branch.empty() || branch.front() == '-')
+        return core::fail(core::Errc::internal, "fetch needs an absolute path and a branch");
+    auto c = capture(repo, {"fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", from.string(), "+refs/heads/" + branch + ":" + dst_ref},
+                     std::chrono::minutes(30), 1 << 20);
+    if (!c) return tl::unexpected(c.error());
+    if (c->too_slow || c->failed) return core::fail(core::Errc::internal, "git fetch of " + branch + " from " + from.string() + " failed");
+    return {};
+}
+
+core::Status dissociate(const std::filesystem::path& repo, const std::filesystem::path& alternates_file) {
+    auto c = capture(repo, {"repack", "-a", "-d", "-q"}, std::chrono::hours(2), 1 << 20);
+    if (!c) return tl::unexpected(c.error());
+    if (c->too_slow || c->failed) return core::fail(core::Errc::internal, "git repack -a -d in " + repo.string() + " failed");
+    std::error_code ec;
+    std::filesystem::remove(alternates_file, ec);
+    if (ec) return core::fail(core::Errc::internal, "removing " + alternates_file.string() + ": " + ec.message());
+    return {};
+}
+
 std::vector<std::string> plain_environment() {
     const char* search_path = std::getenv("PATH");
     return {"PATH=" + std::string(search_path ? search_path : "/usr/bin:/bin"), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",

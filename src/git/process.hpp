@@ -78,6 +78,17 @@ core::Result<std::string> blame_porcelain(const std::filesystem::path& repo, con
 core::Status archive_to(const std::filesystem::path& repo, const std::string& commit, const std::string& prefix,
                         const std::filesystem::path& file, std::uint64_t max_bytes);
 
+//! Mirrors a branch of another repository on this disk into repo as dst_ref (`git fetch
+//! --no-tags from +refs/heads/{branch}:{dst_ref}`), forced: a fork's branch a pull request
+//! merges from. branch must be a valid branch name.
+core::Status fetch_branch(const std::filesystem::path& repo, const std::filesystem::path& from, const std::string& branch,
+                          const std::string& dst_ref);
+
+//! Copies into a fork every object it borrows from the repository it was forked from (`git
+//! repack -a -d`, which packs what alternates lend too) and stops borrowing: before that
+//! repository goes, so the fork keeps working. Failure leaves the fork as it was.
+core::Status dissociate(const std::filesystem::path& repo, const std::filesystem::path& alternates_file);
+
 //! The environment of a git the server runs for itself: PATH, and no system, global or user
 //! configuration.
 std::vector<std::string> plain_environment();

@@ -146,7 +146,8 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
     dict.SetValue("WHEN", http::time_ago(issue.created_at));
     dict.SetValue("VERB", pull->merged() ? "merged" : issue.state == "open" ? "wants to merge" : "wanted to merge");
     dict.SetValue("BASE", pull->base);
-    dict.SetValue("HEAD", pull->head);
+    dict.SetValue("HEAD", pull->head_label());
+    http::show_if(dict, "SAME_REPO_HEAD", !pull->from_fork());
     dict.SetValue("HERE", here);
     dict.SetValue("ISSUE_HERE", repo_url + "/issues/" + std::to_string(number));
     dict.SetValue("CHECKS_URL", repo_url + "/actions/checks?sha=" + pull->head_sha);

@@ -27,8 +27,10 @@ struct NewPull {
     bool draft = false;
 };
 
-//! Pull requests between branches of one repository. Opening one takes read access (and a
-//! signed-in user); merging takes write access. Merges move the base branch through
+//! Pull requests between branches of one repository, or from a branch of one of its forks
+//! (head "owner:branch", mirrored into it as refs/forks/{fork id}/heads/{branch} and kept in
+//! step with the fork's pushes). Opening one takes read access (and a signed-in user, who may
+//! read the fork); merging takes write access. Merges move the base branch through
 //! git::Backend::update_ref, a compare-and-swap: if it moved meanwhile nothing is written.
 class Service {
 public:
@@ -55,6 +57,8 @@ public:
 
 private:
     void refresh(const std::string& repo_id, Pull& pull);
+    //! The owner's fork of the repository, which the caller may read.
+    core::Result<repos::Repo> head_repository(const repos::Access& access, const auth::Actor& actor, const std::string& owner);
 
     db::Pool& pool_;
     repos::Service& repos_;

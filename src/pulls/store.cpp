@@ -6,9 +6,10 @@ namespace pulls::store {
 
 void insert(soci::session& sql, std::int64_t issue_id, const Pull& pull) {
     int draft = pull.draft;
-    sql << "INSERT INTO pulls (issue_id, base_branch, head_branch, base_sha, head_sha, draft) VALUES (:i, :b, :h, :bs, :hs, :d)",
+    sql << "INSERT INTO pulls (issue_id, base_branch, head_branch, base_sha, head_sha, draft, head_repo_id) "
+           "VALUES (:i, :b, :h, :bs, :hs, :d, :hr)",
         soci::use(issue_id), soci::use(pull.base), soci::use(pull.head), soci::use(pull.base_sha), soci::use(pull.head_sha),
-        soci::use(draft);
+        soci::use(draft), soci::use(pull.head_repo_id);
 }
 
 bool fill(db::Pool& pool, Pull& pull) {
@@ -18,10 +19,13 @@ bool fill(db::Pool& pool, Pull& pull) {
     std::int64_t merged_at = 0;
     soci::indicator merged_ind = soci::i_null;
     sql << "SELECT p.base_branch, p.head_branch, p.base_sha, p.head_sha, p.draft, p.mergeable, p.conflicts, p.merged_at, "
-           "COALESCE(u.username, ''), p.merge_commit FROM pulls p LEFT JOIN users u ON u.id = p.merged_by WHERE p.issue_id = :i",
+           "COALESCE(u.username, ''), p.merge_commit, p.head_repo_id, "
+           "COALESCE((SELECT hu.username FROM repos hr JOIN users hu ON hu.id = hr.owner_id WHERE hr.id = p.head_repo_id), '') "
+           "FROM pulls p LEFT JOIN users u ON u.id = p.merged_by WHERE p.issue_id = :i",
         soci::use(pull.issue.id), soci::into(pull.base), soci::into(pull.head), soci::into(pull.base_sha),
         soci::into(pull.head_sha), soci::into(draft), soci::into(pull.mergeable), soci::into(conflicts),
-        soci::into(merged_at, merged_ind), soci::into(pull.merged_by), soci::into(pull.merge_commit);
+        soci::into(merged_at, merged_ind), soci::into(pull.merged_by), soci::into(pull.merge_commit), soci::into(pull.head_repo_id),
+        soci::into(pull.head_owner);
     if (!sql.got_data()) return false;
     pull.draft = draft != 0;
     pull.merged_at = merged_ind == soci::i_ok ? std::optional(merged_at) : std::nullopt;
@@ -36,12 +40,12 @@ bool fill(db::Pool& pool, Pull& pull) {
 }
 
 std::optional<std::int64_t> open_number(db::Pool& pool, const std::string& repo_id, const std::string& base,
-                                        const std::string& head) {
+                                        const std::string& head, const std::string& head_repo_id) {
     soci::session sql(pool.get());
     std::int64_t number = 0;
     sql << "SELECT i.number FROM pulls p JOIN issues i ON i.id = p.issue_id WHERE i.repo_id = :r AND i.state = 'open' "
-           "AND p.base_branch = :b AND p.head_branch = :h",
-        soci::use(repo_id), soci::use(base), soci::use(head), soci::into(number);
+           "AND p.base_branch = :b AND p.head_branch = :h AND p.head_repo_id = :hr",
+        soci::use(repo_id), soci::use(base), soci::use(head), soci::use(head_repo_id), soci::into(number);
     if (!sql.got_data()) return std::nullopt;
     return number;
 }
@@ -50,7 +54,7 @@ std::vector<std::int64_t> open_touching(db::Pool& pool, const std::string& repo_
     soci::session sql(pool.get());
     std::int64_t number = 0;
     soci::statement st = (sql.prepare << "SELECT i.number FROM pulls p JOIN issues i ON i.id = p.issue_id WHERE i.repo_id = :r "
-                                         "AND i.state = 'open' AND (p.base_branch = :b1 OR p.head_branch = :b2)",
+                                         "AND i.state = 'open' AND (p.base_branch = :b1 OR (p.head_branch = :b2 AND p.head_repo_id = ''))",
                           soci::use(repo_id), soci::use(branch), soci::use(branch), soci::into(number));
     st.execute();
     std::vector<std::int64_t> out;
@@ -63,11 +67,24 @@ std::vector<std::pair<std::int64_t, std::string>> open_from(db::Pool& pool, cons
     std::int64_t number = 0;
     std::string base;
     soci::statement st = (sql.prepare << "SELECT i.number, p.base_branch FROM pulls p JOIN issues i ON i.id = p.issue_id "
-                                         "WHERE i.repo_id = :r AND i.state = 'open' AND p.head_branch = :h",
+                                         "WHERE i.repo_id = :r AND i.state = 'open' AND p.head_branch = :h AND p.head_repo_id = ''",
                           soci::use(repo_id), soci::use(head), soci::into(number), soci::into(base));
     st.execute();
     std::vector<std::pair<std::int64_t, std::string>> out;
     while (st.fetch()) out.emplace_back(number, base);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> open_from_fork(db::Pool& pool, const std::string& head_repo_id, const std::string& head) {
+    soci::session sql(pool.get());
+    std::int64_t number = 0;
+    std::string repo_id;
+    soci::statement st = (sql.prepare << "SELECT i.repo_id, i.number FROM pulls p JOIN issues i ON i.id = p.issue_id "
+                                         "WHERE p.head_repo_id = :hr AND i.state = 'open' AND p.head_branch = :h",
+                          soci::use(head_repo_id), soci::use(head), soci::into(repo_id), soci::into(number));
+    st.execute();
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    while (st.fetch()) out.emplace_back(repo_id, number);
     return out;
 }
 

@@ -14,13 +14,15 @@ namespace pulls::store {
 void insert(soci::session& sql, std::int64_t issue_id, const Pull& pull);
 //! Fills everything but pull.issue, which the caller has; false when the issue is no pull.
 bool fill(db::Pool& pool, Pull& pull);
-//! The open pull request from head into base, if there is one.
+//! The open pull request from head (of head_repo_id, "" for the repository itself) into base, if there is one.
 std::optional<std::int64_t> open_number(db::Pool& pool, const std::string& repo_id, const std::string& base,
-                                        const std::string& head);
-//! Numbers of the open pull requests with `branch` as base or head.
+                                        const std::string& head, const std::string& head_repo_id);
+//! Numbers of the open pull requests with `branch` of the repository as base or head.
 std::vector<std::int64_t> open_touching(db::Pool& pool, const std::string& repo_id, const std::string& branch);
-//! The open pull requests from this head branch: number and base branch.
+//! The open pull requests from this head branch of the repository: number and base branch.
 std::vector<std::pair<std::int64_t, std::string>> open_from(db::Pool& pool, const std::string& repo_id, const std::string& head);
+//! The open pull requests from this branch of a fork: their repository's id and number.
+std::vector<std::pair<std::string, std::int64_t>> open_from_fork(db::Pool& pool, const std::string& head_repo_id, const std::string& head);
 
 void set_check(db::Pool& pool, std::int64_t issue_id, const std::string& base_sha, const std::string& head_sha,
                const std::string& mergeable, const std::vector<std::string>& conflicts);

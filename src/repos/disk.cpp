@@ -1,5 +1,6 @@
 #include "repos/disk.hpp"
 
+#include <fstream>
 #include <memory>
 
 #include "git/handles.hpp"
@@ -86,6 +87,66 @@ core::Status init_bare(const std::filesystem::path& path, const InitOptions& opt
         return tl::unexpected(libgit2_error("config"));
     if (options.readme) return initial_commit(repo.get(), options);
     return {};
+}
+
+core::Status init_fork(const std::filesystem::path& path, const std::filesystem::path& origin, const InitOptions& options) {
+    auto source = open(origin);
+    if (!source) return tl::unexpected(libgit2_error("open " + origin.string()));
+    git_reference* head_raw = nullptr;
+    InitOptions fork_options = options;
+    if (git_reference_lookup(&head_raw, source.get(), "HEAD") == 0) {
+        Reference head(head_raw);
+        if (const char* target = git_reference_symbolic_target(head.get()); target && std::string_view(target).starts_with("refs/heads/"))
+            fork_options.default_branch = target + 11;
+    }
+    fork_options.readme.reset();
+    if (auto made = init_bare(path, fork_options); !made) return made;
+    // Relative to the fork's objects folder, as git and libgit2 both read alternates.
+    auto borrowed = std::filesystem::path("..") / ".." / origin.filename() / "objects";
+    {
+        std::ofstream file(alternates_file(path));
+        file << borrowed.string() << "\n";
+        if (!file.flush()) return core::fail(core::Errc::internal, "writing " + alternates_file(path).string());
+    }
+    auto fork = open(path);
+    if (!fork) return tl::unexpected(libgit2_error("open " + path.string()));
+    git_reference_iterator* it_raw = nullptr;
+    if (git_reference_iterator_new(&it_raw, source.get()) < 0) return tl::unexpected(libgit2_error("refs of " + origin.string()));
+    Owned<git_reference_iterator, git_reference_iterator_free> it(it_raw);
+    git_reference* ref_raw = nullptr;
+    while (git_reference_next(&ref_raw, it.get()) == 0) {
+        Reference ref(ref_raw);
+        std::string_view name = git_reference_name(ref.get());
+        if (!name.starts_with("refs/heads/") && !name.starts_with("refs/tags/")) continue;
+        git_reference* resolved_raw = nullptr;
+        if (git_reference_resolve(&resolved_raw, ref.get()) < 0) continue;
+        Reference resolved(resolved_raw);
+        git_reference* made = nullptr;
+        if (git_reference_create(&made, fork.get(), git_reference_name(ref.get()), git_reference_target(resolved.get()), 0, "fork") < 0)
+            return tl::unexpected(libgit2_error("copying " + std::string(name)));
+        git_reference_free(made);
+    }
+    git_config* config_raw = nullptr;
+    if (git_repository_config(&config_raw, source.get()) < 0) return tl::unexpected(libgit2_error("config"));
+    Config config(config_raw);
+    if (git_config_set_string(config.get(), "gc.pruneExpire", "never") < 0) return tl::unexpected(libgit2_error("config"));
+    return {};
+}
+
+core::Status refuse_pushes_to(const std::filesystem::path& path, const std::string& prefix) {
+    auto repo = open(path);
+    git_config* config_raw = nullptr;
+    if (!repo || git_repository_config(&config_raw, repo.get()) < 0) return tl::unexpected(libgit2_error("config of " + path.string()));
+    Config config(config_raw);
+    if (git_config_set_string(config.get(), "receive.hideRefs", prefix.c_str()) < 0) return tl::unexpected(libgit2_error("config"));
+    return {};
+}
+
+std::filesystem::path alternates_file(const std::filesystem::path& path) { return path / "objects" / "info" / "alternates"; }
+
+bool borrows_objects(const std::filesystem::path& path) {
+    std::error_code ec;
+    return std::filesystem::exists(alternates_file(path), ec);
 }
 
 std::int64_t size_on_disk(const std::filesystem::path& path) {

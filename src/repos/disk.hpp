@@ -25,6 +25,22 @@ struct InitOptions {
 //! hooks, fsck of received objects, and force-pushes allowed.
 core::Status init_bare(const std::filesystem::path& path, const InitOptions& options);
 
+//! Creates the bare repository `path` (which must not exist) as init_bare does, as a fork of
+//! `origin`: it borrows the origin's objects through objects/info/alternates (a path relative to
+//! its own objects, so the data directory may move) instead of copying them, starts with the
+//! origin's branches, tags and HEAD, and the origin is told never to prune unreachable objects,
+//! which the fork's refs may still need.
+core::Status init_fork(const std::filesystem::path& path, const std::filesystem::path& origin, const InitOptions& options);
+
+//! Pushes to refs under prefix are refused and the refs not advertised to pushers
+//! (receive.hideRefs).
+core::Status refuse_pushes_to(const std::filesystem::path& path, const std::string& prefix);
+
+//! Whether a repository borrows objects from another (a fork).
+bool borrows_objects(const std::filesystem::path& path);
+//! The path of objects/info/alternates, which a fork's dissociation removes.
+std::filesystem::path alternates_file(const std::filesystem::path& path);
+
 //! Bytes used by the repository's objects and refs.
 std::int64_t size_on_disk(const std::filesystem::path& path);
 

@@ -19,6 +19,9 @@ struct Repo {
     std::int64_t created_at = 0;
     std::int64_t stars = 0;  //!< how many users starred it
     bool owner_is_org = false;
+    std::string fork_of;     //!< the id of the repository it was forked from, "" for none
+    std::int64_t forks = 0;  //!< how many forks it has
+    std::string public_parent;  //!< owner/name of the repository it was forked from when that one is public
 
     //! "owner/name", as GitHub's full_name.
     std::string full_name() const { return owner + "/" + name; }

@@ -114,6 +114,15 @@ void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header
     http::show_if(header, tab, true);
     http::show_if(header, "CAN_ADMIN", req.role >= Role::admin);
     http::show_if(header, "SIGNED_IN", req.actor.signed_in());
+    const auto& repo = *req.repo;
+    if (!repo.fork_of.empty()) {
+        http::show_if(header, "IS_FORK", true);
+        if (repo.public_parent.empty()) {
+            header.ShowSection("PARENT_HIDDEN");
+        } else {
+            header.SetValueAndShowSection("PARENT", repo.public_parent, "PARENT_SHOWN");
+        }
+    }
 }
 
 void register_routes(http::Router& r, Service& repos) {
@@ -130,6 +139,36 @@ void register_routes(http::Router& r, Service& repos) {
         ctemplate::TemplateDictionary dict("create_form");
         create_form(dict, req, repos, why);
         return http::render_fragment(req, "repos/create_form.tpl", dict, status);
+    });
+
+    // The header's Fork button: the owners one may fork into, and the count of forks.
+    r.get("/{owner}/{repo}/fork", Need::repo_read, [&repos](http::Request& req) {
+        if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to fork repositories.");
+        ctemplate::TemplateDictionary dict("fork");
+        dict.SetValue("FORK_URL", url(req, *req.repo) + "/fork");
+        dict.SetValue("FORKS_URL", url(req, *req.repo) + "/forks");
+        dict.SetIntValue("FORKS", static_cast<long>(req.repo->forks));
+        for (const auto& name : repos.creatable_owners(req.actor))
+            if (name != req.repo->owner) dict.AddSectionDictionary("OWNER_OPTION")->SetValue("VALUE", name);
+        return http::render_fragment(req, "repos/fork_button.tpl", dict);
+    });
+
+    r.post("/{owner}/{repo}/fork", Need::repo_read, [&repos](http::Request& req) {
+        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+        auto fork = repos.fork(req.actor, Access{*req.repo, req.role}, req.form_or("owner"));
+        if (!fork) return http::error_page(req, fork.error());
+        auto res = http::redirect(req, "/" + fork->full_name());
+        http::flash(res, req, "success", "Forked " + req.repo->full_name() + " to " + fork->full_name() + ".");
+        return res;
+    });
+
+    r.get("/{owner}/{repo}/forks", Need::repo_read, [&repos](http::Request& req) {
+        http::Page page("repos/forks.tpl", req.repo->name + " · Forks");
+        repo_header(req, page, "TAB_CODE");
+        auto list = repos.forks(req.actor, *req.repo);
+        for (const auto& fork : list) set_repo(*page.dict().AddSectionDictionary("FORK"), fork);
+        http::show_if(page.dict(), list.empty() ? "NO_FORKS" : "HAS_FORKS", true);
+        return http::render(req, page);
     });
 
     r.get("/{owner}/{repo}/settings", Need::repo_admin,

@@ -10,6 +10,7 @@
 #include "auth/service.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "git/process.hpp"
 #include "http/request.hpp"
 #include "orgs/store.hpp"
 #include "repos/disk.hpp"
@@ -128,9 +129,6 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
     repo.owner_is_org = owner->is_org;
     repo.is_private = spec.is_private;
     repo.created_at = db::now();
-    if (auto inserted = store::insert_creating(pool_, repo, actor.user_id); !inserted) return tl::unexpected(inserted.error());
-
-    auto staging = config_.data_dir / "repos" / (".tmp-" + repo.id + "-" + core::crypto::random_hex(4));
     disk::InitOptions options;
     options.default_branch = repo.default_branch;
     options.hooks_path = hooks_path();
@@ -140,7 +138,13 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
         options.author_name = actor.username;
         options.author_email = user ? user->email : actor.username + "@localhost";
     }
-    auto made = disk::init_bare(staging, options);
+    return build(actor, repo, [&](const std::filesystem::path& staging) { return disk::init_bare(staging, options); });
+}
+
+core::Result<Repo> Service::build(const auth::Actor& actor, Repo repo, const std::function<core::Status(const std::filesystem::path&)>& make) {
+    if (auto inserted = store::insert_creating(pool_, repo, actor.user_id); !inserted) return tl::unexpected(inserted.error());
+    auto staging = config_.data_dir / "repos" / (".tmp-" + repo.id + "-" + core::crypto::random_hex(4));
+    auto made = make(staging);
     std::error_code ec;
     if (made) std::filesystem::rename(staging, path(repo.id), ec);
     if (!made || ec) {
@@ -150,7 +154,37 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
         return fail(Errc::internal, "The repository could not be created on disk; the error is in the server log.");
     }
     store::set_state(pool_, repo.id, "ready");
-    return repo;
+    return moved_repo(repo.id);
+}
+
+core::Result<Repo> Service::fork(const auth::Actor& actor, const Access& origin, const std::string& owner_name) {
+    if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in to fork repositories.");
+    auto owner = creatable_owner(actor, owner_name.empty() ? actor.username : owner_name);
+    if (!owner) return tl::unexpected(owner.error());
+    if (owner->id == origin.repo.owner_id) return fail(Errc::invalid, owner->username + " owns " + origin.repo.full_name() + " already.");
+    // An owner has one fork of a repository: asking again answers it, as GitHub does.
+    for (auto& existing : store::forks_of(pool_, origin.repo.id))
+        if (existing.owner_id == owner->id) return existing;
+    Repo repo;
+    repo.id = core::crypto::random_hex(8);
+    repo.owner = owner->username;
+    repo.name = origin.repo.name;
+    repo.description = origin.repo.description;
+    repo.owner_id = owner->id;
+    repo.is_private = origin.repo.is_private;
+    repo.default_branch = origin.repo.default_branch;
+    repo.fork_of = origin.repo.id;
+    repo.created_at = db::now();
+    disk::InitOptions options;
+    options.hooks_path = hooks_path();
+    return build(actor, repo, [&](const std::filesystem::path& staging) { return disk::init_fork(staging, path(origin.repo.id), options); });
+}
+
+std::vector<Repo> Service::forks(const auth::Actor& actor, const Repo& origin) {
+    std::vector<Repo> out;
+    for (auto& fork : store::forks_of(pool_, origin.id))
+        if (access(actor, fork.id)) out.push_back(std::move(fork));
+    return out;
 }
 
 core::Result<auth::store::User> Service::creatable_owner(const auth::Actor& actor, const std::string& name) {
@@ -167,6 +201,14 @@ core::Status Service::remove(const auth::Actor& actor, const std::string& id, co
     if (!found) return tl::unexpected(found.error());
     if (confirm != found->repo.full_name())
         return fail(Errc::invalid, "Type the repository's name \"" + found->repo.full_name() + "\" to confirm.");
+    // Its forks borrow its objects: each gets a copy of its own first, or nothing is deleted.
+    for (const auto& fork : store::forks_of(pool_, id)) {
+        if (!disk::borrows_objects(path(fork.id))) continue;
+        if (auto copied = git::dissociate(path(fork.id), disk::alternates_file(path(fork.id))); !copied) {
+            spdlog::error("deleting repository {}: its fork {}: {}", id, fork.id, copied.error().message);
+            return fail(Errc::internal, "Its fork " + fork.full_name() + " could not be given its own copy; nothing was deleted.");
+        }
+    }
     store::set_state(pool_, id, "deleting");
     auto trash = config_.data_dir / "repos" / (".trash-" + id + "-" + core::crypto::random_hex(4));
     std::error_code ec;

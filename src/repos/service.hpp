@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,7 +70,15 @@ public:
     //! The caller creates repositories for themself and for organizations they are a member
     //! of (site admins: any organization), and becomes the new repository's admin.
     core::Result<Repo> create(const auth::Actor& actor, const NewRepo& spec);
-    //! confirm must repeat the full name (owner/name). The row is hidden, the directory moved
+    //! A fork of origin for the caller or an organization of theirs (owner_name, "" for the
+    //! caller), of the same name and visibility, sharing the origin's objects instead of copying
+    //! them; the caller becomes its admin. An owner has one fork of a repository: asking again
+    //! answers the one it has.
+    core::Result<Repo> fork(const auth::Actor& actor, const Access& origin, const std::string& owner_name);
+    //! The forks of a repository the caller may read.
+    std::vector<Repo> forks(const auth::Actor& actor, const Repo& origin);
+    //! confirm must repeat the full name (owner/name). Its forks get their own copy of the
+    //! objects they borrowed first. The row is hidden, the directory moved
     //! aside, the row deleted, the directory removed.
     core::Status remove(const auth::Actor& actor, const std::string& id, const std::string& confirm);
 
@@ -121,6 +130,9 @@ public:
 
 private:
     core::Result<Repo> moved_repo(const std::string& id);
+    //! Row first (hidden, 'creating'), then make(staging) builds the directory aside and it is
+    //! renamed into place, then the row is made visible.
+    core::Result<Repo> build(const auth::Actor& actor, Repo repo, const std::function<core::Status(const std::filesystem::path&)>& make);
     //! The owner the caller may create repositories for: themself, or an organization.
     core::Result<auth::store::User> creatable_owner(const auth::Actor& actor, const std::string& name);
     bool last_admin(const Repo& repo);

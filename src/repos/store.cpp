@@ -7,7 +7,10 @@ namespace {
 
 constexpr const char* kColumns =
     "r.id, u.username, r.name, r.description, r.owner_id, r.is_private, r.default_branch, r.size_bytes, r.pushed_at, "
-    "r.created_at, (SELECT COUNT(*) FROM stars s WHERE s.repo_id = r.id), u.kind";
+    "r.created_at, (SELECT COUNT(*) FROM stars s WHERE s.repo_id = r.id), u.kind, COALESCE(r.fork_of, ''), "
+    "(SELECT COUNT(*) FROM repos f WHERE f.fork_of = r.id AND f.state = 'ready'), "
+    "COALESCE((SELECT pu.username || '/' || p.name FROM repos p JOIN users pu ON pu.id = p.owner_id "
+    "          WHERE p.id = r.fork_of AND p.is_private = 0 AND p.state = 'ready'), '')";
 
 // Binds the kColumns of one row into a Repo.
 struct RepoRow {
@@ -30,6 +33,9 @@ struct RepoRow {
         st.exchange(soci::into(repo.created_at));
         st.exchange(soci::into(repo.stars));
         st.exchange(soci::into(owner_kind));
+        st.exchange(soci::into(repo.fork_of));
+        st.exchange(soci::into(repo.forks));
+        st.exchange(soci::into(repo.public_parent));
     }
     Repo get() const {
         Repo out = repo;
@@ -48,10 +54,11 @@ core::Status insert_creating(db::Pool& pool, const Repo& repo, std::int64_t crea
     soci::session sql(pool.get());
     int is_private = repo.is_private;
     db::Transaction tx(sql);
-    soci::statement added = (sql.prepare << "INSERT INTO repos (id, name, description, owner_id, is_private, default_branch, state, created_at) "
-                                            "VALUES (:id, :name, :d, :o, :p, :b, 'creating', :t) ON CONFLICT DO NOTHING",
+    soci::indicator fork_ind = repo.fork_of.empty() ? soci::i_null : soci::i_ok;
+    soci::statement added = (sql.prepare << "INSERT INTO repos (id, name, description, owner_id, is_private, default_branch, state, created_at, fork_of) "
+                                            "VALUES (:id, :name, :d, :o, :p, :b, 'creating', :t, :f) ON CONFLICT DO NOTHING",
                              soci::use(repo.id), soci::use(repo.name), soci::use(repo.description), soci::use(repo.owner_id),
-                             soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at));
+                             soci::use(is_private), soci::use(repo.default_branch), soci::use(repo.created_at), soci::use(repo.fork_of, fork_ind));
     added.execute(true);
     if (added.get_affected_rows() != 1) return core::fail(core::Errc::conflict, "A repository named \"" + repo.full_name() + "\" already exists.");
     sql << "INSERT INTO collaborators (repo_id, user_id, role) VALUES (:r, :u, 'admin')", soci::use(repo.id), soci::use(creator_id);
@@ -184,6 +191,22 @@ std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_
 
 std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id) {
     return list_where(pool, kMember, user_id, 0, 0);
+}
+
+std::vector<Repo> forks_of(db::Pool& pool, const std::string& id) {
+    soci::session sql(pool.get());
+    RepoRow row;
+    std::string key = id;
+    soci::statement st(sql);
+    row.bind(st);
+    st.exchange(soci::use(key));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE r.fork_of = :id AND r.state = 'ready' ORDER BY r.created_at, r.id");
+    st.define_and_bind();
+    std::vector<Repo> out;
+    st.execute();
+    while (st.fetch()) out.push_back(row.get());
+    return out;
 }
 
 core::Status move(db::Pool& pool, const Repo& repo, std::int64_t owner_id, const std::string& name) {

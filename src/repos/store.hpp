@@ -38,6 +38,9 @@ std::vector<Repo> list_readable(db::Pool& pool, std::int64_t user_id, bool site_
 //! Repositories the user reaches as a collaborator, through a team or as an organization member.
 std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id);
 
+//! The forks of a repository, whoever may read them, oldest first.
+std::vector<Repo> forks_of(db::Pool& pool, const std::string& id);
+
 //! Gives the repository a new owner and name in one transaction: its old owner/name becomes a
 //! redirect to it, and a redirect the new owner/name held goes (the name is a repository's now).
 //! conflict when the new owner has a repository of that name.

@@ -6,6 +6,18 @@
   <span aria-hidden="true">…</span>
   <span class="badge badge-outline font-mono" data-testid="compare-head">{{HEAD}}</span>
 </div>
+{{#PICKER}}
+<form class="flex flex-wrap items-center gap-2 mb-4 text-sm" action="{{PICKER_ACTION}}" method="get" data-testid="head-picker">
+  <label class="flex items-center gap-1">base <input class="input input-sm w-36 font-mono" name="base" value="{{PICKER_BASE}}" aria-label="Base branch"></label>
+  <span aria-hidden="true">←</span>
+  <label class="flex items-center gap-1">head repository
+    <select class="select select-sm w-40" name="head_owner" aria-label="Head repository">
+      {{#HEAD_OWNER}}<option value="{{VALUE}}" {{#SELECTED}}selected{{/SELECTED}}>{{VALUE}}</option>{{/HEAD_OWNER}}
+    </select></label>
+  <input class="input input-sm w-36 font-mono" name="head" value="{{PICKER_HEAD}}" aria-label="Head branch">
+  <button class="btn btn-sm" type="submit">Compare</button>
+</form>
+{{/PICKER}}
 {{#IDENTICAL}}<div class="card bg-base-100 shadow-sm"><div class="card-body text-base-content/70" data-testid="identical">{{HEAD}} has no commits that {{BASE}} lacks.</div></div>{{/IDENTICAL}}
 {{#OPEN_PR}}
 <form class="card bg-base-100 shadow-sm mb-6" action="{{ACTION}}" method="post" data-testid="open-pr">

@@ -69,7 +69,7 @@
           <option value="squash">Squash and merge</option>
           <option value="rebase">Rebase and merge</option>
         </select>
-        <label class="label text-sm"><input class="checkbox checkbox-sm" type="checkbox" name="delete_branch" value="on"> Delete {{HEAD}}</label>
+        {{#SAME_REPO_HEAD}}<label class="label text-sm"><input class="checkbox checkbox-sm" type="checkbox" name="delete_branch" value="on"> Delete {{HEAD}}</label>{{/SAME_REPO_HEAD}}
         <button class="btn btn-primary btn-sm" type="submit">Merge pull request</button>
       </form>
       {{/CAN_MERGE}}

@@ -2,11 +2,12 @@
 <div class="mb-6">
   <div class="flex items-center gap-2 flex-wrap">
     <svg class="size-5 opacity-60" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5z"/></svg>
-    <h1 class="text-xl font-bold"><span class="font-normal text-base-content/70">{{OWNER}} /</span> <a class="link link-hover" href="{{P}}/{{FULL_NAME}}" data-testid="repo-title">{{NAME}}</a></h1>
+    <h1 class="text-xl font-bold"><a class="font-normal text-base-content/70 link link-hover" href="{{P}}/{{OWNER}}">{{OWNER}}</a> <span class="font-normal text-base-content/70">/</span> <a class="link link-hover" href="{{P}}/{{FULL_NAME}}" data-testid="repo-title">{{NAME}}</a></h1>
     {{#PRIVATE}}<span class="badge badge-outline">private</span>{{/PRIVATE}}
     {{#PUBLIC}}<span class="badge badge-ghost">public</span>{{/PUBLIC}}
-    {{#SIGNED_IN}}<span class="ml-auto flex gap-2"><span hx-get="{{P}}/{{FULL_NAME}}/star" hx-trigger="load" hx-swap="innerHTML"></span><span hx-get="{{P}}/{{FULL_NAME}}/watch" hx-trigger="load" hx-swap="innerHTML"></span></span>{{/SIGNED_IN}}
+    {{#SIGNED_IN}}<span class="ml-auto flex gap-2"><span hx-get="{{P}}/{{FULL_NAME}}/star" hx-trigger="load" hx-swap="innerHTML"></span><span hx-get="{{P}}/{{FULL_NAME}}/fork" hx-trigger="load" hx-swap="innerHTML"></span><span hx-get="{{P}}/{{FULL_NAME}}/watch" hx-trigger="load" hx-swap="innerHTML"></span></span>{{/SIGNED_IN}}
   </div>
+  {{#IS_FORK}}<p class="text-sm text-base-content/70" data-testid="forked-from">forked from {{#PARENT_SHOWN}}<a class="link link-hover" href="{{P}}/{{PARENT}}">{{PARENT}}</a>{{/PARENT_SHOWN}}{{#PARENT_HIDDEN}}a private repository{{/PARENT_HIDDEN}}</p>{{/IS_FORK}}
   {{#HAS_DESCRIPTION}}<p class="text-base-content/70 mt-1">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
   <div role="tablist" class="tabs tabs-border mt-3">
     <a role="tab" class="tab {{#TAB_CODE}}tab-active{{/TAB_CODE}}" href="{{P}}/{{FULL_NAME}}">Overview</a>

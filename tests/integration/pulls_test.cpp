@@ -55,7 +55,7 @@ TEST_F(Pulls, open_shows_mergeability_and_conflicts_refuse_to_merge) {
     ASSERT_EQ(f1.status, 201u) << "readers may open pull requests: " << f1.body;
     EXPECT_EQ(harness::json_field(f1.body, "number"), "1");
     EXPECT_EQ(harness::json_field(f1.body, "mergeable"), "true");
-    EXPECT_NE(f1.body.find(R"("head":{"ref":"f1")"), std::string::npos) << f1.body;
+    EXPECT_NE(f1.body.find(R"("head":{"label":"alice:f1","ref":"f1")"), std::string::npos) << f1.body;
     EXPECT_EQ(api("alice", "POST", "/pulls", R"({"title":"Again","head":"f1","base":"main"})").status, 409u) << "one open pull per pair";
     EXPECT_EQ(api("alice", "POST", "/pulls", R"({"title":"x","head":"nope","base":"main"})").status, 400u);
     EXPECT_EQ(api("alice", "POST", "/pulls", R"({"title":"x","head":"main","base":"f1"})").status, 201u) << "main has a commit f1 lacks";
