@@ -23,7 +23,7 @@ std::string issues_url(const http::Request& req) { return repos::url(req, *req.r
 std::string render(const http::Request& req, const std::string& text) {
     std::string base = repos::url(req, *req.repo);
     std::string ref = http::percent_encode(req.repo->default_branch);
-    return markup::render_markdown(text, {base + "/tree/" + ref, base + "/raw/" + ref, base + "/issues/"});
+    return markup::render_markdown(text, {base + "/tree/" + ref, base + "/raw/" + ref, base + "/issues/", req.config->prefix + "/"});
 }
 
 void fill_labels(ctemplate::TemplateDictionary& dict, const std::vector<Label>& labels) {

@@ -17,8 +17,27 @@ namespace {
 
 bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-// Splits each text node outside code and links at "#12" into text, a link and text.
-void link_issue_numbers(cmark_node* document, const std::string& prefix) {
+// The end of a reference starting at literal[i] — "#12" or "@name" — or i when there is none
+// there: it starts a word, and "#" takes digits, "@" a username (letters, digits and inner '-').
+std::size_t reference_end(const std::string& literal, std::size_t i, bool issues, bool people) {
+    char c = literal[i];
+    if ((c != '#' || !issues) && (c != '@' || !people)) return i;
+    if (i > 0 && (is_word(literal[i - 1]) || literal[i - 1] == '&' || literal[i - 1] == '@' || literal[i - 1] == '/')) return i;
+    std::size_t end = i + 1;
+    if (c == '#') {
+        while (end < literal.size() && std::isdigit(static_cast<unsigned char>(literal[end])) && end - i <= 12) ++end;
+        if (end == i + 1 || (end < literal.size() && is_word(literal[end]))) return i;
+        return end;
+    }
+    while (end < literal.size() && end - i <= 39 && (std::isalnum(static_cast<unsigned char>(literal[end])) || literal[end] == '-')) ++end;
+    while (end > i + 1 && literal[end - 1] == '-') --end;
+    if (end == i + 1 || literal[i + 1] == '-' || (end < literal.size() && (is_word(literal[end]) || literal[end] == '@'))) return i;
+    return end;
+}
+
+// Splits each text node outside code and links at "#12" (a link to base.issues + "12") and
+// "@name" (to base.people + the name, lowercased as usernames are) into text, a link and text.
+void link_references(cmark_node* document, const Base& base) {
     std::vector<cmark_node*> texts;
     {
         std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(document), cmark_iter_free);
@@ -35,17 +54,18 @@ void link_issue_numbers(cmark_node* document, const std::string& prefix) {
         std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
         std::size_t done = 0;
         for (std::size_t i = 0; i < literal.size(); ++i) {
-            if (literal[i] != '#' || (i > 0 && (is_word(literal[i - 1]) || literal[i - 1] == '&'))) continue;
-            std::size_t end = i + 1;
-            while (end < literal.size() && std::isdigit(static_cast<unsigned char>(literal[end])) && end - i <= 12) ++end;
-            if (end == i + 1 || (end < literal.size() && is_word(literal[end]))) continue;
+            std::size_t end = reference_end(literal, i, !base.issues.empty(), !base.people.empty());
+            if (end == i) continue;
             if (i > done) {
                 cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
                 cmark_node_set_literal(before, literal.substr(done, i - done).c_str());
                 cmark_node_insert_before(node, before);
             }
+            std::string target = literal.substr(i + 1, end - i - 1);
+            if (literal[i] == '@')
+                for (auto& ch : target) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
-            cmark_node_set_url(link, (prefix + literal.substr(i + 1, end - i - 1)).c_str());
+            cmark_node_set_url(link, ((literal[i] == '#' ? base.issues : base.people) + target).c_str());
             cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
             cmark_node_set_literal(label, literal.substr(i, end - i).c_str());
             cmark_node_append_child(link, label);
@@ -70,7 +90,7 @@ std::string render_markdown(std::string_view text, const Base& base) {
             cmark_parser_attach_syntax_extension(parser.get(), extension);
     cmark_parser_feed(parser.get(), text.data(), text.size());
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(cmark_parser_finish(parser.get()), cmark_node_free);
-    if (!base.issues.empty()) link_issue_numbers(document.get(), base.issues);
+    if (!base.issues.empty() || !base.people.empty()) link_references(document.get(), base);
     char* html = cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
     std::string raw = html ? html : "";
     std::free(html);

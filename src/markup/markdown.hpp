@@ -11,6 +11,7 @@ struct Base {
     std::string files;
     std::string raw;
     std::string issues;  //!< when set, "#12" in text links to issues + "12" ("/alice/x/issues/")
+    std::string people;  //!< when set, "@ada" in text links to people + "ada" ("/", a profile)
 };
 
 //! GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) as HTML that is safe

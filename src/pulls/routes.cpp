@@ -59,7 +59,7 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
 markup::Base markdown_base(const http::Request& req) {
     std::string repo_url = repos::url(req, *req.repo);
     std::string ref = http::percent_encode(req.repo->default_branch);
-    return {repo_url + "/tree/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/"};
+    return {repo_url + "/tree/" + ref, repo_url + "/raw/" + ref, repo_url + "/issues/", req.config->prefix + "/"};
 }
 
 // templates/pulls/thread.tpl: a line comment and its replies, with a reply form.

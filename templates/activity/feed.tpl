@@ -3,7 +3,7 @@
 {{#ITEM}}
 <li class="list-row items-center" data-testid="activity-item">
   <div class="list-col-grow min-w-0 text-sm">
-    <strong>{{ACTOR}}</strong> {{WHAT}}
+    <a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{ACTOR}}"><img src="{{P}}/avatars/{{ACTOR}}" alt="" class="size-5 rounded-full">{{ACTOR}}</a> {{WHAT}}
     <a class="link link-hover" href="{{TARGET_URL}}">{{TARGET}}</a>
     {{#SHOW_REPO}}in <a class="link link-hover font-medium" href="{{REPO_URL}}">{{REPO}}</a>{{/SHOW_REPO}}
   </div>

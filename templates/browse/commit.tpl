@@ -5,7 +5,7 @@
     <h1 class="text-lg font-semibold" data-testid="commit-summary">{{SUMMARY}}</h1>
     {{#HAS_MESSAGE}}<pre class="whitespace-pre-wrap text-sm text-base-content/80" data-testid="commit-message">{{MESSAGE}}</pre>{{/HAS_MESSAGE}}
     <div class="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-base-content/70">
-      <span><strong>{{AUTHOR}}</strong> authored {{WHEN}}</span>
+      <span class="inline-flex items-center gap-1"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full"><strong>{{AUTHOR}}</strong> authored {{WHEN}}</span>
       {{#HAS_COMMITTER}}<span>{{COMMITTER}} committed</span>{{/HAS_COMMITTER}}
       <span class="flex-1"></span>
       {{#PARENT}}<a class="link font-mono" href="{{PARENT_URL}}" title="Parent">parent {{PARENT_SHA}}</a>{{/PARENT}}

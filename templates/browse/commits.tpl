@@ -14,7 +14,7 @@
       <li class="list-row items-center" data-sha="{{SHA}}">
         <div class="list-col-grow min-w-0">
           <div class="font-medium truncate"><a class="link link-hover" href="{{COMMIT_URL}}">{{SUMMARY}}</a>{{#MERGE}} <span class="badge badge-ghost badge-sm">merge</span>{{/MERGE}}</div>
-          <div class="text-xs text-base-content/60">{{AUTHOR}} committed {{WHEN}}</div>
+          <div class="text-xs text-base-content/60 flex items-center gap-1"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-4 rounded-full">{{AUTHOR}} committed {{WHEN}}</div>
         </div>
         <span id="status-{{SHA}}"></span>
         <a class="btn btn-xs font-mono" href="{{COMMIT_URL}}" title="{{SHA}}">{{SHORT_SHA}}</a>

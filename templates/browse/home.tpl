@@ -31,7 +31,7 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
     <div class="card bg-base-100 shadow-sm">
       {{#LATEST}}
       <div class="flex flex-wrap items-center gap-2 px-4 py-2 border-b border-base-300 text-sm" data-testid="latest-commit">
-        <strong>{{AUTHOR}}</strong>
+        <img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full inline"> <strong>{{AUTHOR}}</strong>
         <a class="link link-hover truncate flex-1 min-w-0" href="{{COMMIT_URL}}">{{SUMMARY}}</a>
         <a class="font-mono text-base-content/60" href="{{COMMIT_URL}}">{{SHORT_SHA}}</a>
         <span class="text-base-content/60">{{WHEN}}</span>

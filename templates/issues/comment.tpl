@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <article class="card bg-base-100 shadow-sm" id="comment-{{COMMENT_ID}}" data-testid="comment">
   <div class="flex items-center gap-2 px-4 py-2 border-b border-base-300 text-sm">
-    <span class="font-semibold">{{COMMENT_AUTHOR}}</span>
+    <a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{COMMENT_AUTHOR}}"><img src="{{P}}/avatars/{{COMMENT_AUTHOR}}" alt="" class="size-5 rounded-full">{{COMMENT_AUTHOR}}</a>
     <a class="link link-hover text-base-content/60" href="#comment-{{COMMENT_ID}}">commented {{COMMENT_WHEN}}</a>
     {{#REPLY}}<a class="text-xs link text-base-content/60" href="#comment-{{PARENT_ID}}">in reply</a>{{/REPLY}}
     <span class="flex-1"></span>

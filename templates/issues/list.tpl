@@ -32,7 +32,7 @@
           <a class="link link-hover font-medium" href="{{URL}}">{{TITLE}}</a>
           {{#LABEL}}<span class="badge badge-sm" data-label-color="{{LABEL_COLOR}}" title="{{LABEL_DESCRIPTION}}">{{LABEL_NAME}}</span>{{/LABEL}}
         </div>
-        <div class="text-xs text-base-content/60">#{{NUMBER}} opened {{WHEN}} by {{AUTHOR}}</div>
+        <div class="text-xs text-base-content/60">#{{NUMBER}} opened {{WHEN}} by <a class="link link-hover" href="{{P}}/{{AUTHOR}}">{{AUTHOR}}</a></div>
       </div>
       {{#HAS_COMMENTS}}<span class="text-xs text-base-content/60" title="Comments">💬 {{COMMENTS}}</span>{{/HAS_COMMENTS}}
     </li>

@@ -5,19 +5,19 @@
   <div class="flex flex-wrap items-center gap-2 mt-2 text-sm">
     {{#OPEN}}<span class="badge badge-success" data-testid="issue-state">Open</span>{{/OPEN}}
     {{#CLOSED}}<span class="badge badge-neutral" data-testid="issue-state" title="{{CLOSED_AS}}">Closed</span>{{/CLOSED}}
-    <span class="text-base-content/70"><strong>{{AUTHOR}}</strong> opened this {{WHEN}}</span>
+    <span class="text-base-content/70"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{AUTHOR}}"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full">{{AUTHOR}}</a> opened this {{WHEN}}</span>
   </div>
 </div>
 <div class="grid gap-6 lg:grid-cols-[1fr_16rem]">
   <div class="flex flex-col gap-3 min-w-0">
     <article class="card bg-base-100 shadow-sm">
-      <div class="px-4 py-2 border-b border-base-300 text-sm"><strong>{{AUTHOR}}</strong> <span class="text-base-content/60">wrote {{WHEN}}</span></div>
+      <div class="px-4 py-2 border-b border-base-300 text-sm"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{AUTHOR}}"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full">{{AUTHOR}}</a> <span class="text-base-content/60">wrote {{WHEN}}</span></div>
       <div class="markdown px-4 py-3" data-testid="issue-body">{{BODY_HTML:none}}</div>
     </article>
     <div class="flex flex-col gap-3" id="timeline" data-testid="timeline">
       {{#ITEM}}
       {{>COMMENT}}
-      {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}}{{#LINK}} <a class="link" href="{{LINK_URL}}">{{LINK_TEXT}}</a>{{/LINK}} {{WHEN}}</div>{{/EVENT}}
+      {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{ACTOR}}"><img src="{{P}}/avatars/{{ACTOR}}" alt="" class="size-5 rounded-full">{{ACTOR}}</a> {{WHAT}}{{#LINK}} <a class="link" href="{{LINK_URL}}">{{LINK_TEXT}}</a>{{/LINK}} {{WHEN}}</div>{{/EVENT}}
       {{/ITEM}}
     </div>
     {{#CAN_COMMENT}}

@@ -16,7 +16,7 @@
       {{#CLOSED}}<span class="status status-neutral" aria-label="Closed"></span>{{/CLOSED}}
       <div class="list-col-grow min-w-0">
         <a class="link link-hover font-medium" href="{{URL}}">{{TITLE}}</a>
-        <div class="text-xs text-base-content/60">#{{NUMBER}} opened {{WHEN}} by {{AUTHOR}}</div>
+        <div class="text-xs text-base-content/60">#{{NUMBER}} opened {{WHEN}} by <a class="link link-hover" href="{{P}}/{{AUTHOR}}">{{AUTHOR}}</a></div>
       </div>
     </li>
     {{/PULL}}

@@ -7,7 +7,7 @@
     {{#MERGED}}<span class="badge badge-primary" data-testid="pull-state">Merged</span>{{/MERGED}}
     {{#CLOSED}}<span class="badge badge-neutral" data-testid="pull-state">Closed</span>{{/CLOSED}}
     {{#DRAFT}}<span class="badge badge-ghost">Draft</span>{{/DRAFT}}
-    <span class="text-base-content/70"><strong>{{AUTHOR}}</strong> {{VERB}} <code class="font-mono">{{HEAD}}</code> into <code class="font-mono">{{BASE}}</code> · {{WHEN}}</span>
+    <span class="text-base-content/70"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{AUTHOR}}"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full">{{AUTHOR}}</a> {{VERB}} <code class="font-mono">{{HEAD}}</code> into <code class="font-mono">{{BASE}}</code> · {{WHEN}}</span>
   </div>
   <div role="tablist" class="tabs tabs-box tabs-sm mt-3 w-fit">
     <a role="tab" class="tab {{#TAB_CONVERSATION}}tab-active{{/TAB_CONVERSATION}}" href="{{HERE}}">Conversation</a>
@@ -18,7 +18,7 @@
 {{#TAB_CONVERSATION}}
 <div class="flex flex-col gap-3 max-w-4xl">
   <article class="card bg-base-100 shadow-sm">
-    <div class="px-4 py-2 border-b border-base-300 text-sm"><strong>{{AUTHOR}}</strong> <span class="text-base-content/60">wrote {{WHEN}}</span></div>
+    <div class="px-4 py-2 border-b border-base-300 text-sm"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{AUTHOR}}"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full">{{AUTHOR}}</a> <span class="text-base-content/60">wrote {{WHEN}}</span></div>
     <div class="markdown px-4 py-3">{{BODY_HTML:none}}</div>
   </article>
   <div class="flex flex-wrap items-center gap-2 text-sm px-1" data-testid="reviewers">
@@ -36,7 +36,7 @@
   <div class="flex flex-col gap-3" id="timeline" data-testid="timeline">
     {{#ITEM}}
     {{>COMMENT}}
-    {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><strong>{{ACTOR}}</strong> {{WHAT}}{{#LINK}} <a class="link" href="{{LINK_URL}}">{{LINK_TEXT}}</a>{{/LINK}} {{WHEN}}</div>{{/EVENT}}
+    {{#EVENT}}<div class="text-sm text-base-content/70 px-4" data-testid="event"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{ACTOR}}"><img src="{{P}}/avatars/{{ACTOR}}" alt="" class="size-5 rounded-full">{{ACTOR}}</a> {{WHAT}}{{#LINK}} <a class="link" href="{{LINK_URL}}">{{LINK_TEXT}}</a>{{/LINK}} {{WHEN}}</div>{{/EVENT}}
     {{/ITEM}}
   </div>
   {{#REVIEW}}
@@ -45,7 +45,7 @@
       {{#APPROVED}}<span class="badge badge-success badge-sm">approved</span>{{/APPROVED}}
       {{#CHANGES}}<span class="badge badge-error badge-sm">changes requested</span>{{/CHANGES}}
       {{#COMMENTED}}<span class="badge badge-ghost badge-sm">review</span>{{/COMMENTED}}
-      <span><strong>{{REVIEWER}}</strong> {{VERDICT}} {{REVIEW_WHEN}}</span>
+      <span><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{REVIEWER}}"><img src="{{P}}/avatars/{{REVIEWER}}" alt="" class="size-5 rounded-full">{{REVIEWER}}</a> {{VERDICT}} {{REVIEW_WHEN}}</span>
     </div>
     {{#HAS_BODY}}<div class="markdown px-4 pb-3">{{REVIEW_HTML:none}}</div>{{/HAS_BODY}}
   </div>

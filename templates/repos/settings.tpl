@@ -39,7 +39,7 @@
           <tbody>
             {{#COLLABORATOR}}
             <tr data-testid="collaborator-{{USERNAME}}">
-              <td class="font-medium">{{USERNAME}}</td>
+              <td><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{USERNAME}}"><img src="{{P}}/avatars/{{USERNAME}}" alt="" class="size-5 rounded-full">{{USERNAME}}</a></td>
               <td>
                 <form action="{{P}}/{{FULL_NAME}}/collaborators" method="post" class="flex gap-2">
                   <input type="hidden" name="csrf_token" value="{{CSRF}}">

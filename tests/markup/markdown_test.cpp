@@ -65,6 +65,17 @@ TEST(Markdown, links_issue_numbers_outside_code_and_links) {
     EXPECT_EQ(markup::render_markdown("#12", kBase).find("<a"), std::string::npos) << "only where asked (READMEs are not)";
 }
 
+TEST(Markdown, links_mentions_to_profiles_outside_code_links_and_addresses) {
+    markup::Base base{"/f", "/r", "", "/p/"};
+    auto html = markup::render_markdown("Thanks @Ada-L and (@bob)! `@code` a@mail.org [@linked](https://x.org) @-no @x- @@two", base);
+    EXPECT_NE(html.find("<a href=\"/p/ada-l\" rel=\"nofollow noopener noreferrer\">@Ada-L</a>"), std::string::npos) << html;
+    EXPECT_NE(html.find("(<a href=\"/p/bob\""), std::string::npos) << html;
+    EXPECT_NE(html.find("href=\"/p/x\""), std::string::npos) << "a trailing hyphen is not part of the name: " << html;
+    for (auto absent : {"/p/code", "/p/mail", "/p/linked", "/p/-no", "/p/two"})
+        EXPECT_EQ(html.find(absent), std::string::npos) << absent << " in " << html;
+    EXPECT_EQ(markup::render_markdown("@ada", kBase).find("<a"), std::string::npos) << "only where asked";
+}
+
 TEST(Sanitize, drops_everything_that_could_run) {
     for (auto text : {"<svg><script>alert(1)</script></svg>", "<svg onload=alert(1)>", "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
                       "<a href=\"java\tscript:alert(1)\">x</a>", "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
