@@ -112,3 +112,48 @@ test("@octokit/rest works against the API", async () => {
   // GitHub's errors: an unknown repository is a 404 the client raises as such.
   await assert.rejects(octokit.rest.repos.get({ owner, repo: "nothing" }), (e) => e.status === 404);
 });
+
+test("@octokit/rest drives organizations, teams and forks", async () => {
+  const adaToken = await userWithToken("grace");
+  const bobToken = await userWithToken("linus");
+  const grace = new Octokit({ auth: adaToken, baseUrl: `${server.base}/api/v1`, userAgent: "skyscape-test" });
+  const linus = new Octokit({ auth: bobToken, baseUrl: `${server.base}/api/v1`, userAgent: "skyscape-test" });
+
+  // Gitea's POST /orgs (octokit has no call for it: GitHub makes organizations on its site).
+  const made = await grace.request("POST /orgs", { username: "acme", full_name: "Acme Inc", description: "Things" });
+  assert.equal(made.status, 201);
+  const org = await grace.rest.orgs.get({ org: "acme" });
+  assert.equal(org.data.login, "acme");
+  assert.equal(org.data.type, "Organization");
+  const repo = await grace.rest.repos.createInOrg({ org: "acme", name: "engine", private: true, auto_init: true });
+  assert.equal(repo.status, 201);
+  assert.equal(repo.data.full_name, "acme/engine");
+  assert.equal(repo.data.owner.type, "Organization");
+  assert.deepEqual((await grace.rest.repos.listForOrg({ org: "acme" })).data.map((r) => r.full_name), ["acme/engine"]);
+  assert.deepEqual((await linus.rest.repos.listForOrg({ org: "acme" })).data, [], "private to outsiders");
+  assert.deepEqual((await grace.rest.orgs.listMembers({ org: "acme" })).data.map((m) => m.login), ["grace"]);
+
+  const team = await grace.rest.teams.create({ org: "acme", name: "Core Devs", permission: "push" });
+  assert.equal(team.status, 201);
+  assert.equal(team.data.slug, "core-devs");
+  await grace.rest.teams.addOrUpdateMembershipForUserInOrg({ org: "acme", team_slug: "core-devs", username: "linus" });
+  await grace.rest.teams.addOrUpdateRepoPermissionsInOrg({ org: "acme", team_slug: "core-devs", owner: "acme", repo: "engine", permission: "push" });
+  const seen = await linus.rest.repos.get({ owner: "acme", repo: "engine" });
+  assert.equal(seen.data.permissions.push, true);
+  assert.equal(seen.data.permissions.admin, false);
+  assert.deepEqual((await linus.rest.orgs.listForAuthenticatedUser()).data.map((o) => o.login), ["acme"]);
+
+  // A fork into linus's namespace: GitHub answers 202 with the fork.
+  const fork = await linus.rest.repos.createFork({ owner: "acme", repo: "engine" });
+  assert.equal(fork.status, 202);
+  assert.equal(fork.data.full_name, "linus/engine");
+  assert.equal(fork.data.fork, true);
+  assert.equal(fork.data.parent.full_name, "acme/engine");
+  assert.deepEqual((await linus.rest.repos.listForks({ owner: "acme", repo: "engine" })).data.map((r) => r.full_name), ["linus/engine"]);
+  assert.deepEqual((await grace.rest.repos.listForks({ owner: "acme", repo: "engine" })).data, [], "a private fork is its owner's");
+  assert.equal((await grace.rest.repos.get({ owner: "acme", repo: "engine" })).data.forks_count, 1);
+
+  await grace.rest.teams.removeMembershipForUserInOrg({ org: "acme", team_slug: "core-devs", username: "linus" });
+  assert.equal((await linus.rest.repos.get({ owner: "acme", repo: "engine" })).data.permissions.push, false,
+    "still a member (base permission read), no longer a writer");
+});
