@@ -64,7 +64,9 @@ ws_token() {
 
 # ws_repo_dir TOKEN OWNER/NAME: prints the repository's directory under DATA_DIR (named by its id).
 ws_repo_dir() {
-  echo "$WORK/data/repos/$(curl -s -H "Authorization: token $1" "$WS_URL/api/v1/repos/$2" | sed 's/.*"id":"\([^"]*\)".*/\1/').git"
+  local id
+  id=$(curl -s -H "Authorization: token $1" "$WS_URL/api/v1/repos/$2" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+  echo "$WORK/data/repos/$id.git"
 }
 
 # use_bench_repo TITLE: sets BENCH_REPO (default: curl's history, which the developers' `fetch`

@@ -1,7 +1,9 @@
 #include "repos/disk.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
+#include <vector>
 
 #include "git/handles.hpp"
 
@@ -108,23 +110,31 @@ core::Status init_fork(const std::filesystem::path& path, const std::filesystem:
         file << borrowed.string() << "\n";
         if (!file.flush()) return core::fail(core::Errc::internal, "writing " + alternates_file(path).string());
     }
-    auto fork = open(path);
-    if (!fork) return tl::unexpected(libgit2_error("open " + path.string()));
+    // The branches and tags, written as one packed-refs file (as git clone does): thousands of
+    // loose ref files, one by one, would take most of a large repository's fork time.
+    std::vector<std::pair<std::string, std::string>> refs;
     git_reference_iterator* it_raw = nullptr;
     if (git_reference_iterator_new(&it_raw, source.get()) < 0) return tl::unexpected(libgit2_error("refs of " + origin.string()));
     Owned<git_reference_iterator, git_reference_iterator_free> it(it_raw);
     git_reference* ref_raw = nullptr;
     while (git_reference_next(&ref_raw, it.get()) == 0) {
         Reference ref(ref_raw);
-        std::string_view name = git_reference_name(ref.get());
+        std::string name = git_reference_name(ref.get());
         if (!name.starts_with("refs/heads/") && !name.starts_with("refs/tags/")) continue;
         git_reference* resolved_raw = nullptr;
         if (git_reference_resolve(&resolved_raw, ref.get()) < 0) continue;
         Reference resolved(resolved_raw);
-        git_reference* made = nullptr;
-        if (git_reference_create(&made, fork.get(), git_reference_name(ref.get()), git_reference_target(resolved.get()), 0, "fork") < 0)
-            return tl::unexpected(libgit2_error("copying " + std::string(name)));
-        git_reference_free(made);
+        char hex[GIT_OID_HEXSZ + 1];
+        git_oid_tostr(hex, sizeof hex, git_reference_target(resolved.get()));
+        refs.emplace_back(std::move(name), hex);
+    }
+    std::sort(refs.begin(), refs.end());
+    std::string packed = "# pack-refs with: sorted \n";
+    for (const auto& [name, id] : refs) packed += id + " " + name + "\n";
+    {
+        std::ofstream file(path / "packed-refs", std::ios::binary);
+        file << packed;
+        if (!file.flush()) return core::fail(core::Errc::internal, "writing " + (path / "packed-refs").string());
     }
     git_config* config_raw = nullptr;
     if (git_repository_config(&config_raw, source.get()) < 0) return tl::unexpected(libgit2_error("config"));
