@@ -87,11 +87,11 @@ void register_routes(http::Router& r, db::Pool& pool, repos::Service& repos) {
         std::vector<store::Item> items;
         std::int64_t skip = (page - 1) * kPerPage, offset = 0;
         for (bool exhausted = false; !exhausted && items.size() <= static_cast<std::size_t>(kPerPage);) {
-            auto batch = store::recent(pool, "", 200, offset);
+            auto batch = store::recent(pool, "", 200, offset, actor);
             exhausted = batch.size() < 200;
             offset += 200;
             for (auto& item : batch) {
-                if (!readable.count(item.repo_id) || (!actor.empty() && item.actor != actor)) continue;
+                if (!readable.count(item.repo_id)) continue;
                 if (skip > 0) {
                     --skip;
                     continue;

@@ -2,7 +2,7 @@
 
 namespace activity::store {
 
-std::vector<Item> recent(db::Pool& pool, const std::string& repo_id, std::int64_t limit, std::int64_t offset) {
+std::vector<Item> recent(db::Pool& pool, const std::string& repo_id, std::int64_t limit, std::int64_t offset, const std::string& actor) {
     soci::session sql(pool.get());
     Item item;
     int is_pull = 0;
@@ -23,9 +23,10 @@ std::vector<Item> recent(db::Pool& pool, const std::string& repo_id, std::int64_
         " UNION ALL SELECT 'reviewed', i.repo_id, COALESCE(u.username, ''), rv.created_at, i.number, i.title, i.is_pull, rv.state"
         "  FROM reviews rv JOIN issues i ON i.id = rv.issue_id LEFT JOIN users u ON u.id = rv.author_id WHERE (:r9 = '' OR i.repo_id = :r10)"
         ") AS activity JOIN repos r ON r.id = activity.repo AND r.state = 'ready' JOIN users ro ON ro.id = r.owner_id"
-        " ORDER BY activity.at DESC, activity.kind LIMIT :l OFFSET :o",
+        " WHERE (:a1 = '' OR activity.actor = :a2) ORDER BY activity.at DESC, activity.kind LIMIT :l OFFSET :o",
         soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(repo_id),
-        soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(limit), soci::use(offset),
+        soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(repo_id), soci::use(actor), soci::use(actor),
+        soci::use(limit), soci::use(offset),
         soci::into(item.kind), soci::into(item.repo_id), soci::into(item.repo), soci::into(item.actor), soci::into(item.at), soci::into(item.number),
         soci::into(item.title), soci::into(is_pull), soci::into(item.detail));
     st.execute();

@@ -21,7 +21,8 @@ struct Item {
     std::string detail;  //!< push: "refs/heads/main <new sha>"; reviewed: the verdict
 };
 
-//! In one repository, or in all when repo_id is "".
-std::vector<Item> recent(db::Pool& pool, const std::string& repo_id, std::int64_t limit, std::int64_t offset);
+//! In one repository, or in all when repo_id is ""; by one person unless actor is "".
+std::vector<Item> recent(db::Pool& pool, const std::string& repo_id, std::int64_t limit, std::int64_t offset,
+                         const std::string& actor = "");
 
 }  // namespace activity::store

@@ -264,7 +264,7 @@ http::Response remove_team_member(Context& c, http::Request& req) {
 http::Response team_repos(Context& c, http::Request& req) {
     return with_team(c, req, [&](const User&, const orgs::Team& team) {
         json out = json::array();
-        for (const auto& reached : c.orgs.team_repos(team))
+        for (const auto& reached : c.orgs.team_repos(req.actor, team))
             if (auto repo = c.repos.find(reached.repo_id)) {
                 auto entry = github::repo_json(req, *repo);
                 entry["role_name"] = std::string(auth::role_name(reached.role));

@@ -160,9 +160,13 @@ http::Response compare_page(http::Request& req, repos::Service& repos, const std
     if (auto colon = head_ref.find(':'); colon != std::string::npos) {
         head_owner = head_ref.substr(0, colon);
         head_ref = head_ref.substr(colon + 1);
-        if (head_owner != req.repo->owner) {
+        auto lower = [](std::string text) {
+            for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return text;
+        };
+        if (lower(head_owner) != lower(req.repo->owner)) {
             for (auto& candidate : repos.forks(req.actor, *req.repo))
-                if (candidate.owner == head_owner) fork = std::move(candidate);
+                if (lower(candidate.owner) == lower(head_owner)) fork = std::move(candidate);
             if (!fork) return http::error_page(req, 404, head_owner + " has no fork of " + req.repo->full_name() + " you can read.");
         }
     }
@@ -252,11 +256,12 @@ void register_change_routes(http::Router& r, repos::Service& repos) {
     r.get("/{owner}/{repo}/compare/{spec...}", Need::repo_read,
           [&repos](http::Request& req) { return compare_page(req, repos, req.params["spec"]); });
 
-    // The head picker's form: ?base=main&head_owner=bob&head=feature.
+    // The head picker's form: ?base=main&head_owner=bob&head=feature; without a head, the
+    // default branch against itself, which shows the picker.
     r.get("/{owner}/{repo}/compare", Need::repo_read, [](http::Request& req) {
         auto base = req.query_or("base", req.repo->default_branch), head = req.query_or("head", "");
         auto owner = req.query_or("head_owner", req.repo->owner);
-        if (head.empty()) return http::error_page(req, 400, "Name the branch to compare with " + base + ".");
+        if (head.empty()) head = base;  // the picker alone, to choose a head from
         auto spec = base + "..." + (owner == req.repo->owner ? "" : owner + ":") + head;
         return http::redirect(req, "/" + req.repo->full_name() + "/compare/" + http::percent_encode(spec));
     });

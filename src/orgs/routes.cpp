@@ -58,6 +58,7 @@ http::Response people_page(http::Request& req, Service& orgs, const User& org, c
         row->SetValue("ROLE", owner ? "owner" : "member");
         http::show_if(*row, owner ? "IS_OWNER" : "IS_MEMBER", true);
         bool self = member.user_id == req.actor.user_id;
+        http::show_if(*row, "CAN_MANAGE", manages);
         http::show_if(*row, "CAN_REMOVE", manages || self);
         row->SetValue("REMOVE_LABEL", self ? "Leave" : "Remove");
     }
@@ -76,8 +77,8 @@ http::Response teams_page(http::Request& req, Service& orgs, const User& org, co
         row->SetValue("SLUG", team.slug);
         if (!team.description.empty()) row->SetValueAndShowSection("DESCRIPTION", team.description, "HAS_DESCRIPTION");
         row->SetValue("PERMISSION", std::string(auth::role_name(team.permission)));
-        row->SetIntValue("MEMBERS", static_cast<long>(team.members));
-        row->SetIntValue("REPOS", static_cast<long>(team.repos));
+        row->SetValue("MEMBERS", team.members == 1 ? "1 member" : std::to_string(team.members) + " members");
+        row->SetValue("REPOS", team.repos == 1 ? "1 repository" : std::to_string(team.repos) + " repositories");
     }
     http::show_if(dict, teams.empty() ? "NO_TEAMS" : "HAS_TEAMS", true);
     show_error(dict, failure);
@@ -92,15 +93,23 @@ http::Response team_page(http::Request& req, Service& orgs, const User& org, con
     dict.SetValue("SLUG", team.slug);
     if (!team.description.empty()) dict.SetValueAndShowSection("DESCRIPTION", team.description, "HAS_DESCRIPTION");
     dict.SetValue("PERMISSION", std::string(auth::role_name(team.permission)));
+    // Sections shown on the page are shown in each row too, with the page's values: each row
+    // says for itself what its viewer may do.
+    bool manages = orgs.manages(req.actor, org);
     auto members = orgs.team_members(team);
-    for (const auto& member : members) dict.AddSectionDictionary("MEMBER")->SetValue("USERNAME", member.username);
+    for (const auto& member : members) {
+        auto* row = dict.AddSectionDictionary("MEMBER");
+        row->SetValue("USERNAME", member.username);
+        http::show_if(*row, "CAN_MANAGE", manages);
+    }
     http::show_if(dict, "NO_MEMBERS", members.empty());
-    auto repos = orgs.team_repos(team);
+    auto repos = orgs.team_repos(req.actor, team);
     for (const auto& repo : repos) {
         auto* row = dict.AddSectionDictionary("TEAM_REPO");
         row->SetValue("FULL_NAME", repo.full_name);
         row->SetValue("REPO_NAME", repo.full_name.substr(repo.full_name.find('/') + 1));
         row->SetValue("ROLE", std::string(auth::role_name(repo.role)));
+        http::show_if(*row, "CAN_MANAGE", manages);
     }
     http::show_if(dict, "NO_REPOS", repos.empty());
     show_error(dict, failure);

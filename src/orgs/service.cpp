@@ -67,8 +67,11 @@ core::Result<User> Service::create(const auth::Actor& actor, const std::string& 
     if (!actor.is_admin && !anyone_may_create())
         return fail(Errc::forbidden, "On this site only administrators create organizations.");
     auto login = lower(name);
-    if (auto ok = auth::validate_username(login); !ok)
-        return fail(Errc::invalid, "Organization names" + ok.error().message.substr(std::string("Usernames").size()));
+    if (auto ok = auth::validate_username(login); !ok) {
+        auto why = ok.error().message;  // "Usernames …" or "The username "x" is reserved."
+        if (why.starts_with("Usernames")) return fail(Errc::invalid, "Organization names" + why.substr(9));
+        return fail(Errc::invalid, "The name \"" + login + "\" is reserved.");
+    }
     if (full_name.size() > 255) return fail(Errc::invalid, "Display names can be at most 255 characters.");
     if (description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
     auto id = store::insert_org(pool_, login, full_name, description, actor.user_id);
@@ -177,7 +180,12 @@ core::Status Service::delete_team(const auth::Actor& actor, const User& org, con
 
 std::vector<Member> Service::team_members(const Team& team) { return store::team_members(pool_, team.id); }
 
-std::vector<TeamRepo> Service::team_repos(const Team& team) { return store::team_repos(pool_, team.id); }
+std::vector<TeamRepo> Service::team_repos(const auth::Actor& actor, const Team& team) {
+    std::vector<TeamRepo> out;
+    for (auto& reached : store::team_repos(pool_, team.id))
+        if (repos_.access(actor, reached.repo_id)) out.push_back(std::move(reached));
+    return out;
+}
 
 core::Status Service::add_team_member(const auth::Actor& actor, const User& org, const Team& team, const std::string& username) {
     if (auto ok = must_manage(*this, actor, org); !ok) return ok;

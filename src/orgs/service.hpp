@@ -68,7 +68,8 @@ public:
     core::Result<Team> team(const auth::Actor& actor, const auth::store::User& org, const std::string& slug);
     core::Status delete_team(const auth::Actor& actor, const auth::store::User& org, const Team& team);
     std::vector<Member> team_members(const Team& team);
-    std::vector<TeamRepo> team_repos(const Team& team);
+    //! The team's repositories the caller may read.
+    std::vector<TeamRepo> team_repos(const auth::Actor& actor, const Team& team);
     //! Adding a user who is not a member makes them one, as GitHub's team memberships do.
     core::Status add_team_member(const auth::Actor& actor, const auth::store::User& org, const Team& team, const std::string& username);
     core::Status remove_team_member(const auth::Actor& actor, const auth::store::User& org, const Team& team, const std::string& username);

@@ -79,10 +79,9 @@ http::Response avatar(Context& c, http::Request& req) {
         res.body = identicon(account ? account->username : name);
         res.content_type = "image/svg+xml";
     }
-    res.header("X-Content-Type-Options", "nosniff");
     res.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-    res.header("Cache-Control", "public, max-age=300");
-    return res;
+    // Kept by the browser but asked again each time, so a new picture shows at once.
+    return http::revalidated(req, std::move(res));
 }
 
 // The avatar forms post {action: upload|remove, image: a data: URL}.

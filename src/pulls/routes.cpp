@@ -47,6 +47,7 @@ http::Response list_page(http::Request& req, issues::Service& issues) {
     dict.SetIntValue("CLOSED_COUNT", page.closed);
     http::show_if(dict, filter.state == "closed" ? "SHOW_CLOSED" : "SHOW_OPEN", true);
     dict.SetValue("BRANCHES_URL", repos::url(req, *req.repo) + "/branches");
+    dict.SetValue("COMPARE_URL", repos::url(req, *req.repo) + "/compare");
     for (const auto& issue : page.issues)
         issues::fill_row(*dict.AddSectionDictionary("PULL"), issue, repos::url(req, *req.repo) + "/pull/" + std::to_string(issue.number));
     http::show_if(dict, "NONE", page.issues.empty());
@@ -145,6 +146,7 @@ http::Response pull_page(http::Request& req, Service& pulls, Reviews& reviews, i
     dict.SetValue("AUTHOR", issue.author.empty() ? "ghost" : issue.author);
     dict.SetValue("WHEN", http::time_ago(issue.created_at));
     dict.SetValue("VERB", pull->merged() ? "merged" : issue.state == "open" ? "wants to merge" : "wanted to merge");
+    dict.SetValue("WHO", pull->merged() && !pull->merged_by.empty() ? pull->merged_by : issue.author.empty() ? "ghost" : issue.author);
     dict.SetValue("BASE", pull->base);
     dict.SetValue("HEAD", pull->head_label());
     http::show_if(dict, "SAME_REPO_HEAD", !pull->from_fork());

@@ -20,6 +20,10 @@ using core::fail;
 
 const std::string kZero(40, '0');
 
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+}
+
 }  // namespace
 
 void Service::refresh(const std::string& repo_id, Pull& pull) {
@@ -44,8 +48,13 @@ void Service::refresh(const std::string& repo_id, Pull& pull) {
 }
 
 core::Result<repos::Repo> Service::head_repository(const repos::Access& access, const auth::Actor& actor, const std::string& owner) {
-    for (auto& candidate : repos_.forks(actor, access.repo))
-        if (candidate.owner == owner) return std::move(candidate);
+    for (auto& candidate : repos_.forks(actor, access.repo)) {
+        if (!iequals(candidate.owner, owner)) continue;
+        // Its branch is mirrored here: a private fork's would be published by a public base.
+        if (candidate.is_private && !access.repo.is_private)
+            return fail(Errc::invalid, candidate.full_name() + " is private and " + access.repo.full_name() + " is public: pull requests between them would publish the fork.");
+        return std::move(candidate);
+    }
     return fail(Errc::invalid, owner + " has no fork of " + access.repo.full_name() + " to merge from.");
 }
 
@@ -59,7 +68,7 @@ core::Result<Pull> Service::open(const repos::Access& access, const auth::Actor&
     if (auto colon = spec.head.find(':'); colon != std::string::npos) {
         auto owner = spec.head.substr(0, colon);
         pull.head = spec.head.substr(colon + 1);
-        if (owner != access.repo.owner) {
+        if (!iequals(owner, access.repo.owner)) {
             auto found = head_repository(access, actor, owner);
             if (!found) return tl::unexpected(found.error());
             fork = std::move(*found);
@@ -166,18 +175,26 @@ void Service::on_push(const events::store::Event& event) {
         if (pull && !pull->from_fork() && pull->head == branch && event.new_sha != kZero)
             issues::store::record_event(pool_, pull->issue.id, event.actor_id, "pushed", event.new_sha);
     }
-    // A fork's branch that pull requests merge from: mirrored into each one's repository again.
-    if (event.new_sha == kZero) return;
+    // A fork's branch that pull requests merge from: mirrored into each one's repository again
+    // (its deletion deletes the mirror), unless the fork went private and the base is public.
     for (const auto& [base_id, number] : store::open_from_fork(pool_, event.repo_id, branch)) {
         auto base = repos_.find(base_id);
-        if (!base) continue;
+        if (!base || (repo->is_private && !base->is_private)) continue;
         repos::Access base_access{*base, auth::Role::admin};
         auto mirror = "refs/forks/" + event.repo_id + "/heads/" + branch;
-        if (auto mirrored = git::fetch_branch(repos_.path(base_id), repos_.path(event.repo_id), branch, mirror); !mirrored) {
+        auto base_path = repos_.path(base_id);
+        core::Status mirrored;
+        if (event.new_sha == kZero) {
+            if (auto old = repos::disk::ref_target(base_path, mirror)) mirrored = repos::disk::update_ref(base_path, mirror, *old, kZero, "fork branch deleted");
+        } else {
+            mirrored = git::fetch_branch(base_path, repos_.path(event.repo_id), branch, mirror);
+        }
+        if (!mirrored) {
             spdlog::warn("pull request #{} of {}: {}", number, base->full_name(), mirrored.error().message);
             continue;
         }
-        if (auto pull = get(base_access, number)) issues::store::record_event(pool_, pull->issue.id, event.actor_id, "pushed", event.new_sha);
+        auto pull = get(base_access, number);
+        if (pull && event.new_sha != kZero) issues::store::record_event(pool_, pull->issue.id, event.actor_id, "pushed", event.new_sha);
     }
 }
 

@@ -103,11 +103,17 @@ core::Status init_fork(const std::filesystem::path& path, const std::filesystem:
     }
     fork_options.readme.reset();
     if (auto made = init_bare(path, fork_options); !made) return made;
-    // Relative to the fork's objects folder, as git and libgit2 both read alternates.
-    auto borrowed = std::filesystem::path("..") / ".." / origin.filename() / "objects";
+    // Relative to the fork's objects folder, as git and libgit2 both read alternates. libgit2
+    // follows only the first level of relative alternates, so a fork of a fork lists the whole
+    // chain itself: its origin, then what the origin borrows (the same relative paths, as every
+    // repository is a sibling in one folder).
+    std::string chain = (std::filesystem::path("..") / ".." / origin.filename() / "objects").string() + "\n";
     {
+        std::ifstream inherited(alternates_file(origin));
+        for (std::string line; std::getline(inherited, line);)
+            if (!line.empty() && line.front() != '#') chain += line + "\n";
         std::ofstream file(alternates_file(path));
-        file << borrowed.string() << "\n";
+        file << chain;
         if (!file.flush()) return core::fail(core::Errc::internal, "writing " + alternates_file(path).string());
     }
     // The branches and tags, written as one packed-refs file (as git clone does): thousands of

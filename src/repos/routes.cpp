@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/config.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "repos/service.hpp"
@@ -121,6 +122,10 @@ void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header
             header.ShowSection("PARENT_HIDDEN");
         } else {
             header.SetValueAndShowSection("PARENT", repo.public_parent, "PARENT_SHOWN");
+            // GitHub's "Contribute": this fork's default branch compared with its parent's.
+            header.SetValue("CONTRIBUTE_URL", req.config->prefix + "/" + repo.public_parent + "/compare/" +
+                                                  http::percent_encode(repo.default_branch) + "..." + repo.owner + ":" +
+                                                  http::percent_encode(repo.default_branch));
         }
     }
 }
@@ -148,23 +153,35 @@ void register_routes(http::Router& r, Service& repos) {
         dict.SetValue("FORK_URL", url(req, *req.repo) + "/fork");
         dict.SetValue("FORKS_URL", url(req, *req.repo) + "/forks");
         dict.SetIntValue("FORKS", static_cast<long>(req.repo->forks));
-        for (const auto& name : repos.creatable_owners(req.actor))
-            if (name != req.repo->owner) dict.AddSectionDictionary("OWNER_OPTION")->SetValue("VALUE", name);
+        dict.SetValue("OWNER", req.repo->owner);
+        std::set<std::string> forked;
+        for (const auto& fork : repos.forks(req.actor, *req.repo)) forked.insert(fork.owner);
+        bool any = false;
+        for (const auto& name : repos.creatable_owners(req.actor)) {
+            if (name == req.repo->owner) continue;
+            auto* option = dict.AddSectionDictionary("OWNER_OPTION");
+            option->SetValue("VALUE", name);
+            http::show_if(*option, "HAS_FORK", forked.count(name) > 0);
+            any = true;
+        }
+        http::show_if(dict, any ? "HAS_OWNERS" : "NO_OWNERS", true);
         return http::render_fragment(req, "repos/fork_button.tpl", dict);
     });
 
     r.post("/{owner}/{repo}/fork", Need::repo_read, [&repos](http::Request& req) {
         if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+        auto asked = db::now();
         auto fork = repos.fork(req.actor, Access{*req.repo, req.role}, req.form_or("owner"));
         if (!fork) return http::error_page(req, fork.error());
         auto res = http::redirect(req, "/" + fork->full_name());
-        http::flash(res, req, "success", "Forked " + req.repo->full_name() + " to " + fork->full_name() + ".");
+        http::flash(res, req, "success", fork->created_at < asked ? fork->owner + " has a fork of " + req.repo->full_name() + " already: this one."
+                                                                  : "Forked " + req.repo->full_name() + " to " + fork->full_name() + ".");
         return res;
     });
 
     r.get("/{owner}/{repo}/forks", Need::repo_read, [&repos](http::Request& req) {
         http::Page page("repos/forks.tpl", req.repo->name + " · Forks");
-        repo_header(req, page, "TAB_CODE");
+        repo_header(req, page, "TAB_FORKS");
         auto list = repos.forks(req.actor, *req.repo);
         for (const auto& fork : list) set_repo(*page.dict().AddSectionDictionary("FORK"), fork);
         http::show_if(page.dict(), list.empty() ? "NO_FORKS" : "HAS_FORKS", true);

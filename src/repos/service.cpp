@@ -201,14 +201,7 @@ core::Status Service::remove(const auth::Actor& actor, const std::string& id, co
     if (!found) return tl::unexpected(found.error());
     if (confirm != found->repo.full_name())
         return fail(Errc::invalid, "Type the repository's name \"" + found->repo.full_name() + "\" to confirm.");
-    // Its forks borrow its objects: each gets a copy of its own first, or nothing is deleted.
-    for (const auto& fork : store::forks_of(pool_, id)) {
-        if (!disk::borrows_objects(path(fork.id))) continue;
-        if (auto copied = git::dissociate(path(fork.id), disk::alternates_file(path(fork.id))); !copied) {
-            spdlog::error("deleting repository {}: its fork {}: {}", id, fork.id, copied.error().message);
-            return fail(Errc::internal, "Its fork " + fork.full_name() + " could not be given its own copy; nothing was deleted.");
-        }
-    }
+    if (auto copied = dissociate_descendants(found->repo); !copied) return copied;
     store::set_state(pool_, id, "deleting");
     auto trash = config_.data_dir / "repos" / (".trash-" + id + "-" + core::crypto::random_hex(4));
     std::error_code ec;
@@ -258,9 +251,32 @@ std::vector<Repo> Service::collaborating(const auth::Actor& actor) {
     return store::list_collaborating(pool_, actor.user_id);
 }
 
+// Every repository that borrows its objects (forks, their forks, …) gets a copy of its own,
+// while the chain is whole; on the first failure nothing further changes.
+core::Status Service::dissociate_descendants(const Repo& repo) {
+    for (const auto& fork : store::descendants(pool_, repo.id)) {
+        if (!disk::borrows_objects(path(fork.id))) continue;
+        if (auto copied = git::dissociate(path(fork.id), disk::alternates_file(path(fork.id))); !copied) {
+            spdlog::error("repository {}: giving its fork {} its own objects: {}", repo.id, fork.id, copied.error().message);
+            return fail(Errc::internal, "Its fork " + fork.full_name() + " could not be given its own copy; nothing was changed.");
+        }
+    }
+    return {};
+}
+
 core::Status Service::update(const Access& access, const std::string& description, bool is_private,
                              const std::string& default_branch) {
     if (access.role < auth::Role::admin) return fail(Errc::forbidden, "Only repository admins can change settings.");
+    // A fork of a private repository stays private: making it public would publish the other.
+    if (!is_private && access.repo.is_private && !access.repo.fork_of.empty())
+        if (auto parent = store::find(pool_, access.repo.fork_of); parent && parent->is_private)
+            return fail(Errc::invalid, "A fork of the private " + parent->full_name() + " stays private.");
+    // Going private parts it from its forks, which would otherwise keep reading what is pushed
+    // to it from now on through the objects they borrow.
+    if (is_private && !access.repo.is_private) {
+        if (auto copied = dissociate_descendants(access.repo); !copied) return copied;
+        for (const auto& fork : store::forks_of(pool_, access.repo.id)) store::detach(pool_, fork.id);
+    }
     if (description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
     if (!disk::valid_branch_name(default_branch))
         return fail(Errc::invalid, "\"" + default_branch + "\" is not a valid branch name.");

@@ -99,6 +99,8 @@ public:
     //! Repositories the actor is a collaborator of.
     std::vector<Repo> collaborating(const auth::Actor& actor);
 
+    //! A fork of a private repository cannot be made public; a public repository made private
+    //! stops being the parent of its forks, which get their own copy of its objects first.
     core::Status update(const Access& access, const std::string& description, bool is_private,
                         const std::string& default_branch);
     //! Admins rename; the old name redirects to the repository until another takes it.
@@ -136,6 +138,7 @@ private:
     //! The owner the caller may create repositories for: themself, or an organization.
     core::Result<auth::store::User> creatable_owner(const auth::Actor& actor, const std::string& name);
     bool last_admin(const Repo& repo);
+    core::Status dissociate_descendants(const Repo& repo);
 
     db::Pool& pool_;
     const core::Config& config_;

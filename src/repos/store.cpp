@@ -136,6 +136,7 @@ std::optional<auth::RepoGrant> grant(db::Pool& pool, const std::string& repo_id,
     sql << "SELECT r.is_private, "
            "(SELECT c.role FROM collaborators c WHERE c.repo_id = r.id AND c.user_id = :u1), "
            "(SELECT MAX(CASE t.role WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END) FROM team_repos t "
+           " JOIN teams tt ON tt.id = t.team_id AND tt.org_id = r.owner_id "
            " JOIN team_members tm ON tm.team_id = t.team_id WHERE t.repo_id = r.id AND tm.user_id = :u2), "
            "(SELECT m.role FROM org_members m WHERE m.org_id = r.owner_id AND m.user_id = :u3), o.base_role "
            "FROM repos r JOIN users o ON o.id = r.owner_id WHERE r.id = :r AND r.state = 'ready'",
@@ -159,8 +160,8 @@ namespace {
 // twin of auth::can for lists, which cannot ask it row by row. `me` is the query's caller.
 constexpr const char* kMember =
     "(EXISTS (SELECT 1 FROM collaborators c WHERE c.repo_id = r.id AND c.user_id = me.id)"
-    " OR EXISTS (SELECT 1 FROM team_repos t JOIN team_members tm ON tm.team_id = t.team_id"
-    "            WHERE t.repo_id = r.id AND tm.user_id = me.id)"
+    " OR EXISTS (SELECT 1 FROM team_repos t JOIN teams tt ON tt.id = t.team_id AND tt.org_id = r.owner_id"
+    "            JOIN team_members tm ON tm.team_id = t.team_id WHERE t.repo_id = r.id AND tm.user_id = me.id)"
     " OR EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = r.owner_id AND m.user_id = me.id"
     "            AND (m.role = 'owner' OR u.base_role <> 'none')))";
 
@@ -209,6 +210,18 @@ std::vector<Repo> forks_of(db::Pool& pool, const std::string& id) {
     return out;
 }
 
+std::vector<Repo> descendants(db::Pool& pool, const std::string& id) {
+    std::vector<Repo> out = forks_of(pool, id);
+    for (std::size_t i = 0; i < out.size() && out.size() < 100000; ++i)
+        for (auto& fork : forks_of(pool, out[i].id)) out.push_back(std::move(fork));
+    return out;
+}
+
+void detach(db::Pool& pool, const std::string& id) {
+    soci::session sql(pool.get());
+    sql << "UPDATE repos SET fork_of = NULL WHERE id = :id", soci::use(id);
+}
+
 core::Status move(db::Pool& pool, const Repo& repo, std::int64_t owner_id, const std::string& name) {
     auto lower = [](std::string text) {
         for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -224,6 +237,8 @@ core::Status move(db::Pool& pool, const Repo& repo, std::int64_t owner_id, const
     auto now = db::now();
     sql << "DELETE FROM repo_redirects WHERE owner_id = :o AND lower_name = lower(:n)", soci::use(owner_id), soci::use(name);
     sql << "UPDATE repos SET owner_id = :o, name = :n WHERE id = :id", soci::use(owner_id), soci::use(name), soci::use(repo.id);
+    // Teams are their organization's: a repository that leaves it leaves them.
+    if (owner_id != repo.owner_id) sql << "DELETE FROM team_repos WHERE repo_id = :id", soci::use(repo.id);
     if (!same_place)
         sql << "INSERT INTO repo_redirects (owner_id, lower_name, repo_id, created_at) VALUES (:o, lower(:n), :r, :t) "
                "ON CONFLICT (owner_id, lower_name) DO UPDATE SET repo_id = excluded.repo_id, created_at = excluded.created_at",

@@ -40,6 +40,10 @@ std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id);
 
 //! The forks of a repository, whoever may read them, oldest first.
 std::vector<Repo> forks_of(db::Pool& pool, const std::string& id);
+//! Its forks, their forks and so on: every repository that borrows its objects.
+std::vector<Repo> descendants(db::Pool& pool, const std::string& id);
+//! The repository is no fork any more (its parent went private: the networks part).
+void detach(db::Pool& pool, const std::string& id);
 
 //! Gives the repository a new owner and name in one transaction: its old owner/name becomes a
 //! redirect to it, and a redirect the new owner/name held goes (the name is a repository's now).

@@ -49,7 +49,7 @@
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <input class="input input-sm flex-1" type="text" name="repo" placeholder="Repository name" aria-label="Repository name" required>
         <select name="permission" class="select select-sm w-24" aria-label="Role">
-          <option value="">{{PERMISSION}}</option><option value="read">read</option><option value="write">write</option><option value="admin">admin</option>
+          <option value="">team default ({{PERMISSION}})</option><option value="read">read</option><option value="write">write</option><option value="admin">admin</option>
         </select>
         <button class="btn btn-sm" type="submit">Add</button>
       </form>

@@ -12,7 +12,7 @@
         {{#HAS_DESCRIPTION}}<p class="text-sm text-base-content/70 truncate">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
       </div>
       <span class="badge badge-sm">{{PERMISSION}}</span>
-      <span class="text-xs text-base-content/60 whitespace-nowrap">{{MEMBERS}} members · {{REPOS}} repositories</span>
+      <span class="text-xs text-base-content/60 whitespace-nowrap">{{MEMBERS}} · {{REPOS}}</span>
     </li>
     {{/TEAM}}
   </ul>

@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>REPO_HEADER}}
 <div class="flex items-center gap-2 mb-4">
-  <p class="text-sm text-base-content/70 flex-1">Open a pull request from a branch's compare page (<a class="link" href="{{BRANCHES_URL}}">Branches</a> → Compare).</p>
+  <p class="text-sm text-base-content/70 flex-1">Open a pull request from a branch's compare page (<a class="link" href="{{BRANCHES_URL}}">Branches</a> → Compare), in this repository or one of its forks.</p>
+  <a class="btn btn-primary btn-sm" href="{{COMPARE_URL}}" data-testid="new-pull">New pull request</a>
 </div>
 <div class="card bg-base-100 shadow-sm">
   <div class="flex gap-4 px-4 py-3 border-b border-base-300 text-sm">

@@ -7,7 +7,7 @@
     {{#MERGED}}<span class="badge badge-primary" data-testid="pull-state">Merged</span>{{/MERGED}}
     {{#CLOSED}}<span class="badge badge-neutral" data-testid="pull-state">Closed</span>{{/CLOSED}}
     {{#DRAFT}}<span class="badge badge-ghost">Draft</span>{{/DRAFT}}
-    <span class="text-base-content/70"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{AUTHOR}}"><img src="{{P}}/avatars/{{AUTHOR}}" alt="" class="size-5 rounded-full">{{AUTHOR}}</a> {{VERB}} <code class="font-mono">{{HEAD}}</code> into <code class="font-mono">{{BASE}}</code> · {{WHEN}}</span>
+    <span class="text-base-content/70"><a class="inline-flex items-center gap-1 font-semibold link link-hover" href="{{P}}/{{WHO}}"><img src="{{P}}/avatars/{{WHO}}" alt="" class="size-5 rounded-full">{{WHO}}</a> {{VERB}} <code class="font-mono">{{HEAD}}</code> into <code class="font-mono">{{BASE}}</code> · {{WHEN}}</span>
   </div>
   <div role="tablist" class="tabs tabs-box tabs-sm mt-3 w-fit">
     <a role="tab" class="tab {{#TAB_CONVERSATION}}tab-active{{/TAB_CONVERSATION}}" href="{{HERE}}">Conversation</a>

@@ -7,7 +7,7 @@
     {{#PUBLIC}}<span class="badge badge-ghost">public</span>{{/PUBLIC}}
     {{#SIGNED_IN}}<span class="ml-auto flex gap-2"><span hx-get="{{P}}/{{FULL_NAME}}/star" hx-trigger="load" hx-swap="innerHTML"></span><span hx-get="{{P}}/{{FULL_NAME}}/fork" hx-trigger="load" hx-swap="innerHTML"></span><span hx-get="{{P}}/{{FULL_NAME}}/watch" hx-trigger="load" hx-swap="innerHTML"></span></span>{{/SIGNED_IN}}
   </div>
-  {{#IS_FORK}}<p class="text-sm text-base-content/70" data-testid="forked-from">forked from {{#PARENT_SHOWN}}<a class="link link-hover" href="{{P}}/{{PARENT}}">{{PARENT}}</a>{{/PARENT_SHOWN}}{{#PARENT_HIDDEN}}a private repository{{/PARENT_HIDDEN}}</p>{{/IS_FORK}}
+  {{#IS_FORK}}<p class="text-sm text-base-content/70" data-testid="forked-from">forked from {{#PARENT_SHOWN}}<a class="link link-hover" href="{{P}}/{{PARENT}}">{{PARENT}}</a> · <a class="link" href="{{CONTRIBUTE_URL}}" data-testid="contribute">Compare and open a pull request</a>{{/PARENT_SHOWN}}{{#PARENT_HIDDEN}}a private repository{{/PARENT_HIDDEN}}</p>{{/IS_FORK}}
   {{#HAS_DESCRIPTION}}<p class="text-base-content/70 mt-1">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
   <div role="tablist" class="tabs tabs-border mt-3">
     <a role="tab" class="tab {{#TAB_CODE}}tab-active{{/TAB_CODE}}" href="{{P}}/{{FULL_NAME}}">Overview</a>

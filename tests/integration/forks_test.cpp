@@ -151,6 +151,54 @@ TEST_F(Forks, a_private_repository_is_forked_only_by_its_readers_and_its_forks_s
     ASSERT_EQ(fork.status, 202u) << fork.body;
     EXPECT_TRUE(fork.has(R"("private":true)"));
     EXPECT_EQ(api("bob", "GET", "/api/v1/repos/carol/secret").status, 404u);
+    EXPECT_EQ(api("carol", "PATCH", "/api/v1/repos/carol/secret", R"({"private":false})").status, 400u)
+        << "a reader cannot publish the private origin through a fork";
+    EXPECT_EQ(api("bob", "GET", "/api/v1/repos/carol/secret").status, 404u);
+}
+
+TEST_F(Forks, a_public_repository_made_private_parts_from_its_forks) {
+    make_origin();
+    ASSERT_EQ(api("carol", "POST", "/api/v1/repos/alice/tools/forks", "{}").status, 202u);
+    ASSERT_EQ(api("alice", "PATCH", "/api/v1/repos/alice/tools", R"({"private":true})").status, 200u);
+    auto copy = repo_path("carol/tools");
+    EXPECT_FALSE(std::filesystem::exists(copy / "objects" / "info" / "alternates")) << "nothing pushed to it from now on reaches the fork";
+    EXPECT_TRUE(api("carol", "GET", "/api/v1/repos/carol/tools").has(R"("fork":false)"));
+    EXPECT_EQ(harness::sh("git --git-dir=" + quote(copy.string()) + " fsck --no-progress").code, 0);
+}
+
+TEST_F(Forks, a_fork_of_a_fork_reads_the_whole_chain_and_outlives_the_middle_one) {
+    make_origin();
+    ASSERT_EQ(api("carol", "POST", "/api/v1/repos/alice/tools/forks", "{}").status, 202u);
+    auto second = api("bob", "POST", "/api/v1/repos/carol/tools/forks", "{}");
+    ASSERT_EQ(second.status, 202u) << second.body;
+    EXPECT_EQ(harness::json_field(second.body, "full_name"), "bob/tools");
+    harness::Client bob(server.port());
+    bob.sign_in("bob");
+    EXPECT_TRUE(bob.get("/bob/tools/tree/main").has("blob.bin")) << "the grandchild reads objects its grandparent holds";
+    // carol's fork moves away from what bob's still needs, then goes.
+    auto wc = dir.path / "carol-wc";
+    ASSERT_EQ(git("clone -q " + quote(url("carol/tools", "carol")) + " " + quote(wc.string())).code, 0);
+    ASSERT_EQ(in(wc, "git checkout -q --orphan fresh && git rm -rqf . && git -c user.name=c -c user.email=c@x commit -q --allow-empty -m fresh"
+                     " && git push -q -f origin fresh:main").code, 0);
+    ASSERT_EQ(api("carol", "DELETE", "/api/v1/repos/carol/tools").status, 204u);
+    ASSERT_EQ(api("alice", "DELETE", "/api/v1/repos/alice/tools").status, 204u);
+    auto grandchild = repo_path("bob/tools");
+    auto checked = harness::sh("git --git-dir=" + quote(grandchild.string()) + " fsck --no-progress && git --git-dir=" +
+                               quote(grandchild.string()) + " log --format=%s main");
+    EXPECT_EQ(checked.code, 0) << checked.output;
+    EXPECT_NE(checked.output.find("blob"), std::string::npos) << checked.output;
+}
+
+TEST_F(Forks, a_private_forks_branch_is_never_mirrored_into_a_public_origin) {
+    make_origin();
+    ASSERT_EQ(api("carol", "POST", "/api/v1/repos/alice/tools/forks", "{}").status, 202u);
+    ASSERT_EQ(api("carol", "PATCH", "/api/v1/repos/carol/tools", R"({"private":true})").status, 200u);
+    auto wc = dir.path / "fork-wc";
+    ASSERT_EQ(harness::sh("git clone -q " + quote(url("carol/tools", "carol")) + " " + quote(wc.string()) + " && cd " + quote(wc.string()) +
+                              " && git -c user.name=c -c user.email=c@x commit -q --allow-empty -m secret && git push -q origin HEAD:feature",
+                          dir.path).code, 0);
+    EXPECT_EQ(api("carol", "POST", "/api/v1/repos/alice/tools/pulls", R"({"title":"x","head":"carol:feature","base":"main"})").status, 400u);
+    EXPECT_EQ(harness::sh("git --git-dir=" + quote(repo_path("alice/tools").string()) + " for-each-ref refs/forks").output, "");
 }
 
 }  // namespace

@@ -130,7 +130,10 @@ TEST_F(Orgs, the_pages_create_an_organization_its_members_and_teams) {
     ASSERT_EQ(bob.post_form("/repos/create", {{"owner", "acme"}, {"name", "site"}, {"visibility", "private"}}).header("location"), "/acme/site");
     bob.get("/orgs/acme/people");
     ASSERT_EQ(bob.post_form("/orgs/acme/people", {{"username", "carol"}, {"role", "member"}}).status, 303u);
-    EXPECT_TRUE(bob.get("/orgs/acme/people").has("data-member=\"carol\""));
+    auto people = bob.get("/orgs/acme/people");
+    EXPECT_TRUE(people.has("data-member=\"carol\""));
+    EXPECT_TRUE(people.has("<input type=\"hidden\" name=\"username\" value=\"carol\">")) << "each row's form names its member";
+    EXPECT_TRUE(people.has("<option value=\"owner\" selected>owner</option>")) << "and shows their role";
     bob.get("/orgs/acme/teams");
     auto team = bob.post_form("/orgs/acme/teams", {{"name", "Web Team"}, {"permission", "write"}});
     ASSERT_EQ(team.header("location"), "/orgs/acme/teams/web-team");
@@ -155,6 +158,29 @@ TEST_F(Orgs, the_pages_create_an_organization_its_members_and_teams) {
     EXPECT_TRUE(carol.get("/repos?owner=acme").has("data-repo=\"acme/site\""));
     EXPECT_FALSE(carol.get("/repos?owner=carol").has("data-repo=\"acme/site\"")) << "the owner filter";
     EXPECT_EQ(carol.get("/repos?owner=nobody-here").status, 404u);
+}
+
+TEST_F(Orgs, a_repository_that_leaves_its_organization_leaves_its_teams) {
+    make_acme();
+    team("Writers", "push", "carol");
+    ASSERT_EQ(api("carol", "GET", "/api/v1/repos/acme/private-repo").status, 200u);
+    ASSERT_EQ(api("bob", "POST", "/api/v1/repos/acme/private-repo/transfer", R"({"new_owner":"bob"})").status, 202u);
+    EXPECT_EQ(api("carol", "GET", "/api/v1/repos/bob/private-repo").status, 404u) << "acme's team no longer reaches it";
+    EXPECT_FALSE(api("bob", "GET", "/api/v1/orgs/acme/teams/writers/repos").has("private-repo"));
+}
+
+TEST_F(Orgs, a_team_page_lists_only_the_repositories_its_viewer_may_read) {
+    make_acme();
+    ASSERT_EQ(api("bob", "PATCH", "/api/v1/orgs/acme", R"({"default_repository_permission":"none"})").status, 200u);
+    ASSERT_EQ(api("bob", "POST", "/api/v1/orgs/acme/teams", R"({"name":"Empty"})").status, 201u);
+    ASSERT_EQ(api("bob", "PUT", "/api/v1/orgs/acme/teams/empty/repos/acme/private-repo").status, 204u);
+    ASSERT_EQ(api("bob", "PUT", "/api/v1/orgs/acme/memberships/carol", R"({"role":"member"})").status, 200u);
+    harness::Client carol(server.port());
+    carol.sign_in("carol");
+    auto page = carol.get("/orgs/acme/teams/empty");
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_FALSE(page.has("private-repo")) << "carol is on no team that reaches it";
+    EXPECT_FALSE(api("carol", "GET", "/api/v1/orgs/acme/teams/empty/repos").has("private-repo"));
 }
 
 TEST_F(Orgs, a_repository_transfers_into_an_organization_its_admin_belongs_to) {
