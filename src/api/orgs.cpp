@@ -297,38 +297,32 @@ http::Response remove_team_repo(Context& c, http::Request& req) {
 }  // namespace
 
 void register_org_routes(http::Router& r, auth::Accounts& accounts, orgs::Service& orgs, repos::Service& repos) {
-    static constexpr struct {
-        const char* method;
-        const char* pattern;
-        http::Response (*handler)(Context&, http::Request&);
-    } kRoutes[] = {
-        {"POST", "/api/v1/orgs", create_org},
-        {"GET", "/api/v1/orgs/{org}", get_org},
-        {"PATCH", "/api/v1/orgs/{org}", update_org},
-        {"GET", "/api/v1/orgs/{org}/members", list_members},
-        {"DELETE", "/api/v1/orgs/{org}/members/{username}", remove_member},
-        {"GET", "/api/v1/orgs/{org}/memberships/{username}", get_membership},
-        {"PUT", "/api/v1/orgs/{org}/memberships/{username}", set_membership},
-        {"GET", "/api/v1/orgs/{org}/repos", list_org_repos},
-        {"POST", "/api/v1/orgs/{org}/repos", create_org_repo},
-        {"GET", "/api/v1/orgs/{org}/teams", list_teams},
-        {"POST", "/api/v1/orgs/{org}/teams", create_team},
-        {"GET", "/api/v1/orgs/{org}/teams/{team_slug}", get_team},
-        {"DELETE", "/api/v1/orgs/{org}/teams/{team_slug}", delete_team},
-        {"GET", "/api/v1/orgs/{org}/teams/{team_slug}/members", team_members},
-        {"PUT", "/api/v1/orgs/{org}/teams/{team_slug}/memberships/{username}", add_team_member},
-        {"DELETE", "/api/v1/orgs/{org}/teams/{team_slug}/memberships/{username}", remove_team_member},
-        {"GET", "/api/v1/orgs/{org}/teams/{team_slug}/repos", team_repos},
-        {"PUT", "/api/v1/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", set_team_repo},
-        {"DELETE", "/api/v1/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", remove_team_repo},
-        {"GET", "/api/v1/user/orgs", my_orgs},
-        {"GET", "/api/v1/users/{username}", get_user},
-        {"GET", "/api/v1/users/{username}/orgs", user_orgs},
-        {"GET", "/api/v1/users/{username}/repos", user_repos},
+    static constexpr http::Entry<Context> kRoutes[] = {
+        {"POST", "/api/v1/orgs", Need::api, create_org},
+        {"GET", "/api/v1/orgs/{org}", Need::api, get_org},
+        {"PATCH", "/api/v1/orgs/{org}", Need::api, update_org},
+        {"GET", "/api/v1/orgs/{org}/members", Need::api, list_members},
+        {"DELETE", "/api/v1/orgs/{org}/members/{username}", Need::api, remove_member},
+        {"GET", "/api/v1/orgs/{org}/memberships/{username}", Need::api, get_membership},
+        {"PUT", "/api/v1/orgs/{org}/memberships/{username}", Need::api, set_membership},
+        {"GET", "/api/v1/orgs/{org}/repos", Need::api, list_org_repos},
+        {"POST", "/api/v1/orgs/{org}/repos", Need::api, create_org_repo},
+        {"GET", "/api/v1/orgs/{org}/teams", Need::api, list_teams},
+        {"POST", "/api/v1/orgs/{org}/teams", Need::api, create_team},
+        {"GET", "/api/v1/orgs/{org}/teams/{team_slug}", Need::api, get_team},
+        {"DELETE", "/api/v1/orgs/{org}/teams/{team_slug}", Need::api, delete_team},
+        {"GET", "/api/v1/orgs/{org}/teams/{team_slug}/members", Need::api, team_members},
+        {"PUT", "/api/v1/orgs/{org}/teams/{team_slug}/memberships/{username}", Need::api, add_team_member},
+        {"DELETE", "/api/v1/orgs/{org}/teams/{team_slug}/memberships/{username}", Need::api, remove_team_member},
+        {"GET", "/api/v1/orgs/{org}/teams/{team_slug}/repos", Need::api, team_repos},
+        {"PUT", "/api/v1/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", Need::api, set_team_repo},
+        {"DELETE", "/api/v1/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", Need::api, remove_team_repo},
+        {"GET", "/api/v1/user/orgs", Need::api, my_orgs},
+        {"GET", "/api/v1/users/{username}", Need::api, get_user},
+        {"GET", "/api/v1/users/{username}/orgs", Need::api, user_orgs},
+        {"GET", "/api/v1/users/{username}/repos", Need::api, user_repos},
     };
-    auto context = std::make_shared<Context>(Context{accounts, orgs, repos});
-    for (const auto& route : kRoutes)
-        r.add(route.method, route.pattern, Need::api, [context, handler = route.handler](http::Request& req) { return handler(*context, req); });
+    http::add_all(r, std::make_shared<Context>(Context{accounts, orgs, repos}), kRoutes);
 }
 
 }  // namespace api

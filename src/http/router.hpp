@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,5 +64,34 @@ public:
 private:
     std::vector<Route> routes_;
 };
+
+//! One line of a domain's route table: a named handler taking what the domain's routes share
+//! (its service, or a struct of several) and the request.
+template <class Context>
+struct Entry {
+    const char* method;
+    const char* pattern;
+    auth::Need need;
+    Response (*handler)(Context&, Request&);
+    std::size_t body_limit = kFormBodyLimit;
+};
+
+//! Adds a domain's table of routes, each calling its handler with `context`, which outlives the
+//! router (a service).
+template <class Context, std::size_t N>
+void add_all(Router& router, Context& context, const Entry<Context> (&table)[N]) {
+    for (const auto& entry : table)
+        router.add(entry.method, entry.pattern, entry.need,
+                   [&context, handler = entry.handler](Request& req) { return handler(context, req); }, entry.body_limit);
+}
+
+//! The same for a context made for the routes (a struct of the services they share), which
+//! they keep alive.
+template <class Context, std::size_t N>
+void add_all(Router& router, std::shared_ptr<Context> context, const Entry<Context> (&table)[N]) {
+    for (const auto& entry : table)
+        router.add(entry.method, entry.pattern, entry.need,
+                   [context, handler = entry.handler](Request& req) { return handler(*context, req); }, entry.body_limit);
+}
 
 }  // namespace http

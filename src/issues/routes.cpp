@@ -172,6 +172,133 @@ std::optional<http::Response> require_sign_in(http::Request& req) {
     return http::redirect(req, "/signin?next=" + http::percent_encode(repos::url(req, *req.repo) + "/issues"));
 }
 
+http::Response list(Service& issues, http::Request& req) {
+    return list_page(req, issues);
+}
+
+http::Response new_issue(Service& issues, http::Request& req) {
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    return new_page(req, issues, "", 200);
+}
+
+http::Response create(Service& issues, http::Request& req) {
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    NewIssue spec{req.form_or("title"), req.form_or("body"), split_names(req.form_or("labels")),
+                  split_names(req.form_or("assignees"))};
+    auto created = issues.create(access_of(req), req.actor, spec);
+    if (!created) return new_page(req, issues, http::explain(req, created.error()), http::status_of(created.error().code));
+    return http::redirect(req, "/" + req.repo->full_name() + "/issues/" + std::to_string(created->number));
+}
+
+http::Response show(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such issue.");
+    return issue_page(req, issues, *number);
+}
+
+// A new comment answers with its rendered fragment, which htmx appends to the timeline.
+http::Response comment(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such issue.");
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    std::optional<std::int64_t> parent = http::parse_number(req.form_or("parent_id"));
+    auto comment = issues.comment(access_of(req), req.actor, *number, req.form_or("body"), parent);
+    if (!req.is_htmx()) return back(req, *number, comment ? core::Status{} : tl::unexpected(comment.error()), "Comment added.");
+    if (!comment) return http::error_page(req, comment.error());
+    ctemplate::TemplateDictionary dict("comment");
+    fill_comment(req, dict, *comment, *number);
+    return http::render_fragment(req, "issues/comment.tpl", dict, 201);
+}
+
+http::Response edit_comment(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    auto comment = http::parse_number(req.params["comment"]);
+    if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    auto edited = issues.edit_comment(access_of(req), req.actor, *number, *comment, req.form_or("body"));
+    return back(req, *number, edited ? core::Status{} : tl::unexpected(edited.error()), "Comment updated.");
+}
+
+http::Response delete_comment(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    auto comment = http::parse_number(req.params["comment"]);
+    if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    return back(req, *number, issues.delete_comment(access_of(req), req.actor, *number, *comment), "Comment deleted.");
+}
+
+http::Response set_state(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such issue.");
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    Update update;
+    update.state = req.form_or("state");
+    update.state_reason = req.form_or("reason", "completed");
+    auto done = issues.update(access_of(req), req.actor, *number, update);
+    return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()),
+                *update.state == "closed" ? "Issue closed." : "Issue reopened.");
+}
+
+http::Response edit(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such issue.");
+    if (auto denied = require_sign_in(req)) return std::move(*denied);
+    Update update;
+    update.title = req.form_or("title");
+    update.body = req.form_or("body");
+    auto done = issues.update(access_of(req), req.actor, *number, update);
+    return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()), "Issue updated.");
+}
+
+http::Response triage(Service& issues, http::Request& req) {
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such issue.");
+    Update update;
+    update.labels = split_names(req.form_or("labels"));
+    update.assignees = split_names(req.form_or("assignees"));
+    auto done = issues.update(access_of(req), req.actor, *number, update);
+    return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()), "Labels and assignees saved.");
+}
+
+// The Markdown preview of the issue and comment forms.
+http::Response preview(Service&, http::Request& req) {
+    ctemplate::TemplateDictionary dict("preview");
+    auto text = req.form_or("body");
+    dict.SetValue("PREVIEW_HTML", text.empty() ? "<p><em>Nothing to preview.</em></p>" : render(req, text));
+    return http::render_fragment(req, "issues/preview.tpl", dict);
+}
+
+http::Response labels(Service& issues, http::Request& req) {
+    http::Page view("issues/labels.tpl", "Labels · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ISSUES");
+    auto& dict = view.dict();
+    dict.SetValue("ACTION", repos::url(req, *req.repo) + "/labels");
+    for (const auto& l : issues.labels(access_of(req))) {
+        auto* row = dict.AddSectionDictionary("LABEL_ROW");
+        row->SetValue("LABEL_NAME", l.name);
+        row->SetValue("LABEL_COLOR", l.color);
+        row->SetValue("LABEL_DESCRIPTION", l.description);
+        row->SetValue("FILTER_URL", issues_url(req) + "?state=open&label=" + http::percent_encode(l.name));
+        http::show_if(*row, "CAN_EDIT", req.role >= auth::Role::write);
+    }
+    http::show_if(dict, "CAN_EDIT", req.role >= auth::Role::write);
+    return http::render(req, view);
+}
+
+http::Response add_label(Service& issues, http::Request& req) {
+    auto created = issues.create_label(access_of(req), {0, req.form_or("name"), req.form_or("color"), req.form_or("description")});
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/labels");
+    http::flash(res, req, created ? "success" : "error", created ? "Label " + created->name + " created." : created.error().message);
+    return res;
+}
+
+http::Response delete_label(Service& issues, http::Request& req) {
+    auto done = issues.delete_label(access_of(req), req.form_or("name"));
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/labels");
+    http::flash(res, req, done ? "success" : "error", done ? "Label deleted." : done.error().message);
+    return res;
+}
+
 }  // namespace
 
 std::vector<std::string> split_names(const std::string& text) {
@@ -253,130 +380,23 @@ void fill_timeline(const http::Request& req, ctemplate::TemplateDictionary& dict
 }
 
 void register_routes(http::Router& r, Service& issues) {
-    r.get("/{owner}/{repo}/issues", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
-
-    r.get("/{owner}/{repo}/issues/new", Need::repo_read, [&issues](http::Request& req) {
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        return new_page(req, issues, "", 200);
-    });
-
-    r.post("/{owner}/{repo}/issues/create", Need::repo_read, [&issues](http::Request& req) {
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        NewIssue spec{req.form_or("title"), req.form_or("body"), split_names(req.form_or("labels")),
-                      split_names(req.form_or("assignees"))};
-        auto created = issues.create(access_of(req), req.actor, spec);
-        if (!created) return new_page(req, issues, http::explain(req, created.error()), http::status_of(created.error().code));
-        return http::redirect(req, "/" + req.repo->full_name() + "/issues/" + std::to_string(created->number));
-    });
-
-    r.get("/{owner}/{repo}/issues/{n}", Need::repo_read, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such issue.");
-        return issue_page(req, issues, *number);
-    });
-
-    // A new comment answers with its rendered fragment, which htmx appends to the timeline.
-    r.post("/{owner}/{repo}/issues/{n}/comments", Need::repo_read, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such issue.");
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        std::optional<std::int64_t> parent = http::parse_number(req.form_or("parent_id"));
-        auto comment = issues.comment(access_of(req), req.actor, *number, req.form_or("body"), parent);
-        if (!req.is_htmx()) return back(req, *number, comment ? core::Status{} : tl::unexpected(comment.error()), "Comment added.");
-        if (!comment) return http::error_page(req, comment.error());
-        ctemplate::TemplateDictionary dict("comment");
-        fill_comment(req, dict, *comment, *number);
-        return http::render_fragment(req, "issues/comment.tpl", dict, 201);
-    });
-
-    r.post("/{owner}/{repo}/issues/{n}/comments/{comment}/edit", Need::repo_read, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        auto comment = http::parse_number(req.params["comment"]);
-        if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        auto edited = issues.edit_comment(access_of(req), req.actor, *number, *comment, req.form_or("body"));
-        return back(req, *number, edited ? core::Status{} : tl::unexpected(edited.error()), "Comment updated.");
-    });
-
-    r.post("/{owner}/{repo}/issues/{n}/comments/{comment}/delete", Need::repo_read, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        auto comment = http::parse_number(req.params["comment"]);
-        if (!number || !comment) return http::error_page(req, 404, "There is no such comment.");
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        return back(req, *number, issues.delete_comment(access_of(req), req.actor, *number, *comment), "Comment deleted.");
-    });
-
-    r.post("/{owner}/{repo}/issues/{n}/state", Need::repo_read, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such issue.");
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        Update update;
-        update.state = req.form_or("state");
-        update.state_reason = req.form_or("reason", "completed");
-        auto done = issues.update(access_of(req), req.actor, *number, update);
-        return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()),
-                    *update.state == "closed" ? "Issue closed." : "Issue reopened.");
-    });
-
-    r.post("/{owner}/{repo}/issues/{n}/edit", Need::repo_read, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such issue.");
-        if (auto denied = require_sign_in(req)) return std::move(*denied);
-        Update update;
-        update.title = req.form_or("title");
-        update.body = req.form_or("body");
-        auto done = issues.update(access_of(req), req.actor, *number, update);
-        return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()), "Issue updated.");
-    });
-
-    r.post("/{owner}/{repo}/issues/{n}/triage", Need::repo_write, [&issues](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such issue.");
-        Update update;
-        update.labels = split_names(req.form_or("labels"));
-        update.assignees = split_names(req.form_or("assignees"));
-        auto done = issues.update(access_of(req), req.actor, *number, update);
-        return back(req, *number, done ? core::Status{} : tl::unexpected(done.error()), "Labels and assignees saved.");
-    });
-
-    // The Markdown preview of the issue and comment forms.
-    r.post("/{owner}/{repo}/markdown", Need::repo_read, [](http::Request& req) {
-        ctemplate::TemplateDictionary dict("preview");
-        auto text = req.form_or("body");
-        dict.SetValue("PREVIEW_HTML", text.empty() ? "<p><em>Nothing to preview.</em></p>" : render(req, text));
-        return http::render_fragment(req, "issues/preview.tpl", dict);
-    });
-
-    r.get("/{owner}/{repo}/labels", Need::repo_read, [&issues](http::Request& req) {
-        http::Page view("issues/labels.tpl", "Labels · " + req.repo->name);
-        repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ISSUES");
-        auto& dict = view.dict();
-        dict.SetValue("ACTION", repos::url(req, *req.repo) + "/labels");
-        for (const auto& l : issues.labels(access_of(req))) {
-            auto* row = dict.AddSectionDictionary("LABEL_ROW");
-            row->SetValue("LABEL_NAME", l.name);
-            row->SetValue("LABEL_COLOR", l.color);
-            row->SetValue("LABEL_DESCRIPTION", l.description);
-            row->SetValue("FILTER_URL", issues_url(req) + "?state=open&label=" + http::percent_encode(l.name));
-            http::show_if(*row, "CAN_EDIT", req.role >= auth::Role::write);
-        }
-        http::show_if(dict, "CAN_EDIT", req.role >= auth::Role::write);
-        return http::render(req, view);
-    });
-
-    r.post("/{owner}/{repo}/labels", Need::repo_write, [&issues](http::Request& req) {
-        auto created = issues.create_label(access_of(req), {0, req.form_or("name"), req.form_or("color"), req.form_or("description")});
-        auto res = http::redirect(req, "/" + req.repo->full_name() + "/labels");
-        http::flash(res, req, created ? "success" : "error", created ? "Label " + created->name + " created." : created.error().message);
-        return res;
-    });
-
-    r.post("/{owner}/{repo}/labels/delete", Need::repo_write, [&issues](http::Request& req) {
-        auto done = issues.delete_label(access_of(req), req.form_or("name"));
-        auto res = http::redirect(req, "/" + req.repo->full_name() + "/labels");
-        http::flash(res, req, done ? "success" : "error", done ? "Label deleted." : done.error().message);
-        return res;
-    });
+    static constexpr http::Entry<Service> kRoutes[] = {
+        {"GET", "/{owner}/{repo}/issues", Need::repo_read, list},
+        {"GET", "/{owner}/{repo}/issues/new", Need::repo_read, new_issue},
+        {"POST", "/{owner}/{repo}/issues/create", Need::repo_read, create},
+        {"GET", "/{owner}/{repo}/issues/{n}", Need::repo_read, show},
+        {"POST", "/{owner}/{repo}/issues/{n}/comments", Need::repo_read, comment},
+        {"POST", "/{owner}/{repo}/issues/{n}/comments/{comment}/edit", Need::repo_read, edit_comment},
+        {"POST", "/{owner}/{repo}/issues/{n}/comments/{comment}/delete", Need::repo_read, delete_comment},
+        {"POST", "/{owner}/{repo}/issues/{n}/state", Need::repo_read, set_state},
+        {"POST", "/{owner}/{repo}/issues/{n}/edit", Need::repo_read, edit},
+        {"POST", "/{owner}/{repo}/issues/{n}/triage", Need::repo_write, triage},
+        {"POST", "/{owner}/{repo}/markdown", Need::repo_read, preview},
+        {"GET", "/{owner}/{repo}/labels", Need::repo_read, labels},
+        {"POST", "/{owner}/{repo}/labels", Need::repo_write, add_label},
+        {"POST", "/{owner}/{repo}/labels/delete", Need::repo_write, delete_label},
+    };
+    http::add_all(r, issues, kRoutes);
 }
 
 }  // namespace issues

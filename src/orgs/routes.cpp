@@ -1,6 +1,7 @@
 #include "orgs/routes.hpp"
 
 #include "core/config.hpp"
+#include "core/crypto.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 #include "orgs/service.hpp"
@@ -131,6 +132,9 @@ http::Response settings_page(http::Request& req, Service& orgs, const User& org,
     }
     auto* avatar = dict.AddIncludeDictionary("AVATAR_FORM");
     avatar->SetFilename("profiles/avatar_form.tpl");
+    // A new address each time: a page swapped in by htmx would otherwise show the picture the
+    // browser holds in memory, whatever the server says of it.
+    avatar->SetValue("VERSION", core::crypto::random_hex(4));
     avatar->SetValue("LOGIN", org.username);
     avatar->SetValue("AVATAR_URL", req.config->prefix + "/orgs/" + org.username + "/settings/avatar");
     http::show_if(*avatar, "HAS_AVATAR", !org.avatar.empty());
@@ -161,6 +165,8 @@ http::Response with_team(Service& orgs, http::Request& req, Fn fn) {
         return fn(org, *team);
     });
 }
+
+http::Response new_org(Service&, http::Request& req) { return new_page(req); }
 
 http::Response create(Service& orgs, http::Request& req) {
     auto org = orgs.create(req.actor, req.form_or("username"), req.form_or("full_name"), req.form_or("description"));
@@ -279,30 +285,25 @@ http::Response save_settings(Service& orgs, http::Request& req) {
 }  // namespace
 
 void register_routes(http::Router& r, Service& orgs) {
-    static constexpr struct {
-        const char* method;
-        const char* pattern;
-        http::Response (*handler)(Service&, http::Request&);
-    } kRoutes[] = {
-        {"POST", "/orgs/new", create},
-        {"POST", "/orgs/{org}/people", set_member},
-        {"POST", "/orgs/{org}/people/{username}/remove", remove_member},
-        {"GET", "/orgs/{org}/teams", teams},
-        {"POST", "/orgs/{org}/teams", create_team},
-        {"GET", "/orgs/{org}/teams/{team_slug}", team},
-        {"POST", "/orgs/{org}/teams/{team_slug}/members", add_team_member},
-        {"POST", "/orgs/{org}/teams/{team_slug}/members/{username}/remove", remove_team_member},
-        {"POST", "/orgs/{org}/teams/{team_slug}/repos", add_team_repo},
-        {"POST", "/orgs/{org}/teams/{team_slug}/repos/{repo}/remove", remove_team_repo},
-        {"POST", "/orgs/{org}/teams/{team_slug}/delete", delete_team},
-        {"GET", "/orgs/{org}/settings", settings},
-        {"POST", "/orgs/{org}/settings", save_settings},
+    static constexpr http::Entry<Service> kRoutes[] = {
+        {"GET", "/orgs/new", Need::user, new_org},
+        {"POST", "/orgs/new", Need::user, create},
+        {"POST", "/orgs/{org}/people", Need::user, set_member},
+        {"POST", "/orgs/{org}/people/{username}/remove", Need::user, remove_member},
+        {"GET", "/orgs/{org}/teams", Need::user, teams},
+        {"POST", "/orgs/{org}/teams", Need::user, create_team},
+        {"GET", "/orgs/{org}/teams/{team_slug}", Need::user, team},
+        {"POST", "/orgs/{org}/teams/{team_slug}/members", Need::user, add_team_member},
+        {"POST", "/orgs/{org}/teams/{team_slug}/members/{username}/remove", Need::user, remove_team_member},
+        {"POST", "/orgs/{org}/teams/{team_slug}/repos", Need::user, add_team_repo},
+        {"POST", "/orgs/{org}/teams/{team_slug}/repos/{repo}/remove", Need::user, remove_team_repo},
+        {"POST", "/orgs/{org}/teams/{team_slug}/delete", Need::user, delete_team},
+        {"GET", "/orgs/{org}/settings", Need::user, settings},
+        {"POST", "/orgs/{org}/settings", Need::user, save_settings},
+        // People are public, as an organization's members are on GitHub.
+        {"GET", "/orgs/{org}/people", Need::none, people},
     };
-    r.get("/orgs/new", Need::user, [](http::Request& req) { return new_page(req); });
-    for (const auto& route : kRoutes)
-        r.add(route.method, route.pattern, Need::user, [&orgs, handler = route.handler](http::Request& req) { return handler(orgs, req); });
-    // People are public, as an organization's members are on GitHub.
-    r.get("/orgs/{org}/people", Need::none, [&orgs](http::Request& req) { return people(orgs, req); });
+    http::add_all(r, orgs, kRoutes);
 }
 
 }  // namespace orgs

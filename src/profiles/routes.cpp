@@ -155,27 +155,18 @@ http::Response api_org_avatar(Context& c, http::Request& req) {
 
 void register_routes(http::Router& r, db::Pool& pool, auth::Accounts& accounts, orgs::Service& orgs, repos::Service& repos,
                      Avatars& avatars) {
-    static constexpr struct {
-        const char* method;
-        const char* pattern;
-        Need need;
-        http::Response (*handler)(Context&, http::Request&);
-        std::size_t body_limit;
-    } kRoutes[] = {
-        {"GET", "/{owner}", Need::none, profile, http::kFormBodyLimit},
-        {"GET", "/avatars/{username}", Need::none, avatar, http::kFormBodyLimit},
-        {"POST", "/settings/profile", Need::user, my_profile, http::kFormBodyLimit},
+    static constexpr http::Entry<Context> kRoutes[] = {
+        {"GET", "/{owner}", Need::none, profile},
+        {"GET", "/avatars/{username}", Need::none, avatar},
+        {"POST", "/settings/profile", Need::user, my_profile},
         {"POST", "/settings/avatar", Need::user, my_avatar, kAvatarFormLimit},
         {"POST", "/orgs/{org}/settings/avatar", Need::user, org_avatar, kAvatarFormLimit},
         {"POST", "/api/v1/user/avatar", Need::api, api_my_avatar, kAvatarFormLimit},
-        {"DELETE", "/api/v1/user/avatar", Need::api, api_my_avatar_delete, http::kFormBodyLimit},
+        {"DELETE", "/api/v1/user/avatar", Need::api, api_my_avatar_delete},
         {"POST", "/api/v1/orgs/{org}/avatar", Need::api, api_org_avatar, kAvatarFormLimit},
-        {"DELETE", "/api/v1/orgs/{org}/avatar", Need::api, api_org_avatar, http::kFormBodyLimit},
+        {"DELETE", "/api/v1/orgs/{org}/avatar", Need::api, api_org_avatar},
     };
-    auto context = std::make_shared<Context>(Context{pool, accounts, orgs, repos, avatars});
-    for (const auto& route : kRoutes)
-        r.add(route.method, route.pattern, route.need,
-              [context, handler = route.handler](http::Request& req) { return handler(*context, req); }, route.body_limit);
+    http::add_all(r, std::make_shared<Context>(Context{pool, accounts, orgs, repos, avatars}), kRoutes);
 }
 
 }  // namespace profiles

@@ -107,6 +107,115 @@ http::Response back_to_settings(http::Request& req, const core::Status& done, co
     return res;
 }
 
+http::Response list(Service& repos, http::Request& req) {
+    return list_page(req, repos, "", 200);
+}
+
+http::Response create(Service& repos, http::Request& req) {
+    NewRepo spec{req.form_or("name"), req.form_or("description"), req.form_or("visibility") == "private",
+                 req.form_or("init_readme") == "on", req.form_or("owner")};
+    auto created = repos.create(req.actor, spec);
+    if (created) return http::redirect(req, "/" + created->full_name());
+    unsigned status = http::status_of(created.error().code);
+    auto why = http::explain(req, created.error());
+    if (!req.is_htmx()) return list_page(req, repos, why, status);
+    ctemplate::TemplateDictionary dict("create_form");
+    create_form(dict, req, repos, why);
+    return http::render_fragment(req, "repos/create_form.tpl", dict, status);
+}
+
+// The header's Fork button: the owners one may fork into, and the count of forks.
+http::Response fork_button(Service& repos, http::Request& req) {
+    if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to fork repositories.");
+    ctemplate::TemplateDictionary dict("fork");
+    dict.SetValue("FORK_URL", url(req, *req.repo) + "/fork");
+    dict.SetValue("FORKS_URL", url(req, *req.repo) + "/forks");
+    dict.SetIntValue("FORKS", static_cast<long>(req.repo->forks));
+    dict.SetValue("OWNER", req.repo->owner);
+    std::set<std::string> forked;
+    for (const auto& fork : repos.forks(req.actor, *req.repo)) forked.insert(fork.owner);
+    bool any = false;
+    for (const auto& name : repos.creatable_owners(req.actor)) {
+        if (name == req.repo->owner) continue;
+        auto* option = dict.AddSectionDictionary("OWNER_OPTION");
+        option->SetValue("VALUE", name);
+        http::show_if(*option, "HAS_FORK", forked.count(name) > 0);
+        any = true;
+    }
+    http::show_if(dict, any ? "HAS_OWNERS" : "NO_OWNERS", true);
+    return http::render_fragment(req, "repos/fork_button.tpl", dict);
+}
+
+http::Response fork(Service& repos, http::Request& req) {
+    if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+    auto asked = db::now();
+    auto fork = repos.fork(req.actor, Access{*req.repo, req.role}, req.form_or("owner"));
+    if (!fork) return http::error_page(req, fork.error());
+    auto res = http::redirect(req, "/" + fork->full_name());
+    http::flash(res, req, "success", fork->created_at < asked ? fork->owner + " has a fork of " + req.repo->full_name() + " already: this one."
+                                                              : "Forked " + req.repo->full_name() + " to " + fork->full_name() + ".");
+    return res;
+}
+
+http::Response forks(Service& repos, http::Request& req) {
+    http::Page page("repos/forks.tpl", req.repo->name + " · Forks");
+    repo_header(req, page, "TAB_FORKS");
+    auto list = repos.forks(req.actor, *req.repo);
+    for (const auto& fork : list) set_repo(*page.dict().AddSectionDictionary("FORK"), fork);
+    http::show_if(page.dict(), list.empty() ? "NO_FORKS" : "HAS_FORKS", true);
+    return http::render(req, page);
+}
+
+http::Response settings(Service& repos, http::Request& req) {
+    return settings_page(req, repos, "", 200);
+}
+
+http::Response save_settings(Service& repos, http::Request& req) {
+    auto done = repos.update(Access{*req.repo, req.role}, req.form_or("description"),
+                             req.form_or("visibility") == "private",
+                             req.form_or("default_branch", req.repo->default_branch));
+    if (!done) return settings_page(req, repos, http::explain(req, done.error()), http::status_of(done.error().code));
+    return back_to_settings(req, done, "Settings saved.");
+}
+
+http::Response add_collaborator(Service& repos, http::Request& req) {
+    auto username = req.form_or("username");
+    auto done = repos.set_collaborator(Access{*req.repo, req.role}, username, req.form_or("role", "read"));
+    return back_to_settings(req, done, username + " is now a collaborator with " + req.form_or("role", "read") + " access.");
+}
+
+http::Response remove_collaborator(Service& repos, http::Request& req) {
+    auto username = req.params["username"];
+    auto done = repos.remove_collaborator(Access{*req.repo, req.role}, username);
+    return back_to_settings(req, done, username + " is no longer a collaborator.");
+}
+
+http::Response delete_repo(Service& repos, http::Request& req) {
+    auto done = repos.remove(req.actor, req.repo->id, req.form_or("confirm"));
+    if (!done) return back_to_settings(req, done, "");
+    auto res = http::redirect(req, "/repos");
+    http::flash(res, req, "success", "Repository " + req.repo->full_name() + " deleted.");
+    return res;
+}
+
+http::Response rename(Service& repos, http::Request& req) {
+    auto renamed = repos.rename(Access{*req.repo, req.role}, req.form_or("name"));
+    if (!renamed) return settings_page(req, repos, http::explain(req, renamed.error()), http::status_of(renamed.error().code));
+    auto res = http::redirect(req, "/" + renamed->full_name() + "/settings");
+    http::flash(res, req, "success", "Renamed to " + renamed->full_name() + ".");
+    return res;
+}
+
+http::Response transfer(Service& repos, http::Request& req) {
+    if (req.form_or("confirm") != req.repo->full_name())
+        return settings_page(req, repos, "Type the repository's name \"" + req.repo->full_name() + "\" to confirm.", 400);
+    auto moved = repos.transfer(req.actor, Access{*req.repo, req.role}, req.form_or("new_owner"));
+    if (!moved) return settings_page(req, repos, http::explain(req, moved.error()), http::status_of(moved.error().code));
+    auto res = http::redirect(req, "/" + moved->full_name());
+    http::flash(res, req, "success", "Transferred to " + moved->full_name() + ".");
+    return res;
+}
+
 }  // namespace
 
 void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header, const char* tab) {
@@ -131,111 +240,21 @@ void fill_header(const http::Request& req, ctemplate::TemplateDictionary& header
 }
 
 void register_routes(http::Router& r, Service& repos) {
-    r.get("/repos", Need::none, [&repos](http::Request& req) { return list_page(req, repos, "", 200); });
-
-    r.post("/repos/create", Need::user, [&repos](http::Request& req) {
-        NewRepo spec{req.form_or("name"), req.form_or("description"), req.form_or("visibility") == "private",
-                     req.form_or("init_readme") == "on", req.form_or("owner")};
-        auto created = repos.create(req.actor, spec);
-        if (created) return http::redirect(req, "/" + created->full_name());
-        unsigned status = http::status_of(created.error().code);
-        auto why = http::explain(req, created.error());
-        if (!req.is_htmx()) return list_page(req, repos, why, status);
-        ctemplate::TemplateDictionary dict("create_form");
-        create_form(dict, req, repos, why);
-        return http::render_fragment(req, "repos/create_form.tpl", dict, status);
-    });
-
-    // The header's Fork button: the owners one may fork into, and the count of forks.
-    r.get("/{owner}/{repo}/fork", Need::repo_read, [&repos](http::Request& req) {
-        if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to fork repositories.");
-        ctemplate::TemplateDictionary dict("fork");
-        dict.SetValue("FORK_URL", url(req, *req.repo) + "/fork");
-        dict.SetValue("FORKS_URL", url(req, *req.repo) + "/forks");
-        dict.SetIntValue("FORKS", static_cast<long>(req.repo->forks));
-        dict.SetValue("OWNER", req.repo->owner);
-        std::set<std::string> forked;
-        for (const auto& fork : repos.forks(req.actor, *req.repo)) forked.insert(fork.owner);
-        bool any = false;
-        for (const auto& name : repos.creatable_owners(req.actor)) {
-            if (name == req.repo->owner) continue;
-            auto* option = dict.AddSectionDictionary("OWNER_OPTION");
-            option->SetValue("VALUE", name);
-            http::show_if(*option, "HAS_FORK", forked.count(name) > 0);
-            any = true;
-        }
-        http::show_if(dict, any ? "HAS_OWNERS" : "NO_OWNERS", true);
-        return http::render_fragment(req, "repos/fork_button.tpl", dict);
-    });
-
-    r.post("/{owner}/{repo}/fork", Need::repo_read, [&repos](http::Request& req) {
-        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
-        auto asked = db::now();
-        auto fork = repos.fork(req.actor, Access{*req.repo, req.role}, req.form_or("owner"));
-        if (!fork) return http::error_page(req, fork.error());
-        auto res = http::redirect(req, "/" + fork->full_name());
-        http::flash(res, req, "success", fork->created_at < asked ? fork->owner + " has a fork of " + req.repo->full_name() + " already: this one."
-                                                                  : "Forked " + req.repo->full_name() + " to " + fork->full_name() + ".");
-        return res;
-    });
-
-    r.get("/{owner}/{repo}/forks", Need::repo_read, [&repos](http::Request& req) {
-        http::Page page("repos/forks.tpl", req.repo->name + " · Forks");
-        repo_header(req, page, "TAB_FORKS");
-        auto list = repos.forks(req.actor, *req.repo);
-        for (const auto& fork : list) set_repo(*page.dict().AddSectionDictionary("FORK"), fork);
-        http::show_if(page.dict(), list.empty() ? "NO_FORKS" : "HAS_FORKS", true);
-        return http::render(req, page);
-    });
-
-    r.get("/{owner}/{repo}/settings", Need::repo_admin,
-          [&repos](http::Request& req) { return settings_page(req, repos, "", 200); });
-
-    r.post("/{owner}/{repo}/settings", Need::repo_admin, [&repos](http::Request& req) {
-        auto done = repos.update(Access{*req.repo, req.role}, req.form_or("description"),
-                                 req.form_or("visibility") == "private",
-                                 req.form_or("default_branch", req.repo->default_branch));
-        if (!done) return settings_page(req, repos, http::explain(req, done.error()), http::status_of(done.error().code));
-        return back_to_settings(req, done, "Settings saved.");
-    });
-
-    r.post("/{owner}/{repo}/collaborators", Need::repo_admin, [&repos](http::Request& req) {
-        auto username = req.form_or("username");
-        auto done = repos.set_collaborator(Access{*req.repo, req.role}, username, req.form_or("role", "read"));
-        return back_to_settings(req, done, username + " is now a collaborator with " + req.form_or("role", "read") + " access.");
-    });
-
-    r.post("/{owner}/{repo}/collaborators/{username}/remove", Need::repo_admin, [&repos](http::Request& req) {
-        auto username = req.params["username"];
-        auto done = repos.remove_collaborator(Access{*req.repo, req.role}, username);
-        return back_to_settings(req, done, username + " is no longer a collaborator.");
-    });
-
-    r.post("/{owner}/{repo}/delete", Need::repo_admin, [&repos](http::Request& req) {
-        auto done = repos.remove(req.actor, req.repo->id, req.form_or("confirm"));
-        if (!done) return back_to_settings(req, done, "");
-        auto res = http::redirect(req, "/repos");
-        http::flash(res, req, "success", "Repository " + req.repo->full_name() + " deleted.");
-        return res;
-    });
-
-    r.post("/{owner}/{repo}/settings/rename", Need::repo_admin, [&repos](http::Request& req) {
-        auto renamed = repos.rename(Access{*req.repo, req.role}, req.form_or("name"));
-        if (!renamed) return settings_page(req, repos, http::explain(req, renamed.error()), http::status_of(renamed.error().code));
-        auto res = http::redirect(req, "/" + renamed->full_name() + "/settings");
-        http::flash(res, req, "success", "Renamed to " + renamed->full_name() + ".");
-        return res;
-    });
-
-    r.post("/{owner}/{repo}/settings/transfer", Need::repo_admin, [&repos](http::Request& req) {
-        if (req.form_or("confirm") != req.repo->full_name())
-            return settings_page(req, repos, "Type the repository's name \"" + req.repo->full_name() + "\" to confirm.", 400);
-        auto moved = repos.transfer(req.actor, Access{*req.repo, req.role}, req.form_or("new_owner"));
-        if (!moved) return settings_page(req, repos, http::explain(req, moved.error()), http::status_of(moved.error().code));
-        auto res = http::redirect(req, "/" + moved->full_name());
-        http::flash(res, req, "success", "Transferred to " + moved->full_name() + ".");
-        return res;
-    });
+    static constexpr http::Entry<Service> kRoutes[] = {
+        {"GET", "/repos", Need::none, list},
+        {"POST", "/repos/create", Need::user, create},
+        {"GET", "/{owner}/{repo}/fork", Need::repo_read, fork_button},
+        {"POST", "/{owner}/{repo}/fork", Need::repo_read, fork},
+        {"GET", "/{owner}/{repo}/forks", Need::repo_read, forks},
+        {"GET", "/{owner}/{repo}/settings", Need::repo_admin, settings},
+        {"POST", "/{owner}/{repo}/settings", Need::repo_admin, save_settings},
+        {"POST", "/{owner}/{repo}/collaborators", Need::repo_admin, add_collaborator},
+        {"POST", "/{owner}/{repo}/collaborators/{username}/remove", Need::repo_admin, remove_collaborator},
+        {"POST", "/{owner}/{repo}/delete", Need::repo_admin, delete_repo},
+        {"POST", "/{owner}/{repo}/settings/rename", Need::repo_admin, rename},
+        {"POST", "/{owner}/{repo}/settings/transfer", Need::repo_admin, transfer},
+    };
+    http::add_all(r, repos, kRoutes);
 }
 
 }  // namespace repos

@@ -3,6 +3,7 @@
 #include "auth/gate.hpp"
 #include "auth/service.hpp"
 #include "core/config.hpp"
+#include "core/crypto.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
 
@@ -22,6 +23,9 @@ http::Response account_page(http::Request& req, auth::Accounts& accounts, const 
     dict.SetValue("WEBSITE", me ? me->website : "");
     auto* avatar = dict.AddIncludeDictionary("AVATAR_FORM");
     avatar->SetFilename("profiles/avatar_form.tpl");
+    // A new address each time: a page swapped in by htmx would otherwise show the picture the
+    // browser holds in memory, whatever the server says of it.
+    avatar->SetValue("VERSION", core::crypto::random_hex(4));
     avatar->SetValue("LOGIN", req.actor.username);
     avatar->SetValue("AVATAR_URL", req.config->prefix + "/settings/avatar");
     http::show_if(*avatar, "HAS_AVATAR", me && !me->avatar.empty());

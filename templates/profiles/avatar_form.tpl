@@ -3,7 +3,7 @@
   <div class="card-body gap-3">
     <h2 class="card-title">Avatar</h2>
     <div class="flex items-center gap-4">
-      <img src="{{P}}/avatars/{{LOGIN}}" alt="" class="size-20 rounded-box border border-base-300" data-testid="avatar-preview" x-ref="preview">
+      <img src="{{P}}/avatars/{{LOGIN}}?v={{VERSION}}" alt="" class="size-20 rounded-box border border-base-300" data-testid="avatar-preview" x-ref="preview">
       <div class="flex flex-col gap-2">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <input type="hidden" name="image" x-ref="image">
