@@ -211,119 +211,156 @@ http::Response back(http::Request& req, std::int64_t number, const char* tab, co
     return res;
 }
 
+// What the routes share.
+struct Routes {
+    Service& pulls;
+    Reviews& reviews;
+    issues::Service& issues;
+    repos::Service& repos;
+};
+
+http::Response review(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto& reviews = routes.reviews;
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such pull request.");
+    if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+    auto pull = pulls.get(access_of(req), *number);
+    if (!pull) return http::error_page(req, pull.error());
+    auto review = reviews.submit(access_of(req), req.actor, *pull, req.form_or("state", "commented"), req.form_or("body"), {});
+    return back(req, *number, "", review ? nullptr : &review.error(), "Review submitted.");
+}
+
+http::Response request_reviewers(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto& reviews = routes.reviews;
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such pull request.");
+    if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+    auto pull = pulls.get(access_of(req), *number);
+    if (!pull) return http::error_page(req, pull.error());
+    auto names = issues::split_names(req.form_or("reviewers"));
+    if (names.empty()) return back(req, *number, "", nullptr, "Nobody was asked.");
+    auto done = reviews.request(access_of(req), req.actor, *pull, names);
+    return back(req, *number, "", done ? nullptr : &done.error(), "Review requested.");
+}
+
+http::Response line_comment(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto& reviews = routes.reviews;
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such pull request.");
+    if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+    auto pull = pulls.get(access_of(req), *number);
+    if (!pull) return http::error_page(req, pull.error());
+    NewLineComment spec;
+    spec.path = req.form_or("path");
+    spec.line = http::parse_number(req.form_or("line")).value_or(0);
+    spec.side = req.form_or("side", "new");
+    spec.body = req.form_or("body");
+    spec.in_reply_to = http::parse_number(req.form_or("in_reply_to"));
+    auto comment = reviews.comment(access_of(req), req.actor, *pull, spec);
+    if (!req.is_htmx())
+        return back(req, *number, spec.in_reply_to ? "" : "/files", comment ? nullptr : &comment.error(), "Comment added.");
+    if (!comment) return http::error_page(req, comment.error());
+    // htmx: the thread, in place of the reply's thread or (fragment=row) the diff's form row.
+    auto comments = reviews.line_comments(access_of(req), *pull);
+    auto root_id = comment->parent_id.value_or(comment->id);
+    auto root = std::find_if(comments.begin(), comments.end(), [&](const LineComment& c) { return c.id == root_id; });
+    if (root == comments.end()) return http::error_page(req, 404, "The comment vanished.");
+    std::string here = repos::url(req, *req.repo) + "/pull/" + std::to_string(*number);
+    ctemplate::TemplateDictionary dict("line_comment");
+    bool row = req.form_or("fragment") == "row";
+    fill_thread(req, row ? *dict.AddIncludeDictionary("THREAD") : dict, comments, *root, here);
+    return http::render_fragment(req, row ? "pulls/thread_row.tpl" : "pulls/thread.tpl", dict, 201);
+}
+
+// The form a diff's line-number button puts below its line.
+http::Response line_comment_form(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such pull request.");
+    if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to comment.");
+    auto pull = pulls.get(access_of(req), *number);
+    if (!pull) return http::error_page(req, pull.error());
+    auto line = http::parse_number(req.query_or("line", ""));
+    auto path = req.query_or("path", "");
+    if (!line || path.empty()) return http::error_page(req, 400, "Say which line of which file.");
+    ctemplate::TemplateDictionary dict("line_form");
+    dict.SetValue("ACTION", repos::url(req, *req.repo) + "/pull/" + std::to_string(*number) + "/line-comments");
+    dict.SetValue("PATH", path);
+    dict.SetIntValue("LINE", *line);
+    dict.SetValue("SIDE", req.query_or("side", "new") == "old" ? "old" : "new");
+    http::show_if(dict, "OLD_SIDE", req.query_or("side", "new") == "old");
+    return http::render_fragment(req, "pulls/line_form.tpl", dict);
+}
+
+http::Response list(Routes& routes, http::Request& req) {
+    auto& issues = routes.issues;
+    return list_page(req, issues);
+}
+
+http::Response create(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto compare = "/" + req.repo->full_name() + "/compare/" + http::percent_encode(req.form_or("base")) + "..." +
+                   http::percent_encode(req.form_or("head"));
+    NewPull spec{req.form_or("title"), req.form_or("body"), req.form_or("base"), req.form_or("head"), req.form_or("draft") == "on"};
+    auto opened = pulls.open(access_of(req), req.actor, spec);
+    if (!opened) {
+        auto res = http::redirect(req, compare);
+        http::flash(res, req, "error", opened.error().message);
+        return res;
+    }
+    return http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(opened->issue.number));
+}
+
+// The Conversation tab, and GitHub's /commits and /files tabs.
+http::Response show(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto& reviews = routes.reviews;
+    auto& issues = routes.issues;
+    auto& repos = routes.repos;
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such pull request.");
+    return pull_page(req, pulls, reviews, issues, repos, *number);
+}
+
+http::Response ready(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto number = http::parse_number(req.params["n"]);
+    if (!number) return http::error_page(req, 404, "There is no such pull request.");
+    if (!req.actor.signed_in()) return http::redirect(req, "/signin");
+    auto done = pulls.ready(access_of(req), req.actor, *number);
+    return back(req, *number, "", done ? nullptr : &done.error(), "Ready for review.");
+}
+
+http::Response merge_pull(Routes& routes, http::Request& req) {
+    auto& pulls = routes.pulls;
+    auto number = http::parse_number(req.params["n"]);
+    auto method = method_of(req.form_or("method", "merge"));
+    if (!number || !method) return http::error_page(req, 404, "There is no such pull request or merge method.");
+    auto merged = pulls.merge(access_of(req), req.actor, *number, *method, req.form_or("head_sha"), req.form_or("delete_branch") == "on");
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(*number));
+    http::flash(res, req, merged ? "success" : "error", merged ? "Pull request merged." : merged.error().message);
+    return res;
+}
+
 }  // namespace
 
 void register_routes(http::Router& r, Service& pulls, Reviews& reviews, issues::Service& issues, repos::Service& repos) {
-    r.post("/{owner}/{repo}/pull/{n}/reviews", Need::repo_read, [&pulls, &reviews](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
-        auto pull = pulls.get(access_of(req), *number);
-        if (!pull) return http::error_page(req, pull.error());
-        auto review = reviews.submit(access_of(req), req.actor, *pull, req.form_or("state", "commented"), req.form_or("body"), {});
-        return back(req, *number, "", review ? nullptr : &review.error(), "Review submitted.");
-    });
-
-    r.post("/{owner}/{repo}/pull/{n}/reviewers", Need::repo_read, [&pulls, &reviews](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
-        auto pull = pulls.get(access_of(req), *number);
-        if (!pull) return http::error_page(req, pull.error());
-        auto names = issues::split_names(req.form_or("reviewers"));
-        if (names.empty()) return back(req, *number, "", nullptr, "Nobody was asked.");
-        auto done = reviews.request(access_of(req), req.actor, *pull, names);
-        return back(req, *number, "", done ? nullptr : &done.error(), "Review requested.");
-    });
-
-    r.post("/{owner}/{repo}/pull/{n}/line-comments", Need::repo_read, [&pulls, &reviews](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
-        auto pull = pulls.get(access_of(req), *number);
-        if (!pull) return http::error_page(req, pull.error());
-        NewLineComment spec;
-        spec.path = req.form_or("path");
-        spec.line = http::parse_number(req.form_or("line")).value_or(0);
-        spec.side = req.form_or("side", "new");
-        spec.body = req.form_or("body");
-        spec.in_reply_to = http::parse_number(req.form_or("in_reply_to"));
-        auto comment = reviews.comment(access_of(req), req.actor, *pull, spec);
-        if (!req.is_htmx())
-            return back(req, *number, spec.in_reply_to ? "" : "/files", comment ? nullptr : &comment.error(), "Comment added.");
-        if (!comment) return http::error_page(req, comment.error());
-        // htmx: the thread, in place of the reply's thread or (fragment=row) the diff's form row.
-        auto comments = reviews.line_comments(access_of(req), *pull);
-        auto root_id = comment->parent_id.value_or(comment->id);
-        auto root = std::find_if(comments.begin(), comments.end(), [&](const LineComment& c) { return c.id == root_id; });
-        if (root == comments.end()) return http::error_page(req, 404, "The comment vanished.");
-        std::string here = repos::url(req, *req.repo) + "/pull/" + std::to_string(*number);
-        ctemplate::TemplateDictionary dict("line_comment");
-        bool row = req.form_or("fragment") == "row";
-        fill_thread(req, row ? *dict.AddIncludeDictionary("THREAD") : dict, comments, *root, here);
-        return http::render_fragment(req, row ? "pulls/thread_row.tpl" : "pulls/thread.tpl", dict, 201);
-    });
-
-    // The form a diff's line-number button puts below its line.
-    r.get("/{owner}/{repo}/pull/{n}/line-comments/new", Need::repo_read, [&pulls](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        if (!req.actor.signed_in()) return http::error_page(req, 401, "Sign in to comment.");
-        auto pull = pulls.get(access_of(req), *number);
-        if (!pull) return http::error_page(req, pull.error());
-        auto line = http::parse_number(req.query_or("line", ""));
-        auto path = req.query_or("path", "");
-        if (!line || path.empty()) return http::error_page(req, 400, "Say which line of which file.");
-        ctemplate::TemplateDictionary dict("line_form");
-        dict.SetValue("ACTION", repos::url(req, *req.repo) + "/pull/" + std::to_string(*number) + "/line-comments");
-        dict.SetValue("PATH", path);
-        dict.SetIntValue("LINE", *line);
-        dict.SetValue("SIDE", req.query_or("side", "new") == "old" ? "old" : "new");
-        http::show_if(dict, "OLD_SIDE", req.query_or("side", "new") == "old");
-        return http::render_fragment(req, "pulls/line_form.tpl", dict);
-    });
-
-    r.get("/{owner}/{repo}/pulls", Need::repo_read, [&issues](http::Request& req) { return list_page(req, issues); });
-
-    r.post("/{owner}/{repo}/pulls/create", Need::repo_read, [&pulls](http::Request& req) {
-        auto compare = "/" + req.repo->full_name() + "/compare/" + http::percent_encode(req.form_or("base")) + "..." +
-                       http::percent_encode(req.form_or("head"));
-        NewPull spec{req.form_or("title"), req.form_or("body"), req.form_or("base"), req.form_or("head"), req.form_or("draft") == "on"};
-        auto opened = pulls.open(access_of(req), req.actor, spec);
-        if (!opened) {
-            auto res = http::redirect(req, compare);
-            http::flash(res, req, "error", opened.error().message);
-            return res;
-        }
-        return http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(opened->issue.number));
-    });
-
-    // The Conversation tab, and GitHub's /commits and /files tabs.
-    auto show = [&pulls, &reviews, &issues, &repos](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        return pull_page(req, pulls, reviews, issues, repos, *number);
+    static constexpr http::Entry<Routes> kRoutes[] = {
+        {"POST", "/{owner}/{repo}/pull/{n}/reviews", Need::repo_read, review},
+        {"POST", "/{owner}/{repo}/pull/{n}/reviewers", Need::repo_read, request_reviewers},
+        {"POST", "/{owner}/{repo}/pull/{n}/line-comments", Need::repo_read, line_comment},
+        {"GET", "/{owner}/{repo}/pull/{n}/line-comments/new", Need::repo_read, line_comment_form},
+        {"GET", "/{owner}/{repo}/pulls", Need::repo_read, list},
+        {"POST", "/{owner}/{repo}/pulls/create", Need::repo_read, create},
+        {"GET", "/{owner}/{repo}/pull/{n}", Need::repo_read, show},
+        {"GET", "/{owner}/{repo}/pull/{n}/{tab}", Need::repo_read, show},
+        {"POST", "/{owner}/{repo}/pull/{n}/ready", Need::repo_read, ready},
+        {"POST", "/{owner}/{repo}/pull/{n}/merge", Need::repo_write, merge_pull},
     };
-    r.get("/{owner}/{repo}/pull/{n}", Need::repo_read, show);
-    r.get("/{owner}/{repo}/pull/{n}/{tab}", Need::repo_read, show);
-
-    r.post("/{owner}/{repo}/pull/{n}/ready", Need::repo_read, [&pulls](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        if (!number) return http::error_page(req, 404, "There is no such pull request.");
-        if (!req.actor.signed_in()) return http::redirect(req, "/signin");
-        auto done = pulls.ready(access_of(req), req.actor, *number);
-        return back(req, *number, "", done ? nullptr : &done.error(), "Ready for review.");
-    });
-
-    r.post("/{owner}/{repo}/pull/{n}/merge", Need::repo_write, [&pulls](http::Request& req) {
-        auto number = http::parse_number(req.params["n"]);
-        auto method = method_of(req.form_or("method", "merge"));
-        if (!number || !method) return http::error_page(req, 404, "There is no such pull request or merge method.");
-        auto merged = pulls.merge(access_of(req), req.actor, *number, *method, req.form_or("head_sha"), req.form_or("delete_branch") == "on");
-        auto res = http::redirect(req, "/" + req.repo->full_name() + "/pull/" + std::to_string(*number));
-        http::flash(res, req, merged ? "success" : "error", merged ? "Pull request merged." : merged.error().message);
-        return res;
-    });
+    http::add_all(r, std::make_shared<Routes>(Routes{pulls, reviews, issues, repos}), kRoutes);
 }
 
 }  // namespace pulls

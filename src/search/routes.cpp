@@ -159,73 +159,110 @@ http::Response search_page(http::Request& req, Service& service, const std::opti
     return res;
 }
 
+// What the routes share.
+struct Routes {
+    Service& service;
+    Index& index;
+    Indexer& indexer;
+};
+
+http::Response search_all(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    return search_page(req, service, std::nullopt);
+}
+
+http::Response search_repo(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    return search_page(req, service, req.repo->id);
+}
+
+http::Response count_all(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    return count_fragment(req, service, std::nullopt);
+}
+
+http::Response count_repo(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    return count_fragment(req, service, req.repo->id);
+}
+
+// GitHub's code search shape, with each file's matching lines (all of them, up to kLinesKept).
+http::Response api_search(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto q = req.query_or("q", "");
+    auto page = std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 1000);
+    auto results = service.search(req.actor, q, std::nullopt, page, Counting::exact);
+    if (!results) return http::json_error(results.error());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& hit : results->hits) {
+        nlohmann::json lines = nlohmann::json::array();
+        for (std::size_t i = 0; i < hit.lines.size() && i < kLinesKept; ++i) {
+            const auto& l = hit.lines[i];
+            nlohmann::json spans = nlohmann::json::array();
+            for (auto [a, b] : l.spans) spans.push_back({a, b});
+            lines.push_back({{"number", l.number}, {"text", hit.text.at(l.number)}, {"matches", spans}});
+        }
+        auto slash = hit.file.path.rfind('/');
+        items.push_back({{"name", slash == std::string::npos ? hit.file.path : hit.file.path.substr(slash + 1)},
+                         {"path", hit.file.path},
+                         {"repository", {{"name", hit.repo.substr(hit.repo.find('/') + 1)}, {"full_name", hit.repo}}},
+                         {"commit", hit.commit},
+                         {"html_url", http::site_url(req) + "/" + hit.repo + "/blob/" + hit.commit + "/" +
+                                          http::percent_encode(hit.file.path)},
+                         {"line_count", hit.lines.size()},
+                         {"lines", lines}});
+    }
+    return http::json(200, {{"total_count", results->files},
+                            {"total_lines", results->lines},
+                            {"incomplete_results", !results->complete},
+                            {"partial", results->partial},
+                            {"items", items}});
+}
+
+http::Response status(Routes& routes, http::Request& req) {
+    auto& index = routes.index;
+    ctemplate::TemplateDictionary dict("status");
+    dict.SetValue("REINDEX_URL", repos::url(req, *req.repo) + "/search/reindex");
+    auto state = index.state(req.repo->id);
+    if (!state || state->commit.empty()) {
+        dict.ShowSection("NOT_INDEXED");
+    } else {
+        auto* s = dict.AddSectionDictionary("INDEXED");
+        s->SetValue("BRANCH", state->ref);
+        s->SetValue("SHORT_COMMIT", state->commit.substr(0, 10));
+        s->SetValue("COMMIT_URL", repos::url(req, *req.repo) + "/commit/" + state->commit);
+        s->SetIntValue("FILES", state->files);
+        char size[32];
+        std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(state->bytes) / 1e6);
+        s->SetValue("SIZE", size);
+        s->SetValue("WHEN", http::time_ago(state->indexed_at));
+    }
+    return http::render_fragment(req, "search/status.tpl", dict);
+}
+
+http::Response reindex(Routes& routes, http::Request& req) {
+    auto& index = routes.index;
+    auto& indexer = routes.indexer;
+    index.drop(req.repo->id);
+    indexer.enqueue(req.repo->id);
+    auto res = http::redirect(req, "/" + req.repo->full_name() + "/settings");
+    http::flash(res, req, "success", "The search index of " + req.repo->full_name() + " is being rebuilt.");
+    return res;
+}
+
 }  // namespace
 
 void register_routes(http::Router& r, Service& service, Index& index, Indexer& indexer) {
-    r.get("/search", Need::none, [&service](http::Request& req) { return search_page(req, service, std::nullopt); });
-    r.get("/{owner}/{repo}/search", Need::repo_read, [&service](http::Request& req) { return search_page(req, service, req.repo->id); });
-    r.get("/search/count", Need::none, [&service](http::Request& req) { return count_fragment(req, service, std::nullopt); });
-    r.get("/{owner}/{repo}/search/count", Need::repo_read, [&service](http::Request& req) { return count_fragment(req, service, req.repo->id); });
-
-    // GitHub's code search shape, with each file's matching lines (all of them, up to kLinesKept).
-    r.get("/api/v1/search/code", Need::api, [&service](http::Request& req) {
-        auto q = req.query_or("q", "");
-        auto page = std::clamp<std::int64_t>(http::parse_number(req.query_or("page", "1")).value_or(1), 1, 1000);
-        auto results = service.search(req.actor, q, std::nullopt, page, Counting::exact);
-        if (!results) return http::json_error(results.error());
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto& hit : results->hits) {
-            nlohmann::json lines = nlohmann::json::array();
-            for (std::size_t i = 0; i < hit.lines.size() && i < kLinesKept; ++i) {
-                const auto& l = hit.lines[i];
-                nlohmann::json spans = nlohmann::json::array();
-                for (auto [a, b] : l.spans) spans.push_back({a, b});
-                lines.push_back({{"number", l.number}, {"text", hit.text.at(l.number)}, {"matches", spans}});
-            }
-            auto slash = hit.file.path.rfind('/');
-            items.push_back({{"name", slash == std::string::npos ? hit.file.path : hit.file.path.substr(slash + 1)},
-                             {"path", hit.file.path},
-                             {"repository", {{"name", hit.repo.substr(hit.repo.find('/') + 1)}, {"full_name", hit.repo}}},
-                             {"commit", hit.commit},
-                             {"html_url", http::site_url(req) + "/" + hit.repo + "/blob/" + hit.commit + "/" +
-                                              http::percent_encode(hit.file.path)},
-                             {"line_count", hit.lines.size()},
-                             {"lines", lines}});
-        }
-        return http::json(200, {{"total_count", results->files},
-                                {"total_lines", results->lines},
-                                {"incomplete_results", !results->complete},
-                                {"partial", results->partial},
-                                {"items", items}});
-    });
-
-    r.get("/{owner}/{repo}/search/status", Need::repo_admin, [&index](http::Request& req) {
-        ctemplate::TemplateDictionary dict("status");
-        dict.SetValue("REINDEX_URL", repos::url(req, *req.repo) + "/search/reindex");
-        auto state = index.state(req.repo->id);
-        if (!state || state->commit.empty()) {
-            dict.ShowSection("NOT_INDEXED");
-        } else {
-            auto* s = dict.AddSectionDictionary("INDEXED");
-            s->SetValue("BRANCH", state->ref);
-            s->SetValue("SHORT_COMMIT", state->commit.substr(0, 10));
-            s->SetValue("COMMIT_URL", repos::url(req, *req.repo) + "/commit/" + state->commit);
-            s->SetIntValue("FILES", state->files);
-            char size[32];
-            std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(state->bytes) / 1e6);
-            s->SetValue("SIZE", size);
-            s->SetValue("WHEN", http::time_ago(state->indexed_at));
-        }
-        return http::render_fragment(req, "search/status.tpl", dict);
-    });
-
-    r.post("/{owner}/{repo}/search/reindex", Need::repo_admin, [&index, &indexer](http::Request& req) {
-        index.drop(req.repo->id);
-        indexer.enqueue(req.repo->id);
-        auto res = http::redirect(req, "/" + req.repo->full_name() + "/settings");
-        http::flash(res, req, "success", "The search index of " + req.repo->full_name() + " is being rebuilt.");
-        return res;
-    });
+    static constexpr http::Entry<Routes> kRoutes[] = {
+        {"GET", "/search", Need::none, search_all},
+        {"GET", "/{owner}/{repo}/search", Need::repo_read, search_repo},
+        {"GET", "/search/count", Need::none, count_all},
+        {"GET", "/{owner}/{repo}/search/count", Need::repo_read, count_repo},
+        {"GET", "/api/v1/search/code", Need::api, api_search},
+        {"GET", "/{owner}/{repo}/search/status", Need::repo_admin, status},
+        {"POST", "/{owner}/{repo}/search/reindex", Need::repo_admin, reindex},
+    };
+    http::add_all(r, std::make_shared<Routes>(Routes{service, index, indexer}), kRoutes);
 }
 
 }  // namespace search
