@@ -267,154 +267,292 @@ http::Response after_change(http::Request& req, const core::Status& done, const 
     return http::redirect(req, to);
 }
 
+// What the routes share.
+struct Routes {
+    Service& service;
+    Scheduler& scheduler;
+    db::Pool& pool;
+    Logs& logs;
+    Secrets& secrets;
+    Artifacts& artifacts;
+};
+
+http::Response list(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& scheduler = routes.scheduler;
+    auto& pool = routes.pool;
+    return list_page(req, service, pool, scheduler, "", {}, 200);
+}
+
+http::Response run_rows(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    ctemplate::TemplateDictionary dict("rows");
+    fill_runs(req, pool, dict, filter_of(req, 0), repo_url(req) + "/actions/runs-rows");
+    return http::render_fragment(req, "actions/run_rows.tpl", dict);
+}
+
+// Commit status for pages of other domains (history, branches), loaded after them: one
+// out-of-band swap per listed commit that has runs.
+http::Response statuses(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    std::vector<std::string> shas;
+    std::string list = req.query_or("shas", "");
+    for (std::size_t at = 0; at < list.size() && shas.size() < 100;) {
+        auto comma = list.find(',', at);
+        if (comma == std::string::npos) comma = list.size();
+        auto sha = list.substr(at, comma - at);
+        if (sha.size() == 40 && sha.find_first_not_of("0123456789abcdef") == std::string::npos) shas.push_back(sha);
+        at = comma + 1;
+    }
+    ctemplate::TemplateDictionary dict("statuses");
+    for (const auto& [sha, status] : store::commit_statuses(pool, req.repo->id, shas)) {
+        auto* row = dict.AddSectionDictionary("COMMIT");
+        row->SetValue("SHA", sha);
+        row->SetValue("URL", repo_url(req) + "/actions?sha=" + sha);
+        fill_status(*row, status);
+    }
+    return http::render_fragment(req, "actions/statuses.tpl", dict);
+}
+
+// The checks of one commit (its runs, newest per action), for a commit or pull request page;
+// it refreshes itself while any is going.
+http::Response checks(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto sha = req.query_or("sha", "");
+    ctemplate::TemplateDictionary dict("checks");
+    store::RunFilter f;
+    f.repo_id = req.repo->id;
+    f.head_sha = sha;
+    f.per_page = 100;
+    std::set<std::int64_t> seen;
+    std::string overall;
+    for (const auto& run : store::runs(pool, f)) {
+        if (!seen.insert(run.action_id).second) continue;  // an older run of the same action
+        fill_run_row(*dict.AddSectionDictionary("RUN"), req, run);
+        if (!run.finished()) overall = "pending";
+        else if (run.status != "success" && run.status != "skipped" && overall != "pending") overall = "failure";
+        else if (overall.empty()) overall = "success";
+    }
+    if (seen.empty()) return http::Response{200, "text/html; charset=utf-8", "", {}};
+    fill_status(dict, overall);
+    dict.SetValue("SUMMARY", overall == "pending" ? "Some checks are still running" : overall == "failure" ? "Some checks failed" : "All checks passed");
+    if (overall == "pending") dict.SetValueAndShowSection("SELF_URL", repo_url(req) + "/actions/checks?sha=" + sha, "LIVE");
+    return http::render_fragment(req, "actions/checks.tpl", dict);
+}
+
+http::Response stats(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    int days = static_cast<int>(std::clamp<std::int64_t>(http::parse_number(req.query_or("days", "30")).value_or(30), 1, 365));
+    auto now = db::now(), since = now - now % 86400 - std::int64_t(days - 1) * 86400;
+    auto stats = summarize(store::ended_runs(pool, req.repo->id, since), store::ended_jobs(pool, req.repo->id, since), now, days);
+    http::Page view("actions/stats.tpl", "Statistics · Actions · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
+    fill_stats(view.dict(), req, stats, days);
+    return http::render(req, view);
+}
+
+http::Response create(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& scheduler = routes.scheduler;
+    auto& pool = routes.pool;
+    UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),
+                  req.form_or("image"), req.form_or("script"),            req.form_or("artifacts")};
+    auto created = service.create(access_of(req), req.actor, spec);
+    if (!created) return list_page(req, service, pool, scheduler, http::explain(req, created.error()), spec, http::status_of(created.error().code));
+    return http::redirect(req, "/" + req.repo->full_name() + "/actions/" + std::to_string(*created));
+}
+
+http::Response action(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& pool = routes.pool;
+    return action_page(req, service, pool, "", 200);
+}
+
+http::Response action_history(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto id = param_number(req, "actionId");
+    if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
+    ctemplate::TemplateDictionary dict("rows");
+    fill_runs(req, pool, dict, filter_of(req, *id), repo_url(req) + "/actions/" + std::to_string(*id) + "/history");
+    return http::render_fragment(req, "actions/run_rows.tpl", dict);
+}
+
+http::Response run_action(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& pool = routes.pool;
+    auto id = param_number(req, "actionId");
+    if (!id) return http::error_page(req, 404, "There is no such action.");
+    json inputs = json::object();
+    for (const auto& [name, value] : req.form())
+        if (name.starts_with("inputs[") && name.ends_with("]")) inputs[name.substr(7, name.size() - 8)] = value;
+    auto run = service.dispatch(access_of(req), req.actor, *id, req.form_or("ref"), inputs);
+    if (!run) return action_page(req, service, pool, http::explain(req, run.error()), http::status_of(run.error().code));
+    return http::redirect(req, "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(run->id));
+}
+
+http::Response new_trigger_token(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto id = param_number(req, "actionId");
+    auto token = id ? service.new_trigger_token(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such action.");
+    if (!token) return http::error_page(req, token.error());
+    ctemplate::TemplateDictionary dict("token");
+    dict.SetValue("URL", http::site_url(req) + "/" + req.repo->full_name() + "/actions/" + std::to_string(*id) + "/trigger");
+    dict.SetValue("TOKEN", *token);
+    return http::render_fragment(req, "actions/token.tpl", dict);
+}
+
+// An outside service's trigger: the token is the credential, in a header only (URLs end up
+// in logs). Under git's gate (no cookies, so no session and no CSRF token), like a git
+// client's request.
+http::Response trigger(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto id = param_number(req, "actionId");
+    auto repo = service.repos().find(req.params["owner"], req.params["repo"]);
+    if (!repo && req.params["owner"] == "repos") repo = service.repos().find(req.params["repo"]);  // a trigger URL from before owners
+    std::string token(req.header("X-Trigger-Token"));
+    if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
+    auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));
+    if (!run) return http::json_error(run.error());
+    return http::json(201, {{"id", run->id}, {"number", run->number}, {"status", run->status},
+                            {"html_url", http::site_url(req) + "/" + repo->full_name() + "/actions/runs/" + std::to_string(run->id)}});
+}
+
+http::Response action_logs(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto id = param_number(req, "actionId");
+    store::RunFilter f;
+    f.repo_id = req.repo->id;
+    f.action_id = id.value_or(-1);
+    f.per_page = 1;
+    auto latest = store::runs(pool, f);
+    if (latest.empty()) return http::error_page(req, 404, "This action has not run yet.");
+    return http::redirect(req, "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(latest.front().id));
+}
+
+// The artifacts of the action's recent runs (or of one run, ?run=), and the same list alone
+// for htmx.
+http::Response action_artifacts(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& pool = routes.pool;
+    auto& artifacts = routes.artifacts;
+    auto view_of = param_number(req, "actionId") ? service.action(*req.repo, *param_number(req, "actionId")) : std::nullopt;
+    if (!view_of) return http::error_page(req, 404, "There is no such action.");
+    http::Page view("actions/artifacts_page.tpl", "Artifacts · " + view_of->action.name + " · " + req.repo->name);
+    repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
+    view.dict().SetValue("NAME", view_of->action.name);
+    view.dict().SetValue("ACTION_URL", repo_url(req) + "/actions/" + std::to_string(view_of->action.id));
+    auto* listed = view.dict().AddIncludeDictionary("ARTIFACTS");
+    listed->SetFilename("actions/artifacts.tpl");
+    for (const auto& run : runs_for_artifacts(req, pool, view_of->action.id)) fill_artifacts(*listed, req, artifacts, run);
+    return http::render(req, view);
+}
+
+http::Response artifacts_partial(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& artifacts = routes.artifacts;
+    auto id = param_number(req, "actionId");
+    if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
+    ctemplate::TemplateDictionary dict("artifacts");
+    for (const auto& run : runs_for_artifacts(req, pool, *id)) fill_artifacts(dict, req, artifacts, run);
+    return http::render_fragment(req, "actions/artifacts.tpl", dict);
+}
+
+http::Response logs_partial(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& logs = routes.logs;
+    return job_partial(req, pool, logs);
+}
+
+http::Response run(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& logs = routes.logs;
+    auto& artifacts = routes.artifacts;
+    return run_page(req, pool, logs, artifacts);
+}
+
+http::Response run_logs(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& logs = routes.logs;
+    return raw_logs(req, pool, logs);
+}
+
+http::Response job_logs(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& logs = routes.logs;
+    return raw_logs(req, pool, logs);
+}
+
+http::Response cancel(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto id = param_number(req, "runId");
+    auto done = id ? service.cancel(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
+    return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
+}
+
+http::Response approve(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto id = param_number(req, "runId");
+    auto done = id ? service.approve(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
+    return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
+}
+
+http::Response rerun(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto id = param_number(req, "runId");
+    bool failed_only = req.form_or("failed") == "1";
+    auto done = id ? service.rerun(access_of(req), *id, failed_only) : core::fail(core::Errc::not_found, "There is no such run.");
+    return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
+}
+
+http::Response secrets_settings(Routes& routes, http::Request& req) {
+    auto& secrets = routes.secrets;
+    return secrets_page(req, secrets, "", 200);
+}
+
+http::Response set_secret(Routes& routes, http::Request& req) {
+    auto& secrets = routes.secrets;
+    auto put = secrets.put(req.repo->id, req.form_or("name"), req.form_or("value"));
+    if (!put) return secrets_page(req, secrets, put.error().message, 400);
+    return http::redirect(req, "/" + req.repo->full_name() + "/settings/secrets");
+}
+
+http::Response delete_secret(Routes& routes, http::Request& req) {
+    auto& secrets = routes.secrets;
+    if (!secrets.remove(req.repo->id, req.form_or("name"))) return http::error_page(req, 404, "There is no such secret.");
+    return http::redirect(req, "/" + req.repo->full_name() + "/settings/secrets");
+}
+
 }  // namespace
 
 void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db::Pool& pool, Logs& logs, Secrets& secrets,
                      Artifacts& artifacts) {
-    r.get("/{owner}/{repo}/actions", Need::repo_read,
-          [&](http::Request& req) { return list_page(req, service, pool, scheduler, "", {}, 200); });
-    r.get("/{owner}/{repo}/actions/runs-rows", Need::repo_read, [&pool](http::Request& req) {
-        ctemplate::TemplateDictionary dict("rows");
-        fill_runs(req, pool, dict, filter_of(req, 0), repo_url(req) + "/actions/runs-rows");
-        return http::render_fragment(req, "actions/run_rows.tpl", dict);
-    });
-    // Commit status for pages of other domains (history, branches), loaded after them: one
-    // out-of-band swap per listed commit that has runs.
-    r.get("/{owner}/{repo}/actions/statuses", Need::repo_read, [&pool](http::Request& req) {
-        std::vector<std::string> shas;
-        std::string list = req.query_or("shas", "");
-        for (std::size_t at = 0; at < list.size() && shas.size() < 100;) {
-            auto comma = list.find(',', at);
-            if (comma == std::string::npos) comma = list.size();
-            auto sha = list.substr(at, comma - at);
-            if (sha.size() == 40 && sha.find_first_not_of("0123456789abcdef") == std::string::npos) shas.push_back(sha);
-            at = comma + 1;
-        }
-        ctemplate::TemplateDictionary dict("statuses");
-        for (const auto& [sha, status] : store::commit_statuses(pool, req.repo->id, shas)) {
-            auto* row = dict.AddSectionDictionary("COMMIT");
-            row->SetValue("SHA", sha);
-            row->SetValue("URL", repo_url(req) + "/actions?sha=" + sha);
-            fill_status(*row, status);
-        }
-        return http::render_fragment(req, "actions/statuses.tpl", dict);
-    });
-    // The checks of one commit (its runs, newest per action), for a commit or pull request page;
-    // it refreshes itself while any is going.
-    r.get("/{owner}/{repo}/actions/checks", Need::repo_read, [&pool](http::Request& req) {
-        auto sha = req.query_or("sha", "");
-        ctemplate::TemplateDictionary dict("checks");
-        store::RunFilter f;
-        f.repo_id = req.repo->id;
-        f.head_sha = sha;
-        f.per_page = 100;
-        std::set<std::int64_t> seen;
-        std::string overall;
-        for (const auto& run : store::runs(pool, f)) {
-            if (!seen.insert(run.action_id).second) continue;  // an older run of the same action
-            fill_run_row(*dict.AddSectionDictionary("RUN"), req, run);
-            if (!run.finished()) overall = "pending";
-            else if (run.status != "success" && run.status != "skipped" && overall != "pending") overall = "failure";
-            else if (overall.empty()) overall = "success";
-        }
-        if (seen.empty()) return http::Response{200, "text/html; charset=utf-8", "", {}};
-        fill_status(dict, overall);
-        dict.SetValue("SUMMARY", overall == "pending" ? "Some checks are still running" : overall == "failure" ? "Some checks failed" : "All checks passed");
-        if (overall == "pending") dict.SetValueAndShowSection("SELF_URL", repo_url(req) + "/actions/checks?sha=" + sha, "LIVE");
-        return http::render_fragment(req, "actions/checks.tpl", dict);
-    });
-    r.get("/{owner}/{repo}/actions/stats", Need::repo_read, [&pool](http::Request& req) {
-        int days = static_cast<int>(std::clamp<std::int64_t>(http::parse_number(req.query_or("days", "30")).value_or(30), 1, 365));
-        auto now = db::now(), since = now - now % 86400 - std::int64_t(days - 1) * 86400;
-        auto stats = summarize(store::ended_runs(pool, req.repo->id, since), store::ended_jobs(pool, req.repo->id, since), now, days);
-        http::Page view("actions/stats.tpl", "Statistics · Actions · " + req.repo->name);
-        repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
-        fill_stats(view.dict(), req, stats, days);
-        return http::render(req, view);
-    });
-    r.post("/{owner}/{repo}/actions/create", Need::repo_write, [&](http::Request& req) {
-        UiAction spec{req.form_or("name"),  req.form_or("trigger", "manual"), req.form_or("branch"),   req.form_or("schedule"),
-                      req.form_or("image"), req.form_or("script"),            req.form_or("artifacts")};
-        auto created = service.create(access_of(req), req.actor, spec);
-        if (!created) return list_page(req, service, pool, scheduler, http::explain(req, created.error()), spec, http::status_of(created.error().code));
-        return http::redirect(req, "/" + req.repo->full_name() + "/actions/" + std::to_string(*created));
-    });
-
-    r.get("/{owner}/{repo}/actions/{actionId}", Need::repo_read, [&](http::Request& req) { return action_page(req, service, pool, "", 200); });
-    r.get("/{owner}/{repo}/actions/{actionId}/history", Need::repo_read, [&](http::Request& req) {
-        auto id = param_number(req, "actionId");
-        if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
-        ctemplate::TemplateDictionary dict("rows");
-        fill_runs(req, pool, dict, filter_of(req, *id), repo_url(req) + "/actions/" + std::to_string(*id) + "/history");
-        return http::render_fragment(req, "actions/run_rows.tpl", dict);
-    });
-    r.post("/{owner}/{repo}/actions/{actionId}/run", Need::repo_write, [&](http::Request& req) {
-        auto id = param_number(req, "actionId");
-        if (!id) return http::error_page(req, 404, "There is no such action.");
-        json inputs = json::object();
-        for (const auto& [name, value] : req.form())
-            if (name.starts_with("inputs[") && name.ends_with("]")) inputs[name.substr(7, name.size() - 8)] = value;
-        auto run = service.dispatch(access_of(req), req.actor, *id, req.form_or("ref"), inputs);
-        if (!run) return action_page(req, service, pool, http::explain(req, run.error()), http::status_of(run.error().code));
-        return http::redirect(req, "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(run->id));
-    });
-    r.post("/{owner}/{repo}/actions/{actionId}/token", Need::repo_admin, [&](http::Request& req) {
-        auto id = param_number(req, "actionId");
-        auto token = id ? service.new_trigger_token(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such action.");
-        if (!token) return http::error_page(req, token.error());
-        ctemplate::TemplateDictionary dict("token");
-        dict.SetValue("URL", http::site_url(req) + "/" + req.repo->full_name() + "/actions/" + std::to_string(*id) + "/trigger");
-        dict.SetValue("TOKEN", *token);
-        return http::render_fragment(req, "actions/token.tpl", dict);
-    });
-    // An outside service's trigger: the token is the credential, in a header only (URLs end up
-    // in logs). Under git's gate (no cookies, so no session and no CSRF token), like a git
-    // client's request.
-    r.post("/{owner}/{repo}/actions/{actionId}/trigger", Need::git, [&](http::Request& req) {
-        auto id = param_number(req, "actionId");
-        auto repo = service.repos().find(req.params["owner"], req.params["repo"]);
-        if (!repo && req.params["owner"] == "repos") repo = service.repos().find(req.params["repo"]);  // a trigger URL from before owners
-        std::string token(req.header("X-Trigger-Token"));
-        if (!id || !repo) return http::json_error(404, "No action takes this trigger.");
-        auto run = service.trigger(*repo, *id, token, req.query_or("ref", ""));
-        if (!run) return http::json_error(run.error());
-        return http::json(201, {{"id", run->id}, {"number", run->number}, {"status", run->status},
-                                {"html_url", http::site_url(req) + "/" + repo->full_name() + "/actions/runs/" + std::to_string(run->id)}});
-    });
-    r.get("/{owner}/{repo}/actions/{actionId}/logs", Need::repo_read, [&pool](http::Request& req) {
-        auto id = param_number(req, "actionId");
-        store::RunFilter f;
-        f.repo_id = req.repo->id;
-        f.action_id = id.value_or(-1);
-        f.per_page = 1;
-        auto latest = store::runs(pool, f);
-        if (latest.empty()) return http::error_page(req, 404, "This action has not run yet.");
-        return http::redirect(req, "/" + req.repo->full_name() + "/actions/runs/" + std::to_string(latest.front().id));
-    });
-    // The artifacts of the action's recent runs (or of one run, ?run=), and the same list alone
-    // for htmx.
-    r.get("/{owner}/{repo}/actions/{actionId}/artifacts", Need::repo_read, [&](http::Request& req) {
-        auto view_of = param_number(req, "actionId") ? service.action(*req.repo, *param_number(req, "actionId")) : std::nullopt;
-        if (!view_of) return http::error_page(req, 404, "There is no such action.");
-        http::Page view("actions/artifacts_page.tpl", "Artifacts · " + view_of->action.name + " · " + req.repo->name);
-        repos::fill_header(req, *view.dict().AddIncludeDictionary("REPO_HEADER"), "TAB_ACTIONS");
-        view.dict().SetValue("NAME", view_of->action.name);
-        view.dict().SetValue("ACTION_URL", repo_url(req) + "/actions/" + std::to_string(view_of->action.id));
-        auto* listed = view.dict().AddIncludeDictionary("ARTIFACTS");
-        listed->SetFilename("actions/artifacts.tpl");
-        for (const auto& run : runs_for_artifacts(req, pool, view_of->action.id)) fill_artifacts(*listed, req, artifacts, run);
-        return http::render(req, view);
-    });
-    r.get("/{owner}/{repo}/actions/{actionId}/artifacts-partial", Need::repo_read, [&](http::Request& req) {
-        auto id = param_number(req, "actionId");
-        if (!id || !store::find_action(pool, req.repo->id, *id)) return http::error_page(req, 404, "There is no such action.");
-        ctemplate::TemplateDictionary dict("artifacts");
-        for (const auto& run : runs_for_artifacts(req, pool, *id)) fill_artifacts(dict, req, artifacts, run);
-        return http::render_fragment(req, "actions/artifacts.tpl", dict);
-    });
-    r.get("/{owner}/{repo}/actions/{actionId}/logs-partial", Need::repo_read, [&](http::Request& req) { return job_partial(req, pool, logs); });
-
-    r.get("/{owner}/{repo}/actions/runs/{runId}", Need::repo_read, [&](http::Request& req) { return run_page(req, pool, logs, artifacts); });
+    static constexpr http::Entry<Routes> kRoutes[] = {
+        {"GET", "/{owner}/{repo}/actions", Need::repo_read, list},
+        {"GET", "/{owner}/{repo}/actions/runs-rows", Need::repo_read, run_rows},
+        {"GET", "/{owner}/{repo}/actions/statuses", Need::repo_read, statuses},
+        {"GET", "/{owner}/{repo}/actions/checks", Need::repo_read, checks},
+        {"GET", "/{owner}/{repo}/actions/stats", Need::repo_read, stats},
+        {"POST", "/{owner}/{repo}/actions/create", Need::repo_write, create},
+        {"GET", "/{owner}/{repo}/actions/{actionId}", Need::repo_read, action},
+        {"GET", "/{owner}/{repo}/actions/{actionId}/history", Need::repo_read, action_history},
+        {"POST", "/{owner}/{repo}/actions/{actionId}/run", Need::repo_write, run_action},
+        {"POST", "/{owner}/{repo}/actions/{actionId}/token", Need::repo_admin, new_trigger_token},
+        {"POST", "/{owner}/{repo}/actions/{actionId}/trigger", Need::git, trigger},
+        {"GET", "/{owner}/{repo}/actions/{actionId}/logs", Need::repo_read, action_logs},
+        {"GET", "/{owner}/{repo}/actions/{actionId}/artifacts", Need::repo_read, action_artifacts},
+        {"GET", "/{owner}/{repo}/actions/{actionId}/artifacts-partial", Need::repo_read, artifacts_partial},
+        {"GET", "/{owner}/{repo}/actions/{actionId}/logs-partial", Need::repo_read, logs_partial},
+        {"GET", "/{owner}/{repo}/actions/runs/{runId}", Need::repo_read, run},
+        {"GET", "/{owner}/{repo}/actions/runs/{runId}/logs", Need::repo_read, run_logs},
+        {"GET", "/{owner}/{repo}/actions/runs/{runId}/jobs/{jobId}/logs", Need::repo_read, job_logs},
+        {"POST", "/{owner}/{repo}/actions/runs/{runId}/cancel", Need::repo_write, cancel},
+        {"POST", "/{owner}/{repo}/actions/runs/{runId}/approve", Need::repo_write, approve},
+        {"POST", "/{owner}/{repo}/actions/runs/{runId}/rerun", Need::repo_write, rerun},
+        {"GET", "/{owner}/{repo}/settings/secrets", Need::repo_admin, secrets_settings},
+        {"POST", "/{owner}/{repo}/settings/secrets", Need::repo_admin, set_secret},
+        {"POST", "/{owner}/{repo}/settings/secrets/delete", Need::repo_admin, delete_secret},
+    };
+    http::add_all(r, std::make_shared<Routes>(Routes{service, scheduler, pool, logs, secrets, artifacts}), kRoutes);
     r.stream("GET", "/{owner}/{repo}/actions/runs/{runId}/artifacts/{artifactId}", Need::repo_read,
              [&](http::Request& req, http::BodyStream& body) -> asio::awaitable<http::Response> {
                  auto run_id = param_number(req, "runId");
@@ -427,35 +565,6 @@ void register_routes(http::Router& r, Service& service, Scheduler& scheduler, db
     auto live = std::make_shared<LiveRuns>(pool, logs);
     r.stream("GET", "/{owner}/{repo}/actions/runs/{runId}/events", Need::repo_read,
              [&pool, live](http::Request& req, http::BodyStream& body) { return run_events(pool, *live, req, body); });
-    r.get("/{owner}/{repo}/actions/runs/{runId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
-    r.get("/{owner}/{repo}/actions/runs/{runId}/jobs/{jobId}/logs", Need::repo_read, [&](http::Request& req) { return raw_logs(req, pool, logs); });
-    r.post("/{owner}/{repo}/actions/runs/{runId}/cancel", Need::repo_write, [&](http::Request& req) {
-        auto id = param_number(req, "runId");
-        auto done = id ? service.cancel(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
-        return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
-    });
-    r.post("/{owner}/{repo}/actions/runs/{runId}/approve", Need::repo_write, [&](http::Request& req) {
-        auto id = param_number(req, "runId");
-        auto done = id ? service.approve(access_of(req), *id) : core::fail(core::Errc::not_found, "There is no such run.");
-        return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
-    });
-    r.post("/{owner}/{repo}/actions/runs/{runId}/rerun", Need::repo_write, [&](http::Request& req) {
-        auto id = param_number(req, "runId");
-        bool failed_only = req.form_or("failed") == "1";
-        auto done = id ? service.rerun(access_of(req), *id, failed_only) : core::fail(core::Errc::not_found, "There is no such run.");
-        return after_change(req, done, "/" + req.repo->full_name() + "/actions/runs/" + req.params["runId"]);
-    });
-
-    r.get("/{owner}/{repo}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) { return secrets_page(req, secrets, "", 200); });
-    r.post("/{owner}/{repo}/settings/secrets", Need::repo_admin, [&secrets](http::Request& req) {
-        auto put = secrets.put(req.repo->id, req.form_or("name"), req.form_or("value"));
-        if (!put) return secrets_page(req, secrets, put.error().message, 400);
-        return http::redirect(req, "/" + req.repo->full_name() + "/settings/secrets");
-    });
-    r.post("/{owner}/{repo}/settings/secrets/delete", Need::repo_admin, [&secrets](http::Request& req) {
-        if (!secrets.remove(req.repo->id, req.form_or("name"))) return http::error_page(req, 404, "There is no such secret.");
-        return http::redirect(req, "/" + req.repo->full_name() + "/settings/secrets");
-    });
 }
 
 }  // namespace actions

@@ -333,85 +333,120 @@ asio::awaitable<http::Response> raw_file(http::Request& req, repos::Service& rep
     co_return http::Response{};
 }
 
+// What the routes share.
+struct Routes {
+    repos::Service& repos;
+    history::Cache& history;
+};
+
+http::Response root(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    auto& history = routes.history;
+    auto opened = store::Repository::open(repos.path(req.repo->id));
+    if (!opened) return http::error_page(req, opened.error());
+    auto root = store::resolve(*opened, req.repo->default_branch);
+    if (!root) return http::redirect(req, "/" + req.repo->full_name());  // empty: the home page says how to push
+    return tree_page(req, *opened, *root, history);
+}
+
+// A folder or a file, whichever the path is, under either name, as GitHub answers both.
+http::Response tree_or_blob(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    auto& history = routes.history;
+    std::optional<store::Repository> repo;
+    store::Location at;
+    if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+    auto tree = store::is_tree(*repo, at);
+    if (!tree) return http::error_page(req, tree.error());
+    auto res = *tree ? tree_page(req, *repo, at, history) : blob_page(req, *repo, at);
+    return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
+}
+
+http::Response commits_of_default(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    auto& history = routes.history;
+    auto opened = store::Repository::open(repos.path(req.repo->id));
+    if (!opened) return http::error_page(req, opened.error());
+    auto head = store::resolve(*opened, req.repo->default_branch);
+    if (!head) return http::redirect(req, "/" + req.repo->full_name());  // empty: the home page says how to push
+    return commits_page(req, *opened, *head, history);
+}
+
+http::Response commits(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    auto& history = routes.history;
+    std::optional<store::Repository> repo;
+    store::Location at;
+    if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+    auto res = commits_page(req, *repo, at, history);
+    return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
+}
+
+http::Response blame(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    auto& history = routes.history;
+    std::optional<store::Repository> repo;
+    store::Location at;
+    if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
+    if (at.path.empty()) return http::error_page(req, 404, "Blame needs a file: /blame/{ref}/{path}.");
+    auto res = blame_page(req, *repo, at, history);
+    return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
+}
+
+// The ref picker's menu, loaded when it opens: branches (the default first) and tags.
+http::Response refs(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    constexpr std::size_t kShown = 200;
+    auto view = req.query_or("view", "tree");
+    if (view != "tree" && view != "blob" && view != "commits" && view != "blame") view = "tree";
+    auto current = req.query_or("ref", "");
+    auto path = req.query_or("path", "");
+    if (!path.empty() && !store::valid_path(path)) path.clear();
+    auto repo = store::Repository::open(repos.path(req.repo->id));
+    if (!repo) return http::error_page(req, repo.error());
+    ctemplate::TemplateDictionary dict("ref_list");
+    auto add = [&](const char* section, const std::string& name) {
+        auto* row = dict.AddSectionDictionary(section);
+        row->SetValue("NAME", name);
+        row->SetValue("URL", repos::url(req, *req.repo) + "/" + view + "/" + http::percent_encode(name) +
+                                 (path.empty() ? "" : "/" + http::percent_encode(path)));
+        http::show_if(*row, "CURRENT", name == current);
+    };
+    auto branches = store::ref_names(*repo, "refs/heads/", kShown);
+    std::stable_partition(branches.begin(), branches.end(), [&](const std::string& b) { return b == req.repo->default_branch; });
+    for (const auto& name : branches) add("BRANCH", name);
+    auto tags = store::ref_names(*repo, "refs/tags/", kShown);
+    std::for_each(tags.rbegin(), tags.rend(), [&](const std::string& name) { add("TAG", name); });  // v2.0 before v1.0
+    http::show_if(dict, "HAS_TAGS", !tags.empty());
+    return http::render_fragment(req, "browse/ref_list.tpl", dict);
+}
+
+http::Response branches(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    return refs_page(req, repos, true);
+}
+
+http::Response tags(Routes& routes, http::Request& req) {
+    auto& repos = routes.repos;
+    return refs_page(req, repos, false);
+}
+
 }  // namespace
 
 void register_routes(http::Router& r, repos::Service& repos, history::Cache& history) {
-    r.get("/{owner}/{repo}/tree", Need::repo_read, [&repos, &history](http::Request& req) {
-        auto opened = store::Repository::open(repos.path(req.repo->id));
-        if (!opened) return http::error_page(req, opened.error());
-        auto root = store::resolve(*opened, req.repo->default_branch);
-        if (!root) return http::redirect(req, "/" + req.repo->full_name());  // empty: the home page says how to push
-        return tree_page(req, *opened, *root, history);
-    });
-
-    // A folder or a file, whichever the path is, under either name, as GitHub answers both.
-    auto tree_or_blob = [&repos, &history](http::Request& req) {
-        std::optional<store::Repository> repo;
-        store::Location at;
-        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
-        auto tree = store::is_tree(*repo, at);
-        if (!tree) return http::error_page(req, tree.error());
-        auto res = *tree ? tree_page(req, *repo, at, history) : blob_page(req, *repo, at);
-        return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
+    static constexpr http::Entry<Routes> kRoutes[] = {
+        {"GET", "/{owner}/{repo}/tree", Need::repo_read, root},
+        // A folder or a file, whichever the path is, under either name, as GitHub answers both.
+        {"GET", "/{owner}/{repo}/tree/{rest...}", Need::repo_read, tree_or_blob},
+        {"GET", "/{owner}/{repo}/blob/{rest...}", Need::repo_read, tree_or_blob},
+        {"GET", "/{owner}/{repo}/commits", Need::repo_read, commits_of_default},
+        {"GET", "/{owner}/{repo}/commits/{rest...}", Need::repo_read, commits},
+        {"GET", "/{owner}/{repo}/blame/{rest...}", Need::repo_read, blame},
+        {"GET", "/{owner}/{repo}/refs", Need::repo_read, refs},
+        {"GET", "/{owner}/{repo}/branches", Need::repo_read, branches},
+        {"GET", "/{owner}/{repo}/tags", Need::repo_read, tags},
     };
-    r.get("/{owner}/{repo}/tree/{rest...}", Need::repo_read, tree_or_blob);
-    r.get("/{owner}/{repo}/blob/{rest...}", Need::repo_read, tree_or_blob);
-
-    r.get("/{owner}/{repo}/commits", Need::repo_read, [&repos, &history](http::Request& req) {
-        auto opened = store::Repository::open(repos.path(req.repo->id));
-        if (!opened) return http::error_page(req, opened.error());
-        auto head = store::resolve(*opened, req.repo->default_branch);
-        if (!head) return http::redirect(req, "/" + req.repo->full_name());  // empty: the home page says how to push
-        return commits_page(req, *opened, *head, history);
-    });
-
-    r.get("/{owner}/{repo}/commits/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
-        std::optional<store::Repository> repo;
-        store::Location at;
-        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
-        auto res = commits_page(req, *repo, at, history);
-        return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
-    });
-
-    r.get("/{owner}/{repo}/blame/{rest...}", Need::repo_read, [&repos, &history](http::Request& req) {
-        std::optional<store::Repository> repo;
-        store::Location at;
-        if (auto failed = locate(req, repos, repo, at)) return std::move(*failed);
-        if (at.path.empty()) return http::error_page(req, 404, "Blame needs a file: /blame/{ref}/{path}.");
-        auto res = blame_page(req, *repo, at, history);
-        return at.ref == at.commit ? http::revalidated(req, std::move(res)) : res;
-    });
-
-    // The ref picker's menu, loaded when it opens: branches (the default first) and tags.
-    r.get("/{owner}/{repo}/refs", Need::repo_read, [&repos](http::Request& req) {
-        constexpr std::size_t kShown = 200;
-        auto view = req.query_or("view", "tree");
-        if (view != "tree" && view != "blob" && view != "commits" && view != "blame") view = "tree";
-        auto current = req.query_or("ref", "");
-        auto path = req.query_or("path", "");
-        if (!path.empty() && !store::valid_path(path)) path.clear();
-        auto repo = store::Repository::open(repos.path(req.repo->id));
-        if (!repo) return http::error_page(req, repo.error());
-        ctemplate::TemplateDictionary dict("ref_list");
-        auto add = [&](const char* section, const std::string& name) {
-            auto* row = dict.AddSectionDictionary(section);
-            row->SetValue("NAME", name);
-            row->SetValue("URL", repos::url(req, *req.repo) + "/" + view + "/" + http::percent_encode(name) +
-                                     (path.empty() ? "" : "/" + http::percent_encode(path)));
-            http::show_if(*row, "CURRENT", name == current);
-        };
-        auto branches = store::ref_names(*repo, "refs/heads/", kShown);
-        std::stable_partition(branches.begin(), branches.end(), [&](const std::string& b) { return b == req.repo->default_branch; });
-        for (const auto& name : branches) add("BRANCH", name);
-        auto tags = store::ref_names(*repo, "refs/tags/", kShown);
-        std::for_each(tags.rbegin(), tags.rend(), [&](const std::string& name) { add("TAG", name); });  // v2.0 before v1.0
-        http::show_if(dict, "HAS_TAGS", !tags.empty());
-        return http::render_fragment(req, "browse/ref_list.tpl", dict);
-    });
-
-    r.get("/{owner}/{repo}/branches", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, true); });
-    r.get("/{owner}/{repo}/tags", Need::repo_read, [&repos](http::Request& req) { return refs_page(req, repos, false); });
-
+    http::add_all(r, std::make_shared<Routes>(Routes{repos, history}), kRoutes);
     r.stream("GET", "/{owner}/{repo}/raw/{rest...}", Need::repo_read,
              [&repos](http::Request& req, http::BodyStream& body) { return raw_file(req, repos, body); });
 }
