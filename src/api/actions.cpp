@@ -83,96 +83,198 @@ json job_json(const http::Request& req, db::Pool& pool, const actions::store::Ru
     return out;
 }
 
+// The run of a route under …/actions/runs/{run_id}, or the error to answer with.
+core::Result<std::pair<repos::Access, actions::store::Run>> find_run(db::Pool& pool, http::Request& req) {
+    auto access = github::repo_access(req);
+    auto id = http::parse_number(req.params["run_id"]);
+    auto run = id ? actions::store::find_run(pool, access->repo.id, *id) : std::nullopt;
+    if (!run) return core::fail(core::Errc::not_found, "No such workflow run.");
+    return std::pair{*access, *run};
+}
+
+// What the routes share.
+struct Routes {
+    repos::Service& repos;
+    actions::Service& service;
+    db::Pool& pool;
+    actions::Logs& logs;
+    actions::Secrets& secrets;
+    actions::Artifacts& artifacts;
+};
+
+http::Response runs(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto access = github::repo_access(req);
+    actions::store::RunFilter f;
+    f.repo_id = access->repo.id;
+    f.status = req.query_or("status", "");
+    if (f.status == "in_progress") f.status = "running";
+    f.event = req.query_or("event", "");
+    f.branch = req.query_or("branch", "");
+    f.head_sha = req.query_or("head_sha", "");
+    f.page = static_cast<int>(http::parse_number(req.query_or("page", "1")).value_or(1));
+    f.per_page = static_cast<int>(http::parse_number(req.query_or("per_page", "30")).value_or(30));
+    std::int64_t total = 0;
+    json list = json::array();
+    for (const auto& run : actions::store::runs(pool, f, &total)) list.push_back(run_json(req, run));
+    return http::json(200, {{"total_count", total}, {"workflow_runs", list}});
+}
+
+http::Response run(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto found = find_run(pool, req);
+    if (!found) return error(found.error());
+    return http::json(200, run_json(req, found->second));
+}
+
+http::Response jobs(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto found = find_run(pool, req);
+    if (!found) return error(found.error());
+    auto jobs = actions::store::jobs_of(pool, found->second.id);
+    json list = json::array();
+    for (const auto& job : jobs) list.push_back(job_json(req, pool, found->second, job));
+    return http::json(200, {{"total_count", list.size()}, {"jobs", list}});
+}
+
+http::Response logs_of_run(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& logs = routes.logs;
+    auto found = find_run(pool, req);
+    if (!found) return error(found.error());
+    return http::Response{200, "text/plain; charset=utf-8", actions::run_text(pool, logs, found->second, 0), {}};
+}
+
+http::Response cancel(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& pool = routes.pool;
+    auto found = find_run(pool, req);
+    if (!found) return error(found.error());
+    auto done = service.cancel(found->first, found->second.id);
+    if (!done) return error(done.error());
+    return http::json(202, json::object());
+}
+
+// GitHub's: a run that waits for a writer's approval (a pull request from someone who cannot write) goes.
+http::Response approve(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto& pool = routes.pool;
+    auto found = find_run(pool, req);
+    if (!found) return error(found.error());
+    auto done = service.approve(found->first, found->second.id);
+    if (!done) return error(done.error());
+    return http::json(201, json::object());
+}
+
+http::Response run_artifacts(Routes& routes, http::Request& req) {
+    auto& pool = routes.pool;
+    auto& artifacts = routes.artifacts;
+    auto found = find_run(pool, req);
+    if (!found) return error(found.error());
+    json list = json::array();
+    for (const auto& a : artifacts.of_run(found->second.id))
+        list.push_back({{"id", a.id},
+                        {"name", a.name},
+                        {"version", a.version},
+                        {"size_in_bytes", a.size},
+                        {"files", a.files},
+                        {"expired", false},
+                        {"created_at", iso8601(a.created_at)},
+                        {"expires_at", iso8601(a.expires_at)},
+                        {"archive_download_url", http::site_url(req) + "/api/v1/repos/" + req.repo->full_name() +
+                                                     "/actions/artifacts/" + std::to_string(a.id) + "/tgz"}});
+    return http::json(200, {{"total_count", list.size()}, {"artifacts", list}});
+}
+
+http::Response workflows(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto access = github::repo_access(req);
+    json list = json::array();
+    for (const auto& view : service.actions(access->repo))
+        list.push_back({{"id", view.action.id}, {"name", view.action.name}, {"path", view.action.file},
+                        {"state", view.workflow ? "active" : "invalid"}});
+    return http::json(200, {{"total_count", list.size()}, {"workflows", list}});
+}
+
+http::Response dispatch(Routes& routes, http::Request& req) {
+    auto& service = routes.service;
+    auto access = github::repo_access(req);
+    auto body = github::body_object(req);
+    if (!body || !github::text(*body, "ref")) return http::json_error(422, "Send JSON {\"ref\": \"main\", \"inputs\": {…}}.");
+    auto action = service.action_by_file(access->repo.id, req.params["file"]);
+    if (!action) return http::json_error(404, "No workflow " + req.params["file"] + ".");
+    json inputs = body->contains("inputs") ? (*body)["inputs"] : json::object();
+    if (!inputs.is_object()) return http::json_error(422, "inputs is an object.");
+    auto run = service.dispatch(*access, req.actor, action->id, *github::text(*body, "ref"), inputs);
+    if (!run) return error(run.error());
+    auto res = http::json(204, nullptr);
+    res.body.clear();
+    res.header("Location", html_url(req, *run));
+    return res;
+}
+
+http::Response secrets_list(Routes& routes, http::Request& req) {
+    auto& secrets = routes.secrets;
+    auto access = github::repo_access(req);
+    json list = json::array();
+    for (const auto& s : secrets.list(access->repo.id)) list.push_back({{"name", s.name}, {"updated_at", iso8601(s.updated_at)}});
+    return http::json(200, {{"total_count", list.size()}, {"secrets", list}});
+}
+
+http::Response set_secret(Routes& routes, http::Request& req) {
+    auto& secrets = routes.secrets;
+    auto access = github::repo_access(req);
+    auto body = github::body_object(req);
+    auto value = body ? github::text(*body, "value") : std::nullopt;
+    if (!value) return http::json_error(422, "Send JSON {\"value\": \"…\"}.");
+    auto put = secrets.put(access->repo.id, req.params["name"], *value);
+    if (!put) return http::json_error(422, put.error().message);
+    return http::json(201, json::object());
+}
+
+http::Response delete_secret(Routes& routes, http::Request& req) {
+    auto& secrets = routes.secrets;
+    auto access = github::repo_access(req);
+    if (!secrets.remove(access->repo.id, req.params["name"])) return http::json_error(404, "No such secret.");
+    auto res = http::json(204, nullptr);
+    res.body.clear();
+    return res;
+}
+
+// GitHub's re-run of a whole run, or of its failed jobs only.
+http::Response rerun_run(Routes& routes, http::Request& req, bool failed_only) {
+    auto found = find_run(routes.pool, req);
+    if (!found) return error(found.error());
+    auto done = routes.service.rerun(found->first, found->second.id, failed_only);
+    if (!done) return error(done.error());
+    return http::json(201, json::object());
+}
+
+http::Response rerun(Routes& routes, http::Request& req) { return rerun_run(routes, req, false); }
+
+http::Response rerun_failed(Routes& routes, http::Request& req) { return rerun_run(routes, req, true); }
+
 }  // namespace
 
 void register_actions_routes(http::Router& r, repos::Service& repos, actions::Service& service, db::Pool& pool, actions::Logs& logs,
                              actions::Secrets& secrets, actions::Artifacts& artifacts) {
-    auto find_run = [&pool](http::Request& req) -> core::Result<std::pair<repos::Access, actions::store::Run>> {
-        auto access = github::repo_access(req);
-        auto id = http::parse_number(req.params["run_id"]);
-        auto run = id ? actions::store::find_run(pool, access->repo.id, *id) : std::nullopt;
-        if (!run) return core::fail(core::Errc::not_found, "No such workflow run.");
-        return std::pair{*access, *run};
+    static constexpr http::Entry<Routes> kRoutes[] = {
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/runs", Need::api_repo_read, runs},
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}", Need::api_repo_read, run},
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", Need::api_repo_read, jobs},
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/logs", Need::api_repo_read, logs_of_run},
+        {"POST", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", Need::api_repo_read, cancel},
+        {"POST", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/approve", Need::api_repo_read, approve},
+        {"POST", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/rerun", Need::api_repo_read, rerun},
+        {"POST", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", Need::api_repo_read, rerun_failed},
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", Need::api_repo_read, run_artifacts},
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/workflows", Need::api_repo_read, workflows},
+        {"POST", "/api/v1/repos/{owner}/{repo}/actions/workflows/{file}/dispatches", Need::api_repo_read, dispatch},
+        {"GET", "/api/v1/repos/{owner}/{repo}/actions/secrets", Need::api_repo_admin, secrets_list},
+        {"PUT", "/api/v1/repos/{owner}/{repo}/actions/secrets/{name}", Need::api_repo_admin, set_secret},
+        {"DELETE", "/api/v1/repos/{owner}/{repo}/actions/secrets/{name}", Need::api_repo_admin, delete_secret},
     };
-
-    r.get("/api/v1/repos/{owner}/{repo}/actions/runs", Need::api_repo_read, [&repos, &pool](http::Request& req) {
-        auto access = github::repo_access(req);
-        actions::store::RunFilter f;
-        f.repo_id = access->repo.id;
-        f.status = req.query_or("status", "");
-        if (f.status == "in_progress") f.status = "running";
-        f.event = req.query_or("event", "");
-        f.branch = req.query_or("branch", "");
-        f.head_sha = req.query_or("head_sha", "");
-        f.page = static_cast<int>(http::parse_number(req.query_or("page", "1")).value_or(1));
-        f.per_page = static_cast<int>(http::parse_number(req.query_or("per_page", "30")).value_or(30));
-        std::int64_t total = 0;
-        json list = json::array();
-        for (const auto& run : actions::store::runs(pool, f, &total)) list.push_back(run_json(req, run));
-        return http::json(200, {{"total_count", total}, {"workflow_runs", list}});
-    });
-    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}", Need::api_repo_read, [find_run](http::Request& req) {
-        auto found = find_run(req);
-        if (!found) return error(found.error());
-        return http::json(200, run_json(req, found->second));
-    });
-    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", Need::api_repo_read, [find_run, &pool](http::Request& req) {
-        auto found = find_run(req);
-        if (!found) return error(found.error());
-        auto jobs = actions::store::jobs_of(pool, found->second.id);
-        json list = json::array();
-        for (const auto& job : jobs) list.push_back(job_json(req, pool, found->second, job));
-        return http::json(200, {{"total_count", list.size()}, {"jobs", list}});
-    });
-    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/logs", Need::api_repo_read, [find_run, &pool, &logs](http::Request& req) {
-        auto found = find_run(req);
-        if (!found) return error(found.error());
-        return http::Response{200, "text/plain; charset=utf-8", actions::run_text(pool, logs, found->second, 0), {}};
-    });
-    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", Need::api_repo_read, [find_run, &service](http::Request& req) {
-        auto found = find_run(req);
-        if (!found) return error(found.error());
-        auto done = service.cancel(found->first, found->second.id);
-        if (!done) return error(done.error());
-        return http::json(202, json::object());
-    });
-    // GitHub's: a run that waits for a writer's approval (a pull request from someone who cannot write) goes.
-    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/approve", Need::api_repo_read, [find_run, &service](http::Request& req) {
-        auto found = find_run(req);
-        if (!found) return error(found.error());
-        auto done = service.approve(found->first, found->second.id);
-        if (!done) return error(done.error());
-        return http::json(201, json::object());
-    });
-    auto rerun = [find_run, &service](bool failed_only) {
-        return [find_run, &service, failed_only](http::Request& req) {
-            auto found = find_run(req);
-            if (!found) return error(found.error());
-            auto done = service.rerun(found->first, found->second.id, failed_only);
-            if (!done) return error(done.error());
-            return http::json(201, json::object());
-        };
-    };
-    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/rerun", Need::api_repo_read, rerun(false));
-    r.post("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", Need::api_repo_read, rerun(true));
-
-    r.get("/api/v1/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", Need::api_repo_read, [find_run, &artifacts](http::Request& req) {
-        auto found = find_run(req);
-        if (!found) return error(found.error());
-        json list = json::array();
-        for (const auto& a : artifacts.of_run(found->second.id))
-            list.push_back({{"id", a.id},
-                            {"name", a.name},
-                            {"version", a.version},
-                            {"size_in_bytes", a.size},
-                            {"files", a.files},
-                            {"expired", false},
-                            {"created_at", iso8601(a.created_at)},
-                            {"expires_at", iso8601(a.expires_at)},
-                            {"archive_download_url", http::site_url(req) + "/api/v1/repos/" + req.repo->full_name() +
-                                                         "/actions/artifacts/" + std::to_string(a.id) + "/tgz"}});
-        return http::json(200, {{"total_count", list.size()}, {"artifacts", list}});
-    });
+    http::add_all(r, std::make_shared<Routes>(Routes{repos, service, pool, logs, secrets, artifacts}), kRoutes);
     r.stream("GET", "/api/v1/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/tgz", Need::api_repo_read,
              [&repos, &pool, &artifacts](http::Request& req, http::BodyStream& body) -> boost::asio::awaitable<http::Response> {
                  auto access = github::repo_access(req);
@@ -182,53 +284,6 @@ void register_actions_routes(http::Router& r, repos::Service& repos, actions::Se
                      co_return http::json_error(404, "No such artifact.");
                  co_return co_await actions::send_artifact(req, body, artifacts, *artifact);
              });
-
-    r.get("/api/v1/repos/{owner}/{repo}/actions/workflows", Need::api_repo_read, [&repos, &service](http::Request& req) {
-        auto access = github::repo_access(req);
-        json list = json::array();
-        for (const auto& view : service.actions(access->repo))
-            list.push_back({{"id", view.action.id}, {"name", view.action.name}, {"path", view.action.file},
-                            {"state", view.workflow ? "active" : "invalid"}});
-        return http::json(200, {{"total_count", list.size()}, {"workflows", list}});
-    });
-    r.post("/api/v1/repos/{owner}/{repo}/actions/workflows/{file}/dispatches", Need::api_repo_read, [&repos, &service](http::Request& req) {
-        auto access = github::repo_access(req);
-        auto body = github::body_object(req);
-        if (!body || !github::text(*body, "ref")) return http::json_error(422, "Send JSON {\"ref\": \"main\", \"inputs\": {…}}.");
-        auto action = service.action_by_file(access->repo.id, req.params["file"]);
-        if (!action) return http::json_error(404, "No workflow " + req.params["file"] + ".");
-        json inputs = body->contains("inputs") ? (*body)["inputs"] : json::object();
-        if (!inputs.is_object()) return http::json_error(422, "inputs is an object.");
-        auto run = service.dispatch(*access, req.actor, action->id, *github::text(*body, "ref"), inputs);
-        if (!run) return error(run.error());
-        auto res = http::json(204, nullptr);
-        res.body.clear();
-        res.header("Location", html_url(req, *run));
-        return res;
-    });
-
-    r.get("/api/v1/repos/{owner}/{repo}/actions/secrets", Need::api_repo_admin, [&repos, &secrets](http::Request& req) {
-        auto access = github::repo_access(req);
-        json list = json::array();
-        for (const auto& s : secrets.list(access->repo.id)) list.push_back({{"name", s.name}, {"updated_at", iso8601(s.updated_at)}});
-        return http::json(200, {{"total_count", list.size()}, {"secrets", list}});
-    });
-    r.add("PUT", "/api/v1/repos/{owner}/{repo}/actions/secrets/{name}", Need::api_repo_admin, [&repos, &secrets](http::Request& req) {
-        auto access = github::repo_access(req);
-        auto body = github::body_object(req);
-        auto value = body ? github::text(*body, "value") : std::nullopt;
-        if (!value) return http::json_error(422, "Send JSON {\"value\": \"…\"}.");
-        auto put = secrets.put(access->repo.id, req.params["name"], *value);
-        if (!put) return http::json_error(422, put.error().message);
-        return http::json(201, json::object());
-    });
-    r.del("/api/v1/repos/{owner}/{repo}/actions/secrets/{name}", Need::api_repo_admin, [&repos, &secrets](http::Request& req) {
-        auto access = github::repo_access(req);
-        if (!secrets.remove(access->repo.id, req.params["name"])) return http::json_error(404, "No such secret.");
-        auto res = http::json(204, nullptr);
-        res.body.clear();
-        return res;
-    });
 }
 
 }  // namespace api
