@@ -87,7 +87,7 @@ void must_be_inert(const std::string& html) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    must_be_inert(markup::render_markdown(text, {"/repos/x/files/main", "/repos/x/raw/main", "/repos/x/issues/"}));
+    must_be_inert(markup::render_markdown(text, {"/repos/x/files/main", "/repos/x/raw/main", "/repos/x/issues/", "/"}));
     must_be_inert(markup::sanitize(text));
     return 0;
 }
