@@ -163,7 +163,7 @@ int run(Mode mode) {
     browse::history::Cache history;
 
     http::Router router;
-    home::register_routes(router, accounts, *pool);
+    home::register_routes(router, accounts, *pool, repos);
     auth::register_routes(router, accounts);
     settings::register_routes(router, accounts);
     admin::register_routes(router, accounts, orgs);

@@ -9,10 +9,14 @@ class Accounts;
 namespace db {
 class Pool;
 }
+namespace repos {
+class Service;
+}
 
 namespace home {
 
-//! / (the dashboard), /health and /static/{file}.
-void register_routes(http::Router& router, auth::Accounts& accounts, db::Pool& pool);
+//! / (the dashboard: your repositories by owner, your organizations, activity), /health and
+//! /static/{file}.
+void register_routes(http::Router& router, auth::Accounts& accounts, db::Pool& pool, repos::Service& repos);
 
 }  // namespace home

@@ -158,6 +158,10 @@ TEST_F(Orgs, the_pages_create_an_organization_its_members_and_teams) {
     EXPECT_TRUE(carol.get("/repos?owner=acme").has("data-repo=\"acme/site\""));
     EXPECT_FALSE(carol.get("/repos?owner=carol").has("data-repo=\"acme/site\"")) << "the owner filter";
     EXPECT_EQ(carol.get("/repos?owner=nobody-here").status, 404u);
+    auto dashboard = carol.get("/");
+    EXPECT_TRUE(dashboard.has("data-repo=\"acme/site\"")) << "the dashboard lists the repositories she reaches";
+    EXPECT_TRUE(dashboard.has("href=\"/acme\"")) << "and her organizations";
+    EXPECT_FALSE(carol.get("/?owner=carol").has("data-repo=\"acme/site\"")) << "its owner filter";
 }
 
 TEST_F(Orgs, a_repository_that_leaves_its_organization_leaves_its_teams) {
