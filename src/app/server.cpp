@@ -135,6 +135,9 @@ int run(Mode mode) {
     profiles::Avatars avatars(*pool, config->data_dir / "avatars");
     events::Bus bus(*pool);
     git::Backend git_backend(repos, *pool, bus, *config);
+    repos.on_initial_commit([&git_backend](const repos::Repo& repo, const auth::Actor& actor, const std::string& ref, const std::string& sha) {
+        git_backend.record_created_ref(repo, actor, ref, sha);
+    });
     ssh::Keys keys(*pool, accounts);
     git_backend.settle_push("", "");  // pushes cut off by a crash: record what did land
     bus.subscribe("repo-stats", [&repos](const events::store::Event& e) { repos.record_push(e.repo_id, e.created_at); });

@@ -44,6 +44,15 @@ core::Status Backend::update_ref(const repos::Repo& repo, const auth::Actor& act
     return done;
 }
 
+void Backend::record_created_ref(const repos::Repo& repo, const auth::Actor& actor, const std::string& ref, const std::string& sha) {
+    auto push_id = core::crypto::random_hex(16);
+    {
+        soci::session sql(pool_.get());
+        events::store::add_pending(sql, push_id, {{repo.id, actor.user_id, ref, std::string(40, '0'), sha}});
+    }
+    settle_push(push_id, repo.id);
+}
+
 void Backend::settle_push(const std::string& push_id, const std::string& repo_id) {
     int moved = events::store::settle(pool_, push_id, [this](const std::string& repo_id, const std::string& ref) {
         return repos::disk::ref_target(repos_.path(repo_id), ref);

@@ -42,6 +42,9 @@ public:
     //! and a repository without its default branch adopts a pushed one.
     void settle_push(const std::string& push_id, const std::string& repo_id);
 
+    //! A ref the server wrote without a push (a new repository's first commit), recorded as one.
+    void record_created_ref(const repos::Repo& repo, const auth::Actor& actor, const std::string& ref, const std::string& sha);
+
     //! A ref update the server makes itself (a branch deleted in the web UI, a merge): recorded
     //! like a push — proposed, applied as a compare-and-swap, settled into an event — so a crash
     //! between the steps still ends in exactly the event for what happened. conflict when the

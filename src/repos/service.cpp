@@ -138,7 +138,12 @@ core::Result<Repo> Service::create(const auth::Actor& actor, const NewRepo& spec
         options.author_name = actor.username;
         options.author_email = user ? user->email : actor.username + "@localhost";
     }
-    return build(actor, repo, [&](const std::filesystem::path& staging) { return disk::init_bare(staging, options); });
+    auto created = build(actor, repo, [&](const std::filesystem::path& staging) { return disk::init_bare(staging, options); });
+    if (created && options.readme && initial_commit_) {
+        auto ref = "refs/heads/" + created->default_branch;
+        if (auto sha = disk::ref_target(path(created->id), ref)) initial_commit_(*created, actor, ref, *sha);
+    }
+    return created;
 }
 
 core::Result<Repo> Service::build(const auth::Actor& actor, Repo repo, const std::function<core::Status(const std::filesystem::path&)>& make) {

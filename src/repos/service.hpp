@@ -127,6 +127,11 @@ public:
     //! by name, as GitHub and Gitea adopt the first pushed branch.
     void adopt_default_branch(const std::string& id);
 
+    //! Called with the branch and commit a repository created with a README starts with, so
+    //! that it is recorded as a push (search indexes it, the activity shows it).
+    using InitialCommit = std::function<void(const Repo& repo, const auth::Actor& actor, const std::string& ref, const std::string& sha)>;
+    void on_initial_commit(InitialCommit listener) { initial_commit_ = std::move(listener); }
+
     //! Keeps size and last push time current after a push.
     void record_push(const std::string& id, std::int64_t at);
 
@@ -143,6 +148,7 @@ private:
     db::Pool& pool_;
     const core::Config& config_;
     auth::Accounts& accounts_;
+    InitialCommit initial_commit_;
 };
 
 }  // namespace repos

@@ -198,6 +198,15 @@ TEST_F(Search, private_repositories_stay_invisible_to_those_who_cannot_read_them
     EXPECT_EQ(anonymous.get("/" + secret + "/search?q=classified_token").status, 404u);
 }
 
+TEST_F(Search, a_repository_created_with_a_readme_is_searchable_at_once) {
+    harness::Client api(server.port());
+    auto made = api.request("POST", "/api/v1/user/repos", R"({"name":"fresh","auto_init":true,"description":"quokka_marker here"})",
+                            {{"Authorization", "token " + tokens["alice"]}});
+    ASSERT_EQ(made.status, 201u) << made.body;
+    wait_indexed("alice/fresh");
+    EXPECT_EQ(search("alice", "quokka_marker")["total_count"], 1) << "its first commit counts as a push";
+}
+
 TEST_F(Search, concurrent_searches_all_answer) {
     std::vector<std::thread> threads;
     std::atomic<int> answered{0};
