@@ -168,8 +168,11 @@ core::Result<Repo> Service::fork(const auth::Actor& actor, const Access& origin,
     if (!owner) return tl::unexpected(owner.error());
     if (owner->id == origin.repo.owner_id) return fail(Errc::invalid, owner->username + " owns " + origin.repo.full_name() + " already.");
     // An owner has one fork of a repository: asking again answers it, as GitHub does.
-    for (auto& existing : store::forks_of(pool_, origin.repo.id))
-        if (existing.owner_id == owner->id) return existing;
+    for (auto& existing : store::forks_of(pool_, origin.repo.id)) {
+        if (existing.owner_id != owner->id) continue;
+        if (access(actor, existing.id)) return existing;
+        return fail(Errc::conflict, owner->username + " has a fork of " + origin.repo.full_name() + " already.");
+    }
     Repo repo;
     repo.id = core::crypto::random_hex(8);
     repo.owner = owner->username;
@@ -263,7 +266,7 @@ core::Status Service::dissociate_descendants(const Repo& repo) {
         if (!disk::borrows_objects(path(fork.id))) continue;
         if (auto copied = git::dissociate(path(fork.id), disk::alternates_file(path(fork.id))); !copied) {
             spdlog::error("repository {}: giving its fork {} its own objects: {}", repo.id, fork.id, copied.error().message);
-            return fail(Errc::internal, "Its fork " + fork.full_name() + " could not be given its own copy; nothing was changed.");
+            return fail(Errc::internal, "Its fork " + fork.full_name() + " could not be given its own copy; " + repo.full_name() + " is unchanged.");
         }
     }
     return {};

@@ -89,7 +89,11 @@ std::vector<std::string> ids_in_state(db::Pool& pool, const std::string& state) 
     return out;
 }
 
-std::optional<Repo> find(db::Pool& pool, const std::string& id) {
+namespace {
+
+// The ready repositories a condition on one repository id picks (`where` binds it as :id), in
+// the order `order` gives.
+std::vector<Repo> select_by_id(db::Pool& pool, const char* where, const char* order, const std::string& id) {
     soci::session sql(pool.get());
     RepoRow row;
     std::string key = id;
@@ -97,10 +101,20 @@ std::optional<Repo> find(db::Pool& pool, const std::string& id) {
     row.bind(st);
     st.exchange(soci::use(key));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE r.id = :id AND r.state = 'ready'");
+    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where + " AND r.state = 'ready' " + order);
     st.define_and_bind();
-    if (!st.execute(true)) return std::nullopt;
-    return row.get();
+    std::vector<Repo> out;
+    st.execute();
+    while (st.fetch()) out.push_back(row.get());
+    return out;
+}
+
+}  // namespace
+
+std::optional<Repo> find(db::Pool& pool, const std::string& id) {
+    auto found = select_by_id(pool, "r.id = :id", "", id);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
 }
 
 std::optional<Repo> find_by_name(db::Pool& pool, const std::string& owner, const std::string& name) {
@@ -195,19 +209,7 @@ std::vector<Repo> list_collaborating(db::Pool& pool, std::int64_t user_id) {
 }
 
 std::vector<Repo> forks_of(db::Pool& pool, const std::string& id) {
-    soci::session sql(pool.get());
-    RepoRow row;
-    std::string key = id;
-    soci::statement st(sql);
-    row.bind(st);
-    st.exchange(soci::use(key));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE r.fork_of = :id AND r.state = 'ready' ORDER BY r.created_at, r.id");
-    st.define_and_bind();
-    std::vector<Repo> out;
-    st.execute();
-    while (st.fetch()) out.push_back(row.get());
-    return out;
+    return select_by_id(pool, "r.fork_of = :id", "ORDER BY r.created_at, r.id", id);
 }
 
 std::vector<Repo> descendants(db::Pool& pool, const std::string& id) {

@@ -23,7 +23,7 @@ test("an organization with a team, an avatar and a private repository; a fork of
 
   // The user menu leads to the form.
   await alice.getByTestId("user-menu").click();
-  await alice.getByRole("link", { name: "New organization" }).click();
+  await alice.locator("header").getByRole("link", { name: "New organization" }).click();
   await alice.getByPlaceholder("Organization name").fill("acme");
   await alice.getByPlaceholder("Display name (optional)").fill("Acme Inc");
   await alice.getByRole("button", { name: "Create organization" }).click();
