@@ -62,6 +62,15 @@ core::Status validate_password(std::string_view password) {
     return {};
 }
 
+core::Status validate_profile(std::string_view full_name, std::string_view bio, std::string_view website) {
+    if (full_name.size() > 255) return fail(Errc::invalid, "Names can be at most 255 characters.");
+    if (bio.size() > 1000) return fail(Errc::invalid, "Bios and descriptions can be at most 1000 characters.");
+    if (!website.empty() && !website.starts_with("https://") && !website.starts_with("http://"))
+        return fail(Errc::invalid, "The website must be an http:// or https:// address.");
+    if (website.size() > 255) return fail(Errc::invalid, "Websites can be at most 255 characters.");
+    return {};
+}
+
 std::string safe_next(std::string_view next) {
     bool ok = next.starts_with('/') && !next.starts_with("//") && next.find('\\') == std::string_view::npos;
     for (char c : next) ok = ok && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
@@ -193,6 +202,12 @@ std::optional<store::User> Accounts::user(std::int64_t id) { return store::find_
 
 std::optional<store::User> Accounts::user_by_username(const std::string& username) {
     return store::find_user_by_username(pool_, lower(username));
+}
+
+core::Status Accounts::set_profile(std::int64_t user_id, const std::string& full_name, const std::string& bio, const std::string& website) {
+    if (auto ok = validate_profile(full_name, bio, website); !ok) return ok;
+    store::set_profile(pool_, user_id, full_name, bio, website);
+    return {};
 }
 
 core::Status Accounts::set_admin(const Actor& actor, std::int64_t user_id, bool admin) {

@@ -19,6 +19,9 @@ constexpr std::int64_t kSessionSeconds = 30LL * 24 * 3600;
 core::Status validate_username(std::string_view username);
 core::Status validate_email(std::string_view email);
 core::Status validate_password(std::string_view password);
+//! A profile a person or an organization shows: a name of at most 255 characters, a bio or
+//! description of at most 1000, and a website that is an http(s) address of at most 255.
+core::Status validate_profile(std::string_view full_name, std::string_view bio, std::string_view website);
 
 //! A local path safe to redirect to after sign-in ("/repos?x=1"); "/" for anything that could
 //! leave the site ("//evil.example", "/\evil", "https://…") or is malformed.
@@ -62,6 +65,8 @@ public:
     std::vector<store::User> users();
     std::optional<store::User> user(std::int64_t id);
     std::optional<store::User> user_by_username(const std::string& username);
+    //! The account's public profile, as validate_profile allows it.
+    core::Status set_profile(std::int64_t user_id, const std::string& full_name, const std::string& bio, const std::string& website);
     //! Site admin actions; an admin cannot demote or disable themself, so the site keeps one.
     core::Status set_admin(const Actor& actor, std::int64_t user_id, bool admin);
     core::Status set_disabled(const Actor& actor, std::int64_t user_id, bool disabled);

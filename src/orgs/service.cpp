@@ -72,8 +72,7 @@ core::Result<User> Service::create(const auth::Actor& actor, const std::string& 
         if (why.starts_with("Usernames")) return fail(Errc::invalid, "Organization names" + why.substr(9));
         return fail(Errc::invalid, "The name \"" + login + "\" is reserved.");
     }
-    if (full_name.size() > 255) return fail(Errc::invalid, "Display names can be at most 255 characters.");
-    if (description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
+    if (auto ok = auth::validate_profile(full_name, description, ""); !ok) return tl::unexpected(ok.error());
     auto id = store::insert_org(pool_, login, full_name, description, actor.user_id);
     if (!id) return tl::unexpected(id.error());
     return *accounts_.user(*id);
@@ -105,13 +104,8 @@ std::string Service::base_role(const User& org) { return store::base_role(pool_,
 core::Status Service::update(const auth::Actor& actor, const User& org, const std::string& full_name, const std::string& description,
                              const std::string& website, const std::string& base_role) {
     if (auto ok = must_manage(*this, actor, org); !ok) return ok;
-    if (full_name.size() > 255) return fail(Errc::invalid, "Display names can be at most 255 characters.");
-    if (description.size() > 1000) return fail(Errc::invalid, "Descriptions can be at most 1000 characters.");
-    if (!website.empty() && !website.starts_with("https://") && !website.starts_with("http://"))
-        return fail(Errc::invalid, "The website must be an http:// or https:// address.");
-    if (website.size() > 255) return fail(Errc::invalid, "Websites can be at most 255 characters.");
     if (base_role != "none" && !auth::parse_role(base_role)) return fail(Errc::invalid, "The base permission must be none, read, write or admin.");
-    auth::store::set_profile(pool_, org.id, full_name, description, website);
+    if (auto ok = accounts_.set_profile(org.id, full_name, description, website); !ok) return ok;
     store::set_base_role(pool_, org.id, base_role);
     return {};
 }

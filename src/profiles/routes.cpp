@@ -103,14 +103,7 @@ http::Response my_avatar(Context& c, http::Request& req) {
 }
 
 http::Response my_profile(Context& c, http::Request& req) {
-    auto website = req.form_or("website");
-    core::Status done;
-    if (!website.empty() && !website.starts_with("https://") && !website.starts_with("http://"))
-        done = core::fail(core::Errc::invalid, "The website must be an http:// or https:// address.");
-    else if (req.form_or("full_name").size() > 255 || req.form_or("bio").size() > 1000 || website.size() > 255)
-        done = core::fail(core::Errc::invalid, "Names and websites can be at most 255 characters, bios 1000.");
-    else
-        auth::store::set_profile(c.pool, req.actor.user_id, req.form_or("full_name"), req.form_or("bio"), website);
+    auto done = c.accounts.set_profile(req.actor.user_id, req.form_or("full_name"), req.form_or("bio"), req.form_or("website"));
     auto res = http::redirect(req, "/settings");
     http::flash(res, req, done ? "success" : "error", done ? "Profile saved." : done.error().message);
     return res;

@@ -67,7 +67,33 @@ test("an organization with a team, an avatar and a private repository; a fork of
   await alice.getByTestId("team-repos").locator('[data-repo="acme/engine"]').waitFor();
   await alice.screenshot({ path: join(out, "org-team.png"), fullPage: true });
   await alice.goto(server.base + "/orgs/acme/people");
-  assert.equal(await alice.getByTestId("member-list").locator('[data-member="bob"]').count(), 1, "a team member is a member");
+  const bobRow = alice.getByTestId("member-list").locator('[data-member="bob"]');
+  assert.equal(await bobRow.count(), 1, "a team member is a member");
+  await bobRow.getByLabel("Role of bob").selectOption("owner");
+  await bobRow.getByRole("button", { name: "Change" }).click();
+  await alice.getByText("bob is now an owner of acme.").waitFor();
+  assert.equal(await alice.getByTestId("member-list").locator('[data-member="bob"]').getByLabel("Role of bob").inputValue(), "owner");
+
+  // The owner filters apply as soon as an owner is picked.
+  await alice.goto(server.base + "/repos");
+  await alice.getByTestId("owner-filter").getByLabel("Owner").selectOption("acme");
+  await alice.waitForURL(/\/repos\?owner=acme$/);
+  assert.equal(await alice.getByTestId("repo-list").locator('[data-repo="acme/engine"]').count(), 1);
+  await alice.goto(server.base + "/");
+  await alice.getByTestId("dashboard-owner-filter").getByLabel("Owner").selectOption("acme");
+  await alice.waitForURL(/\/\?owner=acme$/);
+  assert.equal(await alice.getByTestId("dashboard-repos").locator('[data-repo="acme/engine"]').count(), 1);
+
+  // A person's profile form keeps its text as typed, and the profile shows it.
+  await bob.goto(server.base + "/settings");
+  const bio = "Builds engines.\nLikes ünïcode & <tags>.";
+  await bob.getByPlaceholder("Name", { exact: true }).fill("Bob Builder");
+  await bob.getByPlaceholder("Bio").fill(bio);
+  await bob.getByRole("button", { name: "Save profile" }).click();
+  await bob.getByText("Profile saved.").waitFor();
+  assert.equal(await bob.getByPlaceholder("Bio").inputValue(), bio);
+  await bob.goto(server.base + "/bob");
+  assert.equal(await bob.getByTestId("profile-bio").textContent(), bio);
 
   await bob.goto(server.base + "/acme/engine");
   assert.equal(await bob.getByTestId("repo-title").textContent(), "engine");
