@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "git/hook.hpp"
 #include "search/cli.hpp"
+#include "workspaces/agent.hpp"
 
 namespace {
 
@@ -17,6 +18,7 @@ constexpr const char* kUsage =
     "       workspace routes   (every route: method, path, what it needs of its caller)\n"
     "       workspace runner register --url URL --token TOKEN [--name N] [--labels a,b]\n"
     "       workspace runner run [--once]   (run CI jobs for a server on this machine)\n"
+    "       workspace agent PORT SOCKET -- COMMAND...   (the first process in a workspace's sandbox)\n"
     "\n"
     "Serves Skyscape Workspace on PORT (default 5000) with its data in DATA_DIR\n"
     "(default ~/.skyscape). Environment: AUTH_SECRET, PORT, HOST, PREFIX, THEME,\n"
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
     if (command == "routes" && argc == 2) return app::print_routes();
     if (command == "search") return search::run_cli(argc, argv);
     if (command == "runner") return actions::run_runner_cli(argc, argv);
+    if (command == "agent") return workspaces::run_agent(argc, argv);
     if (command == "version" || command == "--version") {
         std::printf("workspace %s\n", SKYSCAPE_VERSION);
         return 0;

@@ -74,6 +74,10 @@
 #include "ssh/keys.hpp"
 #include "ssh/routes.hpp"
 #include "ssh/server.hpp"
+#include "api/codespaces.hpp"
+#include "workspaces/proxy.hpp"
+#include "workspaces/routes.hpp"
+#include "workspaces/service.hpp"
 
 namespace app {
 namespace {
@@ -164,6 +168,9 @@ int run(Mode mode) {
     });
 
     browse::history::Cache history;
+    workspaces::Service workspaces(*pool, *config, accounts, repos);
+    workspaces::Proxy workspace_proxy(*config, workspaces, accounts);
+    workspaces.on_stopped([&workspace_proxy](const std::string& id) { workspace_proxy.close_workspace(id); });
 
     http::Router router;
     home::register_routes(router, accounts, *pool, repos);
@@ -197,6 +204,8 @@ int run(Mode mode) {
     actions::register_routes(router, actions, scheduler, *pool, action_logs, action_secrets, artifacts);
     api::register_actions_routes(router, repos, actions, *pool, action_logs, action_secrets, artifacts);
     actions::register_runner_routes(router, runners, scheduler, artifacts, repos, *pool);
+    workspaces::register_routes(router, workspaces, workspace_proxy);
+    api::register_codespace_routes(router, workspaces);
     if (mode == Mode::print_routes) {
         std::vector<const http::Route*> all;
         for (const auto& route : router.routes()) all.push_back(&route);
@@ -217,14 +226,21 @@ int run(Mode mode) {
         spdlog::info("git over SSH on {}:{}", config->host, *ssh_port);
         ssh_server->start();
     }
+    auto workspaces_port = workspace_proxy.listen(*port);
+    if (!workspaces_port) return refuse(workspaces_port.error().message);
     spdlog::info("Skyscape Workspace {} listening on http://{}:{}{}/ (data in {})", SKYSCAPE_VERSION, config->host,
                  *port, config->prefix, config->data_dir.string());
+    spdlog::info("workspaces on http://{}:{}/", config->host, *workspaces_port);
     bus.start();
     outbox.start();
     indexer.start();
     scheduler.start();
     actions.start();
+    workspaces.start(*port);
+    workspace_proxy.start();
     server.run();
+    workspace_proxy.stop();
+    workspaces.stop();
     if (ssh_server) ssh_server->stop(std::chrono::seconds(10));
     bus.stop();
     outbox.stop();

@@ -15,6 +15,9 @@ struct Actor {
     Via via = Via::anonymous;
     std::string session_id;  //!< set when via == session
     std::int64_t token_id = 0;  //!< set when via == token
+    //! A workspace's credential: the one repository it reaches, over git only; "" for every
+    //! other actor.
+    std::string repo_scope;
 
     bool signed_in() const { return user_id != 0; }
 };

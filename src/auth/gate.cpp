@@ -36,6 +36,8 @@ std::optional<http::Response> api_gate(Accounts& accounts, http::Request& req) {
         res.header("WWW-Authenticate", "Basic realm=\"Skyscape\"");
         return res;
     }
+    if (!actor->repo_scope.empty())
+        return http::json_error(403, "This is a workspace's credential: it works for git with its own repository only.");
     req.actor = std::move(*actor);
     return std::nullopt;
 }

@@ -159,9 +159,10 @@ std::optional<Actor> Accounts::actor_from_token(const std::string& token) {
     if (token.empty() || token.size() > 256) return std::nullopt;
     auto found = store::token_user(pool_, core::crypto::sha256_hex(token));
     if (!found) return std::nullopt;
-    store::touch_token(pool_, found->second);
-    auto actor = actor_for(found->first, Actor::Via::token);
-    actor.token_id = found->second;
+    store::touch_token(pool_, found->token_id);
+    auto actor = actor_for(found->user, Actor::Via::token);
+    actor.token_id = found->token_id;
+    actor.repo_scope = found->repo_scope;
     return actor;
 }
 
@@ -182,6 +183,14 @@ core::Result<NewToken> Accounts::create_token(const Actor& actor, const std::str
     auto id = store::insert_token(pool_, actor.user_id, name, core::crypto::sha256_hex(token), last_eight);
     return NewToken{id, name, token, last_eight};
 }
+
+std::string Accounts::create_workspace_token(std::int64_t user_id, const std::string& workspace_id, const std::string& repo_id) {
+    std::string token = core::crypto::random_hex(20);
+    store::insert_workspace_token(pool_, user_id, workspace_id, repo_id, core::crypto::sha256_hex(token), token.substr(token.size() - 8));
+    return token;
+}
+
+void Accounts::revoke_workspace_token(const std::string& workspace_id) { store::delete_workspace_tokens(pool_, workspace_id); }
 
 std::vector<store::Token> Accounts::tokens(const Actor& actor) { return store::list_tokens(pool_, actor.user_id); }
 

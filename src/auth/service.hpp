@@ -57,6 +57,10 @@ public:
 
     core::Result<NewToken> create_token(const Actor& actor, const std::string& name);
     std::vector<store::Token> tokens(const Actor& actor);
+    //! A workspace's git credential (replacing its last): it signs in as the user, over git
+    //! only, to repo_id only. Returns the secret, which only the workspace holds.
+    std::string create_workspace_token(std::int64_t user_id, const std::string& workspace_id, const std::string& repo_id);
+    void revoke_workspace_token(const std::string& workspace_id);
     core::Status revoke_token(const Actor& actor, std::int64_t token_id);
 
     bool open_signup();

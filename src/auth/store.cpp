@@ -190,7 +190,7 @@ std::vector<Token> list_tokens(db::Pool& pool, std::int64_t user_id) {
     std::int64_t last_used = 0;
     soci::indicator last_used_ind;
     soci::statement st = (sql.prepare << "SELECT id, name, token_last_eight, created_at, last_used_at "
-                                         "FROM access_tokens WHERE user_id = :u ORDER BY created_at DESC, id DESC",
+                                         "FROM access_tokens WHERE user_id = :u AND workspace_id IS NULL ORDER BY created_at DESC, id DESC",
                           soci::use(user_id), soci::into(token.id), soci::into(token.name),
                           soci::into(token.last_eight), soci::into(token.created_at),
                           soci::into(last_used, last_used_ind));
@@ -205,22 +205,43 @@ std::vector<Token> list_tokens(db::Pool& pool, std::int64_t user_id) {
 
 bool delete_token(db::Pool& pool, std::int64_t user_id, std::int64_t token_id) {
     soci::session sql(pool.get());
-    soci::statement st = (sql.prepare << "DELETE FROM access_tokens WHERE id = :id AND user_id = :u",
+    soci::statement st = (sql.prepare << "DELETE FROM access_tokens WHERE id = :id AND user_id = :u AND workspace_id IS NULL",
                           soci::use(token_id), soci::use(user_id));
     st.execute(true);
     return st.get_affected_rows() > 0;
 }
 
-std::optional<std::pair<User, std::int64_t>> token_user(db::Pool& pool, const std::string& hash) {
+std::optional<TokenOwner> token_user(db::Pool& pool, const std::string& hash) {
     soci::session sql(pool.get());
     std::int64_t user_id = 0, token_id = 0;
-    sql << "SELECT t.user_id, t.id FROM access_tokens t JOIN users u ON u.id = t.user_id "
+    std::string repo_id;
+    soci::indicator repo_ind = soci::i_null;
+    sql << "SELECT t.user_id, t.id, t.repo_id FROM access_tokens t JOIN users u ON u.id = t.user_id "
            "WHERE t.token_hash = :h AND u.disabled = 0 AND u.kind = 'user'",
-        soci::use(hash), soci::into(user_id), soci::into(token_id);
+        soci::use(hash), soci::into(user_id), soci::into(token_id), soci::into(repo_id, repo_ind);
     if (!sql.got_data()) return std::nullopt;
     auto user = find_user(pool, user_id);
     if (!user) return std::nullopt;
-    return std::pair{*user, token_id};
+    return TokenOwner{*user, token_id, repo_ind == soci::i_ok ? repo_id : ""};
+}
+
+void insert_workspace_token(db::Pool& pool, std::int64_t user_id, const std::string& workspace_id, const std::string& repo_id,
+                            const std::string& hash, const std::string& last_eight) {
+    soci::session sql(pool.get());
+    db::Transaction tx(sql);
+    auto now = db::now();
+    std::string name = "workspace " + workspace_id;
+    sql << "DELETE FROM access_tokens WHERE workspace_id = :w", soci::use(workspace_id);
+    sql << "INSERT INTO access_tokens (user_id, name, token_hash, token_last_eight, created_at, repo_id, workspace_id) "
+           "VALUES (:u, :n, :h, :l, :t, :r, :w)",
+        soci::use(user_id), soci::use(name), soci::use(hash), soci::use(last_eight), soci::use(now), soci::use(repo_id),
+        soci::use(workspace_id);
+    tx.commit();
+}
+
+void delete_workspace_tokens(db::Pool& pool, const std::string& workspace_id) {
+    soci::session sql(pool.get());
+    sql << "DELETE FROM access_tokens WHERE workspace_id = :w", soci::use(workspace_id);
 }
 
 void touch_token(db::Pool& pool, std::int64_t token_id) {

@@ -64,8 +64,17 @@ std::int64_t insert_token(db::Pool& pool, std::int64_t user_id, const std::strin
 std::vector<Token> list_tokens(db::Pool& pool, std::int64_t user_id);
 //! False when the user has no such token.
 bool delete_token(db::Pool& pool, std::int64_t user_id, std::int64_t token_id);
+struct TokenOwner {
+    User user;
+    std::int64_t token_id = 0;
+    std::string repo_scope;  //!< the one repository a workspace's token reaches; "" for an access token
+};
 //! The enabled user owning a token hash, with the token's id.
-std::optional<std::pair<User, std::int64_t>> token_user(db::Pool& pool, const std::string& hash);
+std::optional<TokenOwner> token_user(db::Pool& pool, const std::string& hash);
+//! Replaces a workspace's credential: a token of its user that reaches repo_id only.
+void insert_workspace_token(db::Pool& pool, std::int64_t user_id, const std::string& workspace_id, const std::string& repo_id,
+                            const std::string& hash, const std::string& last_eight);
+void delete_workspace_tokens(db::Pool& pool, const std::string& workspace_id);
 //! Records use, at most once a minute per token so that API calls do not all write.
 void touch_token(db::Pool& pool, std::int64_t token_id);
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <system_error>
 
@@ -120,6 +121,27 @@ Result<Config> config_from_env(const Getenv& getenv) {
     if (auto ok = positive("ACTIONS_LOG_LIMIT", config.actions_log_limit, "16777216"); !ok) return tl::unexpected(ok.error());
     if (auto ok = positive("ACTIONS_RETENTION_DAYS", config.actions_retention_days, "90"); !ok) return tl::unexpected(ok.error());
     if (auto image = env("ACTIONS_IMAGE"); !image.empty()) config.actions_image = image;
+    config.workspaces_port = config.port == 0 ? 0 : static_cast<std::uint16_t>(config.port + 1);
+    if (auto port = env("WORKSPACES_PORT"); !port.empty()) {
+        auto parsed = parse_port("WORKSPACES_PORT", port);
+        if (!parsed) return tl::unexpected(parsed.error());
+        config.workspaces_port = *parsed;
+    }
+    config.workspaces_domain = env("WORKSPACES_DOMAIN");
+    if (config.workspaces_domain.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-:") != std::string::npos)
+        return fail(Errc::invalid, "WORKSPACES_DOMAIN must be a lowercase host name like ws.example.com");
+    config.code_server = env("CODE_SERVER");
+    if (auto idle = env("WORKSPACE_IDLE_MINUTES"); !idle.empty()) {
+        char* end = nullptr;
+        double minutes = std::strtod(idle.c_str(), &end);
+        if (end != idle.c_str() + idle.size() || !(minutes > 0) || minutes > 10080)
+            return fail(Errc::invalid, "WORKSPACE_IDLE_MINUTES must be a number of minutes, like 30");
+        config.workspace_idle_minutes = minutes;
+    }
+    if (auto ok = positive("WORKSPACE_MAX_HOURS", config.workspace_max_hours, "12"); !ok) return tl::unexpected(ok.error());
+    if (auto ok = positive("WORKSPACES_PER_USER", config.workspaces_per_user, "10"); !ok) return tl::unexpected(ok.error());
+    if (auto ok = positive("WORKSPACES_RUNNING_PER_USER", config.workspaces_running_per_user, "2"); !ok) return tl::unexpected(ok.error());
+    if (auto ok = positive("WORKSPACE_DISK_MB", config.workspace_disk_mb, "10240"); !ok) return tl::unexpected(ok.error());
     auto ai = parse_bool("AI_ENABLED", env("AI_ENABLED"));
     if (!ai) return tl::unexpected(ai.error());
     config.ai_enabled = *ai;

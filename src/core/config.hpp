@@ -29,6 +29,16 @@ struct Config {
     std::string actions_image = "debian:bookworm-slim";  //!< ACTIONS_IMAGE: for a runs-on label no setting maps
     std::int64_t actions_log_limit = 16 << 20;  //!< ACTIONS_LOG_LIMIT: bytes of log kept per job
     int actions_retention_days = 90;  //!< ACTIONS_RETENTION_DAYS: how long artifacts and logs are kept
+    //! WORKSPACES_PORT: the second listener that serves workspaces' IDEs, an origin apart from the
+    //! forge's; default PORT+1 (0 when PORT is 0: a free port, as for tests).
+    std::uint16_t workspaces_port = 5001;
+    std::string workspaces_domain;  //!< WORKSPACES_DOMAIN: "ws.example.com" serves each workspace at {id}.ws.example.com
+    std::string code_server;        //!< CODE_SERVER: the code-server program; empty: found on PATH or in /opt/code-server
+    double workspace_idle_minutes = 30;  //!< WORKSPACE_IDLE_MINUTES: stopped after this long without its user's traffic
+    int workspace_max_hours = 12;        //!< WORKSPACE_MAX_HOURS: stopped after this long running, traffic or not
+    int workspaces_per_user = 10;        //!< WORKSPACES_PER_USER: workspaces a person may have
+    int workspaces_running_per_user = 2; //!< WORKSPACES_RUNNING_PER_USER: of them running at once
+    std::int64_t workspace_disk_mb = 10240;  //!< WORKSPACE_DISK_MB: a workspace over it does not start
 };
 
 using Getenv = std::function<const char*(const char*)>;

@@ -225,6 +225,7 @@ core::Status Service::remove(const auth::Actor& actor, const std::string& id, co
 }
 
 core::Result<Access> Service::access(const auth::Actor& actor, const std::string& id, auth::Role need) {
+    if (!actor.repo_scope.empty() && actor.repo_scope != id) return fail(Errc::not_found, "Repository not found.");
     auto repo = store::find(pool_, id);
     auto grant = repo ? store::grant(pool_, id, actor.user_id) : std::nullopt;
     if (!grant) return fail(Errc::not_found, "Repository not found.");
