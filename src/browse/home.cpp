@@ -44,6 +44,7 @@ void register_home_route(http::Router& r, repos::Service& repos, history::Cache&
         auto& dict = page.dict();
         repos::set_repo(dict, *req.repo);
         dict.SetValue("CLONE_HTTP", repos::clone_url(req, *req.repo));
+        if (req.role >= auth::Role::write) dict.SetValueAndShowSection("WORKSPACE_REF", req.repo->default_branch, "CAN_WORKSPACE");
         if (auto ssh = repos::ssh_url(req, *req.repo); !ssh.empty()) dict.SetValueAndShowSection("CLONE_SSH", ssh, "HAS_SSH");
         auto repo = store::Repository::open(repos.path(req.repo->id));
         if (!repo) return http::error_page(req, repo.error());

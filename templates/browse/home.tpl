@@ -44,6 +44,16 @@ git push -u origin {{DEFAULT_BRANCH}}</code></pre>
   </div>
   <aside class="card bg-base-100 shadow-sm h-fit">
     <div class="card-body gap-3">
+      {{#CAN_WORKSPACE}}
+      <h2 class="card-title text-base">Code</h2>
+      <form action="{{P}}/{{FULL_NAME}}/workspaces" method="post" hx-boost="false">
+        <input type="hidden" name="csrf_token" value="{{CSRF}}">
+        <input type="hidden" name="ref" value="{{WORKSPACE_REF}}">
+        <button type="submit" class="btn btn-primary btn-sm w-full" data-testid="open-workspace">Open in a workspace</button>
+      </form>
+      <p class="text-xs text-base-content/60">VS Code in the browser on a clone of <span class="font-mono">{{WORKSPACE_REF}}</span>; <a class="link" href="{{P}}/workspaces">your workspaces</a>.</p>
+      <div class="divider my-0"></div>
+      {{/CAN_WORKSPACE}}
       <h2 class="card-title text-base">Clone</h2>
       <div class="join w-full" x-data="copyable">
         <span class="join-item btn btn-sm no-animation pointer-events-none">HTTPS</span>

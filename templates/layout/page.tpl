@@ -59,6 +59,7 @@
       <li class="menu-title">Signed in as {{USERNAME}}</li>
       <li><a href="{{P}}/{{USERNAME}}">Your profile</a></li>
       <li><a href="{{P}}/{{USERNAME}}?tab=stars">Your stars</a></li>
+      <li><a href="{{P}}/workspaces" data-testid="nav-workspaces">Your workspaces</a></li>
       <li><a href="{{P}}/orgs/new">New organization</a></li>
       <li><a href="{{P}}/settings">Settings</a></li>
       <li><a href="{{P}}/settings/tokens">Access tokens</a></li>
