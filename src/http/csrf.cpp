@@ -20,6 +20,17 @@ bool valid_nonce(const std::string& nonce) {
     return bytes && bytes->size() == kNonceBytes;
 }
 
+// An Origin naming another host or port. Cookies ignore ports, so a page on a workspace's
+// origin (the next port, running code we do not trust) can plant a nonce of its choosing in our
+// csrf cookie and post with the token that goes with it; browsers send Origin with every
+// cross-origin POST, and it cannot forge that.
+bool foreign_origin(const Request& req) {
+    std::string_view origin = req.header("Origin");
+    if (origin.empty()) return false;
+    auto scheme_end = origin.find("://");
+    return scheme_end == std::string_view::npos || origin.substr(scheme_end + 3) != req.header("Host");
+}
+
 }  // namespace
 
 std::string token(Request& req) {
@@ -35,7 +46,7 @@ std::string token(Request& req) {
 
 bool verify(const Request& req) {
     auto nonce = req.cookie(kCookie);
-    if (!nonce || !valid_nonce(*nonce)) return false;
+    if (!nonce || !valid_nonce(*nonce) || foreign_origin(req)) return false;
     std::string sent(req.header("X-CSRF-Token"));
     if (sent.empty()) sent = req.form_or("csrf_token");
     return !sent.empty() && core::crypto::equal(sent, token_for(req, *nonce));

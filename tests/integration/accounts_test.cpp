@@ -89,6 +89,18 @@ TEST_F(Accounts, post_without_csrf_token_is_refused_and_changes_nothing) {
     EXPECT_EQ(in.status, 401u) << "the refused sign-up must not have created the account";
 }
 
+TEST_F(Accounts, a_form_posted_from_another_port_is_refused_even_with_a_valid_token) {
+    // Cookies ignore ports: a workspace's page on the next port could set our csrf cookie and
+    // send the token that matches it. Its Origin gives it away.
+    alice.get("/signup");
+    auto fields = std::map<std::string, std::string>{{"username", "mallory"}, {"email", "m@example.com"}, {"password", "password123"}};
+    auto other_port = "http://127.0.0.1:" + std::to_string(server.port() + 1);
+    EXPECT_EQ(alice.post_form("/auth/signup", fields, {{"Origin", other_port}}).status, 403u);
+    EXPECT_EQ(alice.post_form("/auth/signup", fields, {{"Origin", "null"}}).status, 403u);
+    auto own = alice.post_form("/auth/signup", fields, {{"Origin", "http://127.0.0.1:" + std::to_string(server.port())}});
+    EXPECT_EQ(own.status, 303u) << "the forge's own pages post with its Origin";
+}
+
 TEST_F(Accounts, htmx_requests_may_send_the_token_as_a_header) {
     alice.get("/signup");
     std::string token = alice.csrf();
