@@ -82,17 +82,19 @@ asio::awaitable<void> pump(From& from, To& to, std::function<void()> on_data) {
     }
 }
 
-// Relays both ways until either side ends; returns when both directions have.
+// Relays both ways until either side ends; returns when both directions have. (Callers name
+// what they pass: GCC 12 destroys temporaries in a co_await's operands twice.)
 template <class A, class B>
 asio::awaitable<void> splice(std::shared_ptr<Pipe<A, B>> pipe, std::function<void()> on_client_data) {
     auto executor = co_await asio::this_coro::executor;
     auto other_done = std::make_shared<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
     asio::co_spawn(executor, [pipe, other_done]() -> asio::awaitable<void> {
-        co_await pump(pipe->b, pipe->a, {});
+        std::function<void()> nothing;
+        co_await pump(pipe->b, pipe->a, nothing);
         pipe->close();
         other_done->cancel();
     }, asio::detached);
-    co_await pump(pipe->a, pipe->b, std::move(on_client_data));
+    co_await pump(pipe->a, pipe->b, on_client_data);
     pipe->close();
     beast::error_code ec;
     if (other_done->expiry() == asio::steady_timer::time_point::max())
@@ -163,8 +165,18 @@ bool is_upgrade(const bhttp::request_header<>& req) {
     return beast::iequals(req[bhttp::field::upgrade], "websocket") && req[bhttp::field::connection].find("pgrade") != std::string_view::npos;
 }
 
-bhttp::response<bhttp::string_body> answer(unsigned version, bhttp::status status, std::string text) {
-    bhttp::response<bhttp::string_body> res{status, version ? version : 11};
+using Answer = bhttp::response<bhttp::string_body>;
+
+// The proxy's own answer, after which the connection closes.
+asio::awaitable<void> send(beast::tcp_stream& client, Answer& res) {
+    res.keep_alive(false);
+    client.expires_after(std::chrono::seconds(30));
+    beast::error_code ec;
+    co_await bhttp::async_write(client, res, asio::redirect_error(use_awaitable, ec));
+}
+
+Answer answer(unsigned version, bhttp::status status, std::string text) {
+    Answer res{status, version ? version : 11};
     res.set(bhttp::field::content_type, "text/html; charset=utf-8");
     res.set(bhttp::field::cache_control, "no-store");
     res.set("X-Content-Type-Options", "nosniff");
@@ -175,7 +187,7 @@ bhttp::response<bhttp::string_body> answer(unsigned version, bhttp::status statu
     return res;
 }
 
-bhttp::response<bhttp::string_body> go_to(unsigned version, bhttp::status status, const std::string& location) {
+Answer go_to(unsigned version, bhttp::status status, const std::string& location) {
     auto res = answer(version, status, "Moved to " + location);
     res.set(bhttp::field::location, location);
     return res;
@@ -319,7 +331,8 @@ asio::awaitable<void> Proxy::relay_to_forge(local::socket socket) {
     if (ec) co_return;
     core::process::close_on_exec(forge.native_handle());
     auto pipe = std::make_shared<Pipe<local::socket, tcp::socket>>(std::move(socket), std::move(forge));
-    co_await splice(pipe, {});
+    std::function<void()> nothing;
+    co_await splice(pipe, nothing);
 }
 
 // Every 2 s: an open WebSocket whose forge session ended (signed out, expired, the user
@@ -364,70 +377,53 @@ asio::awaitable<void> Proxy::serve(tcp::socket socket) {
         bool keep_alive = req.keep_alive();
         bool https = req["X-Forwarded-Proto"] == "https";
         std::string host(req[bhttp::field::host]);
-        auto send = [&](auto res) -> asio::awaitable<bool> {
-            res.keep_alive(false);
-            client.expires_after(std::chrono::seconds(30));
-            co_await bhttp::async_write(client, res, asio::redirect_error(use_awaitable, ec));
-            co_return false;
-        };
-        auto target = parse_target({req.target().data(), req.target().size()});
-        if (!target) {
-            co_await send(answer(version, bhttp::status::not_found, "There is nothing at this address."));
-            break;
-        }
-        if (!config_.workspaces_domain.empty() && host != target->id + "." + config_.workspaces_domain) {
-            co_await send(answer(version, bhttp::status::not_found, "There is nothing at this address."));
-            break;
-        }
-        std::string base = "/coder/" + target->id + "/";
-        std::string forge = forge_url(host, https) + base;
-        if (target->rest.empty()) {
-            co_await send(go_to(version, bhttp::status::moved_permanently, base + target->query));
-            break;
-        }
-        if (target->rest == "/_skyscape/handoff") {
-            auto code = http::parse_urlencoded(target->query.empty() ? "" : target->query.substr(1))["code"];
-            auto pass = service_.passes().redeem(code, target->id);
-            if (!pass) {
-                co_await send(answer(version, bhttp::status::forbidden,
-                                     "This link was used already or has expired. Open the workspace again from " + forge));
-                break;
-            }
-            auto res = go_to(version, bhttp::status::see_other, base);
-            res.set(bhttp::field::set_cookie, std::string(kCookie) + "=" + *pass + "; Path=" + base + "; HttpOnly; SameSite=Lax" +
-                                                  (https ? "; Secure" : ""));
-            co_await send(std::move(res));
-            break;
-        }
+
+        // What the proxy answers itself, or nothing when the request goes on to the IDE. Decided
+        // outside any co_await: GCC 12 destroys temporaries in a co_await's operands twice.
+        std::optional<Target> target;
+        std::optional<Grant> grant;
+        int fd = -1;
         bool upgrade = is_upgrade(req);
-        auto grant = service_.passes().check(cookie_of(req, kCookie));
-        if (grant) {
-            auto actor = accounts_.actor_from_session(grant->session);
-            if (!actor || actor->user_id != grant->user_id) grant.reset();
-        }
-        if (!grant) {
+        std::optional<Answer> own = [&]() -> std::optional<Answer> {
+            target = parse_target({req.target().data(), req.target().size()});
+            if (!target) return answer(version, bhttp::status::not_found, "There is nothing at this address.");
+            if (!config_.workspaces_domain.empty() && host != target->id + "." + config_.workspaces_domain)
+                return answer(version, bhttp::status::not_found, "There is nothing at this address.");
+            std::string base = "/coder/" + target->id + "/";
+            std::string forge = forge_url(host, https) + base;
+            if (target->rest.empty()) return go_to(version, bhttp::status::moved_permanently, base + target->query);
+            if (target->rest == "/_skyscape/handoff") {
+                auto code = http::parse_urlencoded(target->query.empty() ? "" : target->query.substr(1))["code"];
+                auto pass = service_.passes().redeem(code, target->id);
+                if (!pass)
+                    return answer(version, bhttp::status::forbidden,
+                                  "This link was used already or has expired. Open the workspace again from " + forge);
+                auto res = go_to(version, bhttp::status::see_other, base);
+                res.set(bhttp::field::set_cookie, std::string(kCookie) + "=" + *pass + "; Path=" + base + "; HttpOnly; SameSite=Lax" +
+                                                      (https ? "; Secure" : ""));
+                return res;
+            }
+            grant = service_.passes().check(cookie_of(req, kCookie));
+            if (grant) {
+                auto actor = accounts_.actor_from_session(grant->session);
+                if (!actor || actor->user_id != grant->user_id) grant.reset();
+            }
             // Not signed in here: the forge signs the browser in, if need be, and hands off again.
-            if (upgrade || req.method() != bhttp::verb::get)
-                co_await send(answer(version, bhttp::status::unauthorized, "Open the workspace from " + forge));
-            else
-                co_await send(go_to(version, bhttp::status::found, forge));
-            break;
-        }
-        if (grant->workspace_id != target->id) {
-            co_await send(answer(version, bhttp::status::not_found, "There is no such workspace."));
-            break;
-        }
-        if (upgrade && req[bhttp::field::origin] != (https ? "https://" : "http://") + host) {
-            co_await send(answer(version, bhttp::status::forbidden, "This connection did not come from the workspace's own page."));
-            break;
-        }
-        int fd = connect_socket(service_.ide_socket(target->id));
-        if (fd < 0) {
+            if (!grant && (upgrade || req.method() != bhttp::verb::get))
+                return answer(version, bhttp::status::unauthorized, "Open the workspace from " + forge);
+            if (!grant) return go_to(version, bhttp::status::found, forge);
+            if (grant->workspace_id != target->id) return answer(version, bhttp::status::not_found, "There is no such workspace.");
+            if (upgrade && req[bhttp::field::origin] != (https ? "https://" : "http://") + host)
+                return answer(version, bhttp::status::forbidden, "This connection did not come from the workspace's own page.");
+            fd = connect_socket(service_.ide_socket(target->id));
             // Stopped: the forge starts it again and comes back.
-            if (upgrade || req.method() != bhttp::verb::get)
-                co_await send(answer(version, bhttp::status::service_unavailable, "The workspace is not running. Open it from " + forge));
-            else
-                co_await send(go_to(version, bhttp::status::found, forge));
+            if (fd < 0 && (upgrade || req.method() != bhttp::verb::get))
+                return answer(version, bhttp::status::service_unavailable, "The workspace is not running. Open it from " + forge);
+            if (fd < 0) return go_to(version, bhttp::status::found, forge);
+            return std::nullopt;
+        }();
+        if (own) {
+            co_await send(client, *own);
             break;
         }
         local::socket upstream(client.get_executor(), local(), fd);
@@ -478,7 +474,8 @@ asio::awaitable<void> Proxy::serve(tcp::socket socket) {
         if (out.method() == bhttp::verb::head) reply.skip(true);
         co_await bhttp::async_read_header(upstream, upstream_buffer, reply, asio::redirect_error(use_awaitable, ec));
         if (ec) {
-            co_await send(answer(version, bhttp::status::bad_gateway, "The workspace's IDE did not answer."));
+            auto failure = answer(version, bhttp::status::bad_gateway, "The workspace's IDE did not answer.");
+            co_await send(client, failure);
             break;
         }
         auto& res = reply.get();
@@ -508,7 +505,8 @@ asio::awaitable<void> Proxy::serve(tcp::socket socket) {
                 co_return;
             }
             std::string id = target->id;
-            co_await splice(pipe, [this, id] { service_.touch(id); });
+            std::function<void()> touch = [this, id] { service_.touch(id); };
+            co_await splice(pipe, touch);
             remove_tunnel(tunnel);
             co_return;
         }
